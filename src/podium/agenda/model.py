@@ -71,7 +71,8 @@ class Cue:
     # speeches and breaks
     speaker: str | None = None
     duration_s: int | None = None
-    """A speech's allotted time or a break's length; None for other cues."""
+    """A speech's allotted time, a break's length, or a call-up's planned time (`per_call`);
+    None for script, intro and outro cues. (The plan's JSON shows it for speeches only.)"""
 
 
 @dataclass(frozen=True, slots=True)
