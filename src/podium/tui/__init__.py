@@ -1,0 +1,1 @@
+"""The podium screen (Textual): the app, its screens and widgets."""

@@ -1,0 +1,1 @@
+"""The podium's screens and dialogs."""
