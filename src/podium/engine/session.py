@@ -1,18 +1,24 @@
 """A meeting in progress: the cue cursor, the timers, and the schedule read-outs.
 
-API CONTRACT (shared by the engine and the screen; the engine helper implements the bodies).
+API CONTRACT (shared by the engine and the screen).
 All state is timestamps on the injected clock; every read-out is computed when called.
+The rules where the spec is silent are written down in docs/engine.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, Protocol
 
-from podium.agenda.model import Cue, Item
-from podium.agenda.plan import Plan
+from podium.agenda.model import Cue, CueKind, Item
+from podium.agenda.plan import Plan, schedule
 from podium.engine.clock import Clock
+
+DEFAULT_WARN_S = 120
+DEFAULT_DANGER_S = 60
 
 
 class Phase(StrEnum):
@@ -38,12 +44,65 @@ class Outcome(StrEnum):
     ENDED = "ended"
 
 
+class ItemStatus(StrEnum):
+    """Where an item stands in the run sheet."""
+
+    DONE = "done"
+    """Visited, and the position is elsewhere now."""
+    CURRENT = "current"
+    UPCOMING = "upcoming"
+    """Never visited, after the current item (or everything, before the first GO)."""
+    SKIPPED = "skipped"
+    """Never visited, before the current item (jumped over)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     item: int
     """0-based item index."""
     cue: int
     """0-based cue index within the item."""
+
+
+class JournalSink(Protocol):
+    """Where a session writes its events (`podium.engine.journal.JournalWriter`)."""
+
+    def record(
+        self, event: str, *, at: dt.datetime, item: str | None, cue: int | None, **fields: Any
+    ) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    """One item of the planned-against-actual summary."""
+
+    item: Item
+    planned_s: int
+    """The plan's duration (adjustments are not plan)."""
+    actual_s: float | None
+    """All the time the position spent inside the item, pauses included; None if never reached."""
+
+    @property
+    def delta_s(self) -> float | None:
+        return None if self.actual_s is None else self.actual_s - self.planned_s
+
+
+@dataclass(slots=True)
+class _ItemClock:
+    """One item's timer as timestamps on the monotonic clock."""
+
+    first_entered: float | None = None
+    """When the position first entered the item (its actual start)."""
+    entered: float | None = None
+    """When the current visit began; None while the position is elsewhere."""
+    spent: float = 0.0
+    """Closed visits: all the time spent inside, pauses included."""
+    paused: float = 0.0
+    """Closed pauses inside this item."""
+    added_s: int = 0
+    """The host's adjustments to its planned time."""
+    timer_marks: dict[int, float] = field(default_factory=dict)
+    """Cue index -> the item's elapsed time when that speech/break cue was first shown."""
 
 
 class Session:
@@ -62,75 +121,495 @@ class Session:
         *,
         rehearsal: bool = False,
         guard_s: float = 0.4,
-        journal: object | None = None,
+        journal: JournalSink | None = None,
     ) -> None:
-        raise NotImplementedError
+        self.plan = plan
+        self.clock = clock
+        self.rehearsal = rehearsal
+        self.guard_s = guard_s
+        self.journal = journal
+        self.position: Position | None = None
+        self.started = False
+        self.ended = False
+        self.paused = False
+        self._order = [
+            Position(i, c) for i, item in enumerate(self.items) for c in range(len(item.cues))
+        ]
+        self._clocks = [_ItemClock() for _ in self.items]
+        self._last_go_press: float | None = None
+        self._started_mono: float | None = None
+        self.started_wall: dt.datetime | None = None
+        """Wall time of the first GO."""
+        self._ended_mono: float | None = None
+        self.ended_wall: dt.datetime | None = None
+        self._paused_at: float | None = None
+        self._anchor_mono: float | None = None
+        """Monotonic time of planned offset 0 (set by the first GO)."""
 
     # --- state --------------------------------------------------------------------------
-    plan: Plan
-    clock: Clock
-    rehearsal: bool
-    position: Position | None
-    started: bool
-    ended: bool
-    paused: bool
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return self.plan.agenda.items
 
     @property
     def item(self) -> Item | None:
         """The current item (None before the first GO)."""
-        raise NotImplementedError
+        return None if self.position is None else self.items[self.position.item]
 
     @property
     def cue(self) -> Cue | None:
-        raise NotImplementedError
+        """The current cue (None before the first GO)."""
+        if self.position is None:
+            return None
+        return self.items[self.position.item].cues[self.position.cue]
 
     def next_cue(self) -> tuple[Item, Cue] | None:
         """What GO would show next: the first cue before the start, None on the last cue."""
-        raise NotImplementedError
+        nxt = self._next_position()
+        if nxt is None:
+            return None
+        item = self.items[nxt.item]
+        return item, item.cues[nxt.cue]
+
+    def status(self, item_index: int) -> ItemStatus:
+        """The item's place in the run sheet: done, current, upcoming or skipped."""
+        if self.position is not None and item_index == self.position.item and not self.ended:
+            return ItemStatus.CURRENT
+        if self._clocks[item_index].first_entered is not None:
+            return ItemStatus.DONE
+        if self.position is not None and item_index < self.position.item:
+            return ItemStatus.SKIPPED
+        return ItemStatus.UPCOMING
 
     # --- host actions (each journaled) --------------------------------------------------
-    def go(self) -> Outcome: ...
-    def back(self) -> Outcome: ...
-    def jump(self, item_index: int) -> Outcome: ...
-    def toggle_pause(self) -> Outcome: ...
-    def adjust(self, delta_s: int) -> Outcome:
-        """Give the current item more (or less) planned time; the plan itself is unchanged."""
-        ...
+    def go(self) -> Outcome:
+        """Show the next cue (the first GO starts the meeting)."""
+        t = self.clock.monotonic()
+        if self.ended:
+            return Outcome.ENDED
+        last, self._last_go_press = self._last_go_press, t
+        # (a nanosecond of slack so that a press exactly `guard_s` later is never refused)
+        if last is not None and t - last < self.guard_s - 1e-9:
+            return Outcome.IGNORED_GUARD
+        target = self._next_position()
+        if target is None:
+            return Outcome.AT_END
+        self._act("go", target, t)
+        return Outcome.DONE
 
-    def end(self) -> Outcome: ...
+    def back(self) -> Outcome:
+        """Show the previous cue (into the previous item from an item's first cue)."""
+        if self.ended:
+            return Outcome.ENDED
+        if self.position is None:
+            return Outcome.AT_START
+        k = self._order.index(self.position)
+        if k == 0:
+            return Outcome.AT_START
+        self._act("back", self._order[k - 1], self.clock.monotonic())
+        return Outcome.DONE
+
+    def jump(self, item_index: int) -> Outcome:
+        """Show the first cue of item `item_index` (0-based)."""
+        if not 0 <= item_index < len(self.items):
+            raise IndexError(f"no item {item_index}")
+        if self.ended:
+            return Outcome.ENDED
+        if not self.started:
+            return Outcome.NOT_STARTED
+        if not self.items[item_index].cues:
+            raise IndexError(f"item {item_index} has no cues")
+        self._act("jump", Position(item_index, 0), self.clock.monotonic())
+        return Outcome.DONE
+
+    def toggle_pause(self) -> Outcome:
+        """Pause the item's (and the speech's) timer, or resume it."""
+        if self.ended:
+            return Outcome.ENDED
+        if not self.started:
+            return Outcome.NOT_STARTED
+        t = self.clock.monotonic()
+        event = "resume" if self.paused else "pause"
+        self._record(event, self.position, t)
+        self._apply_pause(not self.paused, t)
+        return Outcome.DONE
+
+    def adjust(self, delta_s: int) -> Outcome:
+        """Give the current item more (or less) planned time; the plan itself is unchanged.
+
+        The item's planned time never goes below zero: a larger cut is clamped.
+        """
+        if self.ended:
+            return Outcome.ENDED
+        if self.position is None:
+            return Outcome.NOT_STARTED
+        applied = max(int(delta_s), -self.item_planned_s())
+        if applied == 0:
+            return Outcome.DONE
+        self._record("adjust", self.position, self.clock.monotonic(), delta_s=applied)
+        self._clocks[self.position.item].added_s += applied
+        return Outcome.DONE
+
+    def end(self) -> Outcome:
+        """End the meeting: every timer stops where it is."""
+        if self.ended:
+            return Outcome.ENDED
+        if not self.started:
+            return Outcome.NOT_STARTED
+        t = self.clock.monotonic()
+        self._record("end", self.position, t)
+        self._apply_end(t)
+        return Outcome.DONE
 
     # --- read-outs (computed from the clock now) ----------------------------------------
     def item_elapsed_s(self) -> float:
         """The current item's timer: time since its first cue was shown, less paused time."""
-        raise NotImplementedError
+        if self.position is None:
+            return 0.0
+        return self._elapsed(self.position.item, self._now())
 
     def item_planned_s(self) -> int:
         """The current item's planned duration with the host's adjustments."""
-        raise NotImplementedError
+        if self.position is None:
+            return 0
+        return self.planned_with_adjustments_s(self.position.item)
+
+    def planned_with_adjustments_s(self, item_index: int) -> int:
+        """An item's planned duration plus the host's adjustments to it."""
+        return max(0, self.items[item_index].duration_s + self._clocks[item_index].added_s)
+
+    def added_s(self, item_index: int) -> int:
+        """The host's total adjustment to an item's plan, in seconds."""
+        return self._clocks[item_index].added_s
+
+    def timer_allotted_s(self) -> int | None:
+        """Speech or break cue: its allotted time with the host's adjustments; else None."""
+        cue = self.cue
+        if cue is None or cue.kind not in (CueKind.SPEECH, CueKind.BREAK):
+            return None
+        assert self.position is not None
+        return max(0, (cue.duration_s or 0) + self._clocks[self.position.item].added_s)
+
+    def timer_elapsed_s(self) -> float | None:
+        """Speech or break cue: time since that cue was first shown, less pauses; else None."""
+        if self.timer_allotted_s() is None:
+            return None
+        assert self.position is not None
+        i, c = self.position.item, self.position.cue
+        return self._elapsed(i, self._now()) - self._clocks[i].timer_marks.get(c, 0.0)
 
     def timer_remaining_s(self) -> float | None:
         """Speech cue: allotted minus elapsed speech time; break: break remaining; else None.
         Negative once over time (the screen shows `+m:ss`)."""
-        raise NotImplementedError
+        allotted = self.timer_allotted_s()
+        elapsed = self.timer_elapsed_s()
+        if allotted is None or elapsed is None:
+            return None
+        return allotted - elapsed
 
     def timer_phase(self) -> Phase | None:
-        raise NotImplementedError
+        """The timer's phase: WARNING at `remaining <= warn`, DANGER at `<= danger`, OVERTIME at
+        `<= 0`, NORMAL before."""
+        remaining = self.timer_remaining_s()
+        if remaining is None:
+            return None
+        item = self.item
+        assert item is not None
+        allotted = self.timer_allotted_s() or 0
+        warn, danger = self.thresholds(item, allotted)
+        return phase_for(remaining, warn, danger)
+
+    @staticmethod
+    def thresholds(item: Item, allotted_s: int) -> tuple[int, int]:
+        """The (warn, danger) remaining times for an item's timer: its own, or 2m/1m clamped."""
+        warn = item.warn_s if item.warn_s is not None else min(DEFAULT_WARN_S, allotted_s)
+        danger = item.danger_s if item.danger_s is not None else min(DEFAULT_DANGER_S, allotted_s)
+        return warn, danger
 
     def behind_s(self) -> float:
         """Positive: behind plan; negative: ahead. 0 before the first GO."""
-        raise NotImplementedError
+        if self.position is None or self._anchor_mono is None:
+            return 0.0
+        i = self.position.item
+        t = self._now()
+        first = self._clocks[i].first_entered
+        assert first is not None
+        late_start = first - (self._anchor_mono + self.plan.items[i].offset_s)
+        overrun = max(0.0, self._elapsed(i, t) - self.planned_with_adjustments_s(i))
+        return late_start + overrun
 
     def projected_end(self) -> dt.datetime:
-        raise NotImplementedError
+        """When the meeting will end: now + what is left of the current item + the plan after it."""
+        t = self._now()
+        if self.ended:
+            return self._wall(t)
+        if self.position is None:
+            return self._standby_projected_end()
+        i = self.position.item
+        remaining = max(0.0, self.planned_with_adjustments_s(i) - self._elapsed(i, t))
+        rest = range(i + 1, len(self.items))
+        durations = [remaining, *(self.planned_with_adjustments_s(j) for j in rest)]
+        ats = [None, *(self._fixed_offset_from(j, t) for j in rest)]
+        return self._wall(t + _span(durations, ats))
 
     def planned_start(self, item_index: int) -> dt.datetime | None:
         """When the item is planned to start, on the wall clock (None when it cannot be known)."""
-        raise NotImplementedError
+        offset = self.plan.items[item_index].offset_s
+        if self._anchor_mono is not None:
+            return self._wall(self._anchor_mono + offset)
+        anchor = self._standby_anchor()
+        return None if anchor is None else anchor + dt.timedelta(seconds=offset)
 
     def until_start_s(self) -> float | None:
-        """Standby: seconds until the meeting's planned start (negative once past), or None."""
-        raise NotImplementedError
+        """Standby: seconds until the meeting's planned start (negative once past), or None.
 
-    def actual_s(self, item_index: int) -> float | None:
+        None in rehearsal (the plan counts from the first GO) and once started.
+        """
+        if self.started:
+            return None
+        anchor = self._standby_anchor()
+        if anchor is None:
+            return None
+        return (anchor - self.clock.now()).total_seconds()
+
+    def actual_s(self, item_index: int, *, include_pauses: bool = True) -> float | None:
         """All the time the position spent inside the item so far (None if never reached)."""
-        raise NotImplementedError
+        ic = self._clocks[item_index]
+        if ic.first_entered is None:
+            return None
+        t = self._now()
+        total = self._spent(item_index, t)
+        if not include_pauses:
+            total -= self._paused(item_index, t)
+        return total
+
+    def item_elapsed_of(self, item_index: int) -> float | None:
+        """An item's timer (pauses excluded), current or not; None if never reached."""
+        if self._clocks[item_index].first_entered is None:
+            return None
+        return self._elapsed(item_index, self._now())
+
+    def actual_start(self, item_index: int) -> dt.datetime | None:
+        """When the position first entered the item, on the wall clock."""
+        first = self._clocks[item_index].first_entered
+        return None if first is None else self._wall(first)
+
+    def meeting_elapsed_s(self) -> float:
+        """From the first GO to now (or to the end)."""
+        if self._started_mono is None:
+            return 0.0
+        return self._now() - self._started_mono
+
+    def paused_for_s(self) -> float:
+        """How long the current pause has lasted (0 when not paused)."""
+        if self._paused_at is None:
+            return 0.0
+        return self._now() - self._paused_at
+
+    def summary(self) -> list[SummaryRow]:
+        """Planned against actual per item, for the summary screen."""
+        return [SummaryRow(item, item.duration_s, self.actual_s(item.index)) for item in self.items]
+
+    # --- replay (used by podium.engine.restore and the report) -------------------------
+    def replay(
+        self,
+        event: str,
+        position: Position | None,
+        t: float,
+        wall: dt.datetime,
+        *,
+        delta_s: int = 0,
+        item_index: int | None = None,
+    ) -> bool:
+        """Apply one journaled event at monotonic time `t`, without writing it or guarding it.
+
+        Returns False when the event does not apply (unknown kind, or nothing to act on).
+        `wall` is the event's wall time (the first GO's date decides the planned starts).
+        """
+        if self.ended:
+            return False
+        if event in ("go", "back", "jump"):
+            if position is None:
+                return False
+            if not self.started:
+                self._start(t, wall)
+            self._move(position, t)
+            return True
+        if not self.started:
+            return False
+        if event in ("pause", "resume"):
+            if (event == "pause") == self.paused:
+                return False
+            self._apply_pause(event == "pause", t)
+            return True
+        if event == "adjust":
+            target = item_index if item_index is not None else self.position
+            index = target.item if isinstance(target, Position) else target
+            if index is None:
+                return False
+            self._clocks[index].added_s += int(delta_s)
+            return True
+        if event == "end":
+            self._apply_end(t)
+            return True
+        return False
+
+    def freeze_at(self, t: float) -> None:
+        """Read every timer as of monotonic time `t` from now on (a report of an unfinished run)."""
+        self._ended_mono = t
+
+    # --- internals ------------------------------------------------------------------------
+    def _now(self) -> float:
+        return self._ended_mono if self._ended_mono is not None else self.clock.monotonic()
+
+    def _wall(self, t: float) -> dt.datetime:
+        return self.clock.now() - dt.timedelta(seconds=self.clock.monotonic() - t)
+
+    def _next_position(self) -> Position | None:
+        if not self._order:
+            return None
+        if self.position is None:
+            return self._order[0]
+        k = self._order.index(self.position)
+        return self._order[k + 1] if k + 1 < len(self._order) else None
+
+    def _record(self, event: str, pos: Position | None, t: float, **fields: Any) -> None:
+        if self.journal is None:
+            return
+        item_id = None if pos is None else self.items[pos.item].id
+        cue = None if pos is None else pos.cue
+        self.journal.record(event, at=self._wall(t), item=item_id, cue=cue, **fields)
+
+    def _act(self, event: str, target: Position, t: float) -> None:
+        """Journal a move (ending a pause first), then make it."""
+        if self.paused:
+            self._record("resume", self.position, t)
+            self._apply_pause(False, t)
+        self._record(event, target, t)
+        if not self.started:
+            self._start(t, self._wall(t))
+        self._move(target, t)
+
+    def _start(self, t: float, wall: dt.datetime) -> None:
+        self.started = True
+        self._started_mono = t
+        self.started_wall = wall
+        anchor_wall = self._live_anchor(wall)
+        if anchor_wall is None:
+            self._anchor_mono = t
+        else:
+            self._anchor_mono = t - (wall - anchor_wall).total_seconds()
+
+    def _live_anchor(self, first_go: dt.datetime) -> dt.datetime | None:
+        """The planned start on the wall clock, if planned starts count from it (else None)."""
+        meeting = self.plan.agenda.meeting
+        if self.rehearsal or self.plan.start_s is None:
+            return None
+        if meeting.date is not None and first_go.date() != meeting.date:
+            return None
+        return _at_time(first_go, first_go.date(), self.plan.start_s)
+
+    def _standby_anchor(self) -> dt.datetime | None:
+        """Standby: the planned start on the wall clock, if known."""
+        if self.rehearsal or self.plan.start_s is None:
+            return None
+        now = self.clock.now()
+        day = self.plan.agenda.meeting.date or now.date()
+        return _at_time(now, day, self.plan.start_s)
+
+    def _standby_projected_end(self) -> dt.datetime:
+        now = self.clock.now()
+        anchor = self._standby_anchor()
+        if anchor is None or anchor >= now:
+            base = now if anchor is None else anchor
+            return base + dt.timedelta(seconds=self.plan.total_s)
+        # The planned start is past: start now, still honouring the fixed `at` times.
+        late = (now - anchor).total_seconds()
+        start_s = self.plan.start_s
+        assert start_s is not None
+        ats = [None if it.at_s is None else it.at_s - start_s - late for it in self.items]
+        durations = [it.duration_s for it in self.items]
+        return now + dt.timedelta(seconds=_span(durations, ats))
+
+    def _fixed_offset_from(self, item_index: int, t: float) -> float | None:
+        """Seconds from `t` to the item's fixed `at` time (None when it has none)."""
+        at_s = self.items[item_index].at_s
+        if at_s is None or self.plan.start_s is None or self._anchor_mono is None:
+            return None
+        return self._anchor_mono + (at_s - self.plan.start_s) - t
+
+    def _move(self, target: Position, t: float) -> None:
+        if self.position is not None and self.position.item != target.item:
+            self._leave(self.position.item, t)
+        ic = self._clocks[target.item]
+        if self.position is None or self.position.item != target.item:
+            ic.entered = t
+            if ic.first_entered is None:
+                ic.first_entered = t
+        self.position = target
+        cue = self.items[target.item].cues[target.cue]
+        if cue.kind in (CueKind.SPEECH, CueKind.BREAK) and target.cue not in ic.timer_marks:
+            ic.timer_marks[target.cue] = self._elapsed(target.item, t)
+
+    def _leave(self, item_index: int, t: float) -> None:
+        ic = self._clocks[item_index]
+        if ic.entered is not None:
+            ic.spent += t - ic.entered
+            ic.entered = None
+
+    def _apply_pause(self, pause: bool, t: float) -> None:
+        if pause:
+            self._paused_at = t
+        elif self._paused_at is not None:
+            assert self.position is not None
+            self._clocks[self.position.item].paused += t - self._paused_at
+            self._paused_at = None
+        self.paused = pause
+
+    def _apply_end(self, t: float) -> None:
+        if self.paused:
+            self._apply_pause(False, t)
+        if self.position is not None:
+            self._leave(self.position.item, t)
+        self.ended = True
+        self._ended_mono = t
+        self.ended_wall = self._wall(t)
+
+    def _spent(self, i: int, t: float) -> float:
+        ic = self._clocks[i]
+        return ic.spent + (t - ic.entered if ic.entered is not None else 0.0)
+
+    def _paused(self, i: int, t: float) -> float:
+        extra = 0.0
+        if self._paused_at is not None and self.position is not None and self.position.item == i:
+            extra = t - self._paused_at
+        return self._clocks[i].paused + extra
+
+    def _elapsed(self, i: int, t: float) -> float:
+        return self._spent(i, t) - self._paused(i, t)
+
+
+def phase_for(remaining_s: float, warn_s: int, danger_s: int) -> Phase:
+    """The phase of a countdown: each boundary belongs to the later phase (`<=`)."""
+    if remaining_s <= 0:
+        return Phase.OVERTIME
+    if remaining_s <= danger_s:
+        return Phase.DANGER
+    if remaining_s <= warn_s:
+        return Phase.WARNING
+    return Phase.NORMAL
+
+
+def _span(durations: Sequence[float], ats: Sequence[float | None]) -> float:
+    """How long items run back to back take, honouring fixed starts (offsets from now)."""
+    if not durations:
+        return 0.0
+    # `schedule` is typed for whole seconds but computes exactly with fractional ones.
+    offsets = schedule(durations, ats)  # type: ignore[arg-type]
+    return offsets[-1] + durations[-1]
+
+
+def _at_time(ref: dt.datetime, day: dt.date, seconds_after_midnight: int) -> dt.datetime:
+    """`day` at a time of day, in `ref`'s timezone."""
+    midnight = dt.datetime.combine(day, dt.time(0), tzinfo=ref.tzinfo)
+    return midnight + dt.timedelta(seconds=seconds_after_midnight)
