@@ -1,0 +1,110 @@
+"""Resume: rebuild a Session from a journal, with the time the program was down counted.
+
+The journal holds wall times; each is turned into the session clock's time as
+`clock.monotonic() - (clock.now() - at)`, so the item that was current when the program
+died has run on ever since, as the meeting did.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from podium.agenda.model import Agenda
+from podium.agenda.plan import Plan
+from podium.engine.clock import Clock
+from podium.engine.journal import JournalFile
+from podium.engine.replay import Locator, replay
+from podium.engine.session import JournalSink, Session
+from podium.engine.timefmt import duration_text
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """A session rebuilt from a journal, and what the host should be told about it."""
+
+    session: Session
+    journal: JournalFile
+    changes: tuple[str, ...]
+    """What changed in the agenda since the journal began, one sentence each (empty if none)."""
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Problems met reading the journal, `PATH:LINE: warning: MESSAGE`."""
+        return self.journal.warnings
+
+
+def restore_session(
+    plan: Plan,
+    clock: Clock,
+    journal_file: JournalFile,
+    *,
+    guard_s: float = 0.4,
+    journal: JournalSink | None = None,
+) -> Restored:
+    """A session at the journal's last position, its timers counting real time since.
+
+    `journal` (the reopened writer) is attached after the replay, so nothing is written twice.
+    The journal's own `rehearsal` flag decides the mode.
+    """
+    session = Session(plan, clock, rehearsal=journal_file.header.rehearsal, guard_s=guard_s)
+    locator = Locator(plan.agenda, journal_file.header.items)
+    now_mono, now_wall = clock.monotonic(), clock.now()
+
+    def mono_of(at: dt.datetime) -> float:
+        return min(now_mono, now_mono - (now_wall - at).total_seconds())
+
+    replay(session, journal_file.events, locator, mono_of)
+    session.journal = journal
+    changes = agenda_changes(journal_file, plan.agenda)
+    for gone, stand_in in locator.stand_ins.items():
+        changes.append(f"item '{gone}' is gone: its time counts in '{stand_in}'")
+    return Restored(session, journal_file, tuple(changes))
+
+
+def agenda_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
+    """What changed in the agenda since the journal began (empty when the file is the same)."""
+    header = journal_file.header
+    if not header.agenda_sha256 or header.agenda_sha256 == agenda.sha256:
+        return []
+    if header.items is None:
+        return _changes_without_record(journal_file, agenda)
+    old: dict[str, dict[str, Any]] = {str(d.get("id")): d for d in header.items}
+    new = {item.id: item for item in agenda.items}
+    changes: list[str] = []
+    changes += [f"item '{i}' was removed" for i in old if i not in new]
+    changes += [f"item '{i}' was added" for i in new if i not in old]
+    for item_id, item in new.items():
+        was = old.get(item_id)
+        if was is None:
+            continue
+        if was.get("title") is not None and was["title"] != item.title:
+            changes.append(f"item '{item_id}' is now titled '{item.title}' (was '{was['title']}')")
+        if isinstance(was.get("cues"), int) and was["cues"] != len(item.cues):
+            changes.append(f"item '{item_id}' now has {len(item.cues)} cues (was {was['cues']})")
+        if isinstance(was.get("duration_s"), int) and was["duration_s"] != item.duration_s:
+            changes.append(
+                f"item '{item_id}' is now planned for {duration_text(item.duration_s)}"
+                f" (was {duration_text(was['duration_s'])})"
+            )
+    common_old = [i for i in old if i in new]
+    common_new = [i for i in new if i in old]
+    if common_old != common_new:
+        changes.append("the items are in a different order")
+    if not changes:
+        changes.append("the agenda file changed since the journal began (the items are the same)")
+    return changes
+
+
+def _changes_without_record(journal_file: JournalFile, agenda: Agenda) -> list[str]:
+    """An older header without the item list: only what the events themselves name."""
+    known = {item.id for item in agenda.items}
+    seen: list[str] = []
+    for event in journal_file.events:
+        if event.item is not None and event.item not in known and event.item not in seen:
+            seen.append(event.item)
+    return [
+        "the agenda file changed since the journal began",
+        *(f"item '{i}' was removed" for i in seen),
+    ]

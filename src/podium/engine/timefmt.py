@@ -1,0 +1,57 @@
+"""How podium writes durations, countdowns and behind/ahead, the same on screen and in reports.
+
+Whole seconds only. A countdown rounds up (it shows `0:01` until the time is out, then
+`+0:00`), elapsed time and overtime round down, so every shown value changes exactly at the
+second its phase does.
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def duration_text(seconds: float) -> str:
+    """`m:ss` (or `h:mm:ss` from an hour) of a non-negative duration, rounded to the second."""
+    return _clock(_round(abs(seconds)))
+
+
+def signed_text(seconds: float) -> str:
+    """A signed difference: `+0:11`, `-0:05`, `0:00`."""
+    s = _round(seconds)
+    if s == 0:
+        return "0:00"
+    return ("+" if s > 0 else "-") + _clock(abs(s))
+
+
+def elapsed_text(seconds: float) -> str:
+    """A running timer: whole seconds elapsed (rounded down)."""
+    return _clock(max(0, math.floor(seconds + 1e-9)))
+
+
+def countdown_text(remaining_s: float) -> str:
+    """A countdown: `4:59` while time is left (rounded up), `+1:12` once it is out."""
+    if remaining_s > 0:
+        return _clock(math.ceil(remaining_s - 1e-9))
+    return "+" + _clock(math.floor(-remaining_s + 1e-9))
+
+
+def behind_text(behind_s: float, *, behind: str = "behind", ahead: str = "ahead",
+                on_time: str = "on time") -> str:  # fmt: skip
+    """`+4:10 behind`, `1:05 ahead` or `on time` (whole seconds)."""
+    s = _round(behind_s)
+    if s > 0:
+        return f"+{_clock(s)} {behind}"
+    if s < 0:
+        return f"{_clock(-s)} {ahead}"
+    return on_time
+
+
+def _round(seconds: float) -> int:
+    """Half a second and up rounds away from zero (so +0.5 and -0.5 stay symmetric)."""
+    return int(math.copysign(math.floor(abs(seconds) + 0.5), seconds))
+
+
+def _clock(s: int) -> str:
+    if s >= 3600:
+        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+    return f"{s // 60}:{s % 60:02d}"
