@@ -1,0 +1,70 @@
+"""Durations (`90`, `1m30s`, `1:30`, `2分钟` …) and clock times (`09:00`) as agendas write them."""
+
+from __future__ import annotations
+
+import re
+
+MAX_DURATION_S = 24 * 3600
+
+DURATION_EXAMPLE = "90s, 2m, 1m30s, 1:30 or 2分钟"
+CLOCK_EXAMPLE = "09:00 or 13:30:00"
+
+_UNITS = re.compile(
+    r"(?:(?P<h>\d+)\s*(?:h|hr|hrs|小时|个小时|時間))?\s*"
+    r"(?:(?P<m>\d+)\s*(?:m|min|mins|分钟|分鐘|分))?\s*"
+    r"(?:(?P<s>\d+)\s*(?:s|sec|secs|秒钟|秒鐘|秒))?",
+    re.IGNORECASE,
+)
+_COLON = re.compile(r"(?:(?P<h>\d+):(?P<hm>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d)")
+_CLOCK = re.compile(r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?")
+
+
+def parse_duration(text: str) -> int:
+    """Seconds in a duration such as `90`, `90s`, `1h15m`, `1:30`, `1:02:03` or `1小时30分`."""
+    raw = text.strip()
+    seconds = _duration_seconds(raw)
+    if seconds is None:
+        raise ValueError(f"bad duration {raw!r}: expected a duration such as {DURATION_EXAMPLE}")
+    if seconds <= 0:
+        raise ValueError(f"bad duration {raw!r}: a duration must be more than zero, such as 30s")
+    if seconds > MAX_DURATION_S:
+        raise ValueError(f"bad duration {raw!r}: a duration must be at most 24 hours (24h)")
+    return seconds
+
+
+def _duration_seconds(raw: str) -> int | None:
+    if raw.isascii() and raw.isdigit():
+        return int(raw)
+    match = _COLON.fullmatch(raw)
+    if match:
+        if match["h"] is not None:
+            return int(match["h"]) * 3600 + int(match["hm"]) * 60 + int(match["s"])
+        return int(match["m"]) * 60 + int(match["s"])
+    match = _UNITS.fullmatch(raw)
+    if match and raw and any(match.group(g) is not None for g in "hms"):
+        h, m, s = (int(match.group(g) or 0) for g in "hms")
+        return h * 3600 + m * 60 + s
+    return None
+
+
+def parse_clock(text: str) -> int:
+    """Seconds after midnight of a 24-hour clock time `HH:MM` or `HH:MM:SS`."""
+    raw = text.strip()
+    match = _CLOCK.fullmatch(raw) if raw.isascii() else None
+    if match is None:
+        raise ValueError(f"bad clock time {raw!r}: expected a 24-hour time such as {CLOCK_EXAMPLE}")
+    return int(match["h"]) * 3600 + int(match["m"]) * 60 + int(match["s"] or 0)
+
+
+def format_duration(seconds: float) -> str:
+    """`m:ss`, or `h:mm:ss` from an hour on; negative values get a leading `-`.
+
+    Fractions of a second are dropped (a countdown showing 0:59 has 59.x seconds left).
+    """
+    sign = "-" if seconds < 0 else ""
+    whole = int(abs(seconds))
+    h, rest = divmod(whole, 3600)
+    m, s = divmod(rest, 60)
+    if h:
+        return f"{sign}{h}:{m:02d}:{s:02d}"
+    return f"{sign}{m}:{s:02d}"

@@ -1,0 +1,106 @@
+"""`{key}` placeholders in agenda texts: a small scanner that substitutes and never evaluates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_MASKED = re.compile(r"[*＊×]{2,}|(?<![A-Za-z])X{3,}(?![A-Za-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A `{key}` in a template; `offset` is where its `{` stands in the text."""
+
+    key: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A brace that is neither a placeholder nor an escaped literal."""
+
+    offset: int
+    snippet: str
+    """The offending characters as written, used to find them in the file."""
+    message: str
+
+
+Part = str | Field
+
+
+def is_plain_key(key: str) -> bool:
+    """A placeholder key: letters, digits, `_` and `-` of any script, not digits alone."""
+    if not key or key.isdigit():
+        return False
+    return all(c.isalnum() or c == "_" or c == "-" for c in key)
+
+
+def has_braces(text: str) -> bool:
+    return "{" in text or "}" in text
+
+
+def parse_template(text: str) -> tuple[list[Part], list[Problem]]:
+    """Split `text` into literal strings and fields; `{{`/`}}` become literal braces."""
+    parts: list[Part] = []
+    problems: list[Problem] = []
+    buf: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        o, c = text.find("{", i), text.find("}", i)
+        j = o if c < 0 or (0 <= o < c) else c
+        if j < 0:
+            buf.append(text[i:])
+            break
+        buf.append(text[i:j])
+        if text[j] == "}":
+            buf.append("}")
+            if text.startswith("}", j + 1):
+                i = j + 2
+            else:
+                problems.append(Problem(j, "}", "single '}': write '}}' for a literal brace"))
+                i = j + 1
+            continue
+        if text.startswith("{", j + 1):
+            buf.append("{")
+            i = j + 2
+            continue
+        k = text.find("}", j + 1)
+        if k < 0:
+            problems.append(Problem(j, "{", "unclosed '{': write '{{' for a literal brace"))
+            buf.append(text[j:])
+            break
+        key = text[j + 1 : k]
+        if is_plain_key(key):
+            if buf:
+                parts.append("".join(buf))
+                buf = []
+            parts.append(Field(key, j))
+        else:
+            snippet = text[j : k + 1]
+            problems.append(
+                Problem(
+                    j,
+                    snippet,
+                    f"{snippet!r} is not a placeholder: a key is letters, digits, '_' and '-' "
+                    "(text is substituted, never evaluated; write '{{' for a literal brace)",
+                )
+            )
+            buf.append(snippet)
+        i = k + 1
+    if buf:
+        parts.append("".join(buf))
+    return parts, problems
+
+
+def fill(parts: list[Part], value: Callable[[str], str]) -> str:
+    """The template with each field replaced by `value(key)`."""
+    return "".join(p if isinstance(p, str) else value(p.key) for p in parts)
+
+
+def looks_masked(text: str) -> bool:
+    """True when `text` holds a masked name such as `**`, `××` or `XXX` (an unfilled template)."""
+    if "*" in text or "＊" in text or "×" in text or "XXX" in text:
+        return _MASKED.search(text) is not None
+    return False
