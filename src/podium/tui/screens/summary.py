@@ -1,0 +1,203 @@
+"""The end-of-meeting summary: planned against actual per item, totals, and what to change."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from podium.tui.i18n import t, ui_language
+
+SummaryRow = tuple[str, int, float | None]
+"""(item title, planned seconds, actual seconds or None when never reached)."""
+
+NOT_REACHED = "—"
+OVER_STYLE = "bold red"
+UNDER_STYLE = "bold green"
+
+
+def duration_text(seconds: float) -> str:
+    """`m:ss`, or `h:mm:ss` from an hour, of whole seconds (rounded)."""
+    s = round(abs(seconds))
+    sign = "-" if seconds < 0 and s else ""
+    if s >= 3600:
+        return f"{sign}{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+    return f"{sign}{s // 60}:{s % 60:02d}"
+
+
+def delta_text(seconds: float) -> str:
+    """A signed difference: `+3:10` over, `-0:45` under, `0:00` exactly on plan."""
+    s = round(seconds)
+    if s > 0:
+        return "+" + duration_text(s)
+    return duration_text(s)
+
+
+class SummaryScreen(Screen[None]):
+    """Planned vs actual per item with signed differences; q, Esc or Enter leave it."""
+
+    DEFAULT_CSS = """
+    SummaryScreen {
+        layout: vertical;
+        background: $background;
+        padding: 0 1;
+    }
+    SummaryScreen #summary-title {
+        dock: top;
+        width: 100%;
+        text-align: center;
+        text-style: bold;
+        color: $accent;
+        padding: 0 0 1 0;
+    }
+    SummaryScreen.rehearsal #summary-title {
+        color: $warning;
+    }
+    SummaryScreen #summary-table {
+        height: 1fr;
+        background: $background;
+    }
+    SummaryScreen #summary-bottom {
+        dock: bottom;
+        height: auto;
+    }
+    SummaryScreen #summary-note {
+        color: $text-muted;
+    }
+    SummaryScreen #summary-hints-box {
+        height: auto;
+        max-height: 9;
+        border-top: solid $accent;
+    }
+    SummaryScreen #summary-hints-title {
+        text-style: bold;
+        color: $accent;
+    }
+    SummaryScreen .summary-hint {
+        text-style: bold;
+        padding: 0 0 0 2;
+    }
+    SummaryScreen #summary-leave {
+        width: 100%;
+        text-align: center;
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "leave", show=False, priority=True),
+        Binding("escape", "leave", show=False, priority=True),
+        Binding("enter", "leave", show=False, priority=True),
+    ]
+
+    # Columns other than the title: number, planned, actual, delta (cells, padding excluded).
+    _FIXED = (4, 8, 8, 8)
+
+    def __init__(
+        self,
+        rows: Sequence[SummaryRow],
+        hints: Sequence[str],
+        lang: str,
+        rehearsal: bool,
+    ) -> None:
+        super().__init__(classes="rehearsal" if rehearsal else None)
+        self.rows = list(rows)
+        self.hints = list(hints)
+        self.lang = ui_language(lang)
+        self.rehearsal = rehearsal
+
+    def compose(self) -> ComposeResult:
+        key = "summary.title_rehearsal" if self.rehearsal else "summary.title"
+        yield Static(t(key, self.lang), id="summary-title")
+        yield DataTable(
+            id="summary-table", cursor_type="row", zebra_stripes=True, show_cursor=False
+        )
+        unreached = sum(1 for _, _, actual in self.rows if actual is None)
+        with Vertical(id="summary-bottom"):
+            if unreached:
+                note = t("summary.unreached", self.lang).format(n=unreached)
+                yield Static(note, id="summary-note")
+            if self.hints:
+                with VerticalScroll(id="summary-hints-box"):
+                    yield Static(t("summary.hints", self.lang), id="summary-hints-title")
+                    for hint in self.hints:
+                        yield Static(f"• {hint}", classes="summary-hint", markup=False)
+            yield Static(t("summary.leave", self.lang), id="summary-leave")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        no_w, planned_w, actual_w, delta_w = self._FIXED
+        table.add_column(Text(t("summary.col_no", self.lang), justify="right", end=""), width=no_w)
+        table.add_column(t("summary.col_item", self.lang), width=self._title_width(), key="title")
+        table.add_column(
+            Text(t("summary.col_planned", self.lang), justify="right", end=""), width=planned_w
+        )
+        table.add_column(
+            Text(t("summary.col_actual", self.lang), justify="right", end=""), width=actual_w
+        )
+        table.add_column(
+            Text(t("summary.col_delta", self.lang), justify="right", end=""), width=delta_w
+        )
+        planned_total = 0
+        actual_total = 0.0
+        reached_planned = 0
+        for number, (title, planned_s, actual_s) in enumerate(self.rows, 1):
+            planned_total += planned_s
+            if actual_s is None:
+                actual_cell = Text(NOT_REACHED, justify="right", end="", style="dim")
+                delta_cell = Text(NOT_REACHED, justify="right", end="", style="dim")
+            else:
+                actual_total += actual_s
+                reached_planned += planned_s
+                actual_cell = Text(duration_text(actual_s), justify="right", end="")
+                delta_cell = _delta_cell(round(actual_s) - planned_s)
+            table.add_row(
+                Text(str(number), justify="right", end="", style="dim"),
+                Text(title, no_wrap=True, overflow="ellipsis", end=""),
+                Text(duration_text(planned_s), justify="right", end=""),
+                actual_cell,
+                delta_cell,
+            )
+        reached = any(actual is not None for _, _, actual in self.rows)
+        table.add_row(
+            Text("", end=""),
+            Text(t("summary.total", self.lang), style="bold", end=""),
+            Text(duration_text(planned_total), justify="right", end="", style="bold"),
+            Text(
+                duration_text(actual_total) if reached else NOT_REACHED,
+                justify="right",
+                end="",
+                style="bold",
+            ),
+            _delta_cell(round(actual_total) - reached_planned)
+            if reached
+            else Text(NOT_REACHED, justify="right", end="", style="bold dim"),
+            key="total",
+        )
+        table.focus()
+
+    def _title_width(self) -> int:
+        # Each column has one cell of padding on both sides; keep room for the scrollbar.
+        fixed = sum(self._FIXED) + 2 * (len(self._FIXED) + 1) + 2
+        return max(12, self.size.width - 2 - fixed)
+
+    def on_resize(self) -> None:
+        table = self.query_one(DataTable)
+        column = table.columns.get("title")  # type: ignore[call-overload]
+        if column is not None and column.width != self._title_width():
+            column.width = self._title_width()
+            table.refresh(layout=True)
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+
+def _delta_cell(delta_s: float) -> Text:
+    style = OVER_STYLE if round(delta_s) > 0 else UNDER_STYLE if round(delta_s) < 0 else ""
+    return Text(delta_text(delta_s), justify="right", end="", style=style)
