@@ -1,0 +1,34 @@
+"""The printed run sheet: a Plan rendered as text, markdown, csv, json or html."""
+
+from __future__ import annotations
+
+from podium.agenda.plan import Plan
+from podium.agenda.runsheet.spoken import SpokenSeconds
+
+FORMATS = ("text", "markdown", "csv", "json", "html")
+
+
+def render(plan: Plan, fmt: str, spoken: SpokenSeconds | None = None) -> str:
+    """The run sheet of `plan` in format `fmt`; `spoken` adds measured spoken durations
+    (shown by json and csv, which are for machines; the others show the rebuilt plan)."""
+    if fmt == "text":
+        from podium.agenda.runsheet.text_sheet import render_text
+
+        return render_text(plan)
+    if fmt == "markdown":
+        from podium.agenda.runsheet.markdown_sheet import render_markdown
+
+        return render_markdown(plan)
+    if fmt == "csv":
+        from podium.agenda.runsheet.csv_sheet import render_csv
+
+        return render_csv(plan, spoken)
+    if fmt == "json":
+        from podium.agenda.runsheet.json_sheet import render_json
+
+        return render_json(plan, spoken)
+    if fmt == "html":
+        from podium.agenda.runsheet.html_sheet import render_html
+
+        return render_html(plan)
+    raise ValueError(f"unknown run sheet format {fmt!r}; choose from {', '.join(FORMATS)}")

@@ -1,0 +1,69 @@
+"""The run sheet as CSV for spreadsheets: a header row, then one row per cue."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from podium.agenda.model import Cue, CueKind
+from podium.agenda.plan import Plan
+from podium.agenda.runsheet.spoken import SpokenSeconds, spoken_value
+
+COLUMNS = (
+    "item_id",
+    "item_title",
+    "item_kind",
+    "start",
+    "offset_s",
+    "item_duration_s",
+    "estimated",
+    "cue",
+    "cue_kind",
+    "text",
+    "speaker",
+    "award",
+    "names",
+    "units",
+    "say",
+)
+"""`cue` is 1-based within its item; names, units and say hold one line per recipient."""
+
+
+def cue_fields(cue: Cue) -> list[str]:
+    """The cue-specific cells: speaker, award, names, units, say."""
+    if cue.kind is CueKind.SPEECH:
+        return [cue.speaker or cue.text, "", "", "", ""]
+    if cue.kind is CueKind.CALL:
+        return [
+            "",
+            cue.award or "",
+            "\n".join(cue.names),
+            "\n".join(unit or "" for unit in cue.units) if any(cue.units) else "",
+            "\n".join(cue.say) if cue.say is not None else "",
+        ]
+    return ["", "", "", "", ""]
+
+
+def render_csv(plan: Plan, spoken: SpokenSeconds | None = None) -> str:
+    """CSV text (RFC 4180: CRLF rows, quoted where needed); `spoken_s` column with `--spoken`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([*COLUMNS, "spoken_s"] if spoken is not None else COLUMNS)
+    for index, planned in enumerate(plan.items):
+        item = planned.item
+        common = [
+            item.id,
+            item.title,
+            str(item.kind),
+            plan.start_clock(planned.offset_s) or "",
+            planned.offset_s,
+            planned.duration_s,
+            "true" if item.estimated else "false",
+        ]
+        for number, cue in enumerate(item.cues, 1):
+            row = [*common, number, str(cue.kind), cue.text, *cue_fields(cue)]
+            if spoken is not None:
+                seconds = spoken.get((index, number - 1))
+                row.append("" if seconds is None else spoken_value(seconds))
+            writer.writerow(row)
+    return out.getvalue()

@@ -1,0 +1,167 @@
+"""The run sheet for the terminal: aligned columns of start, duration and title, cues in full."""
+
+from __future__ import annotations
+
+from podium.agenda.model import Cue, CueKind, Item
+from podium.agenda.plan import Plan
+from podium.agenda.runsheet.labels import Labels, labels_for
+from podium.agenda.runsheet.timing import (
+    duration_text,
+    fixed_clock,
+    gap_before,
+    late_by,
+    start_text,
+)
+from podium.agenda.runsheet.width import display_width, pad, pad_left
+
+TITLE_COLUMN_MAX = 36
+"""Titles are padded to the widest one, but no further than this many columns."""
+
+
+def meeting_header(plan: Plan, labels: Labels) -> list[str]:
+    """Title, subtitle, date/venue/host and the summary line, as plain lines."""
+    meeting = plan.agenda.meeting
+    lines = [meeting.title]
+    if meeting.subtitle:
+        lines.append(meeting.subtitle)
+    facts = [
+        f"{label}{labels.colon}{value}"
+        for label, value in (
+            (labels.date, meeting.date.isoformat() if meeting.date else None),
+            (labels.venue, meeting.venue),
+            (labels.host, meeting.host),
+        )
+        if value
+    ]
+    if facts:
+        lines.append(" · ".join(facts))
+    lines.append(summary_line(plan, labels))
+    return lines
+
+
+def summary_line(plan: Plan, labels: Labels) -> str:
+    """Start, total, end, and how many items and cues."""
+    estimated = any(p.item.estimated for p in plan.items)
+    parts = []
+    if plan.start_s is not None:
+        parts.append(f"{labels.start} {start_text(plan, 0)}")
+    parts.append(f"{labels.total} {duration_text(plan.total_s, estimated)}")
+    if plan.start_s is not None:
+        parts.append(f"{labels.ends} {start_text(plan, plan.total_s)}")
+    cues = sum(len(p.item.cues) for p in plan.items)
+    parts.append(f"{len(plan.items)} {labels.items}")
+    parts.append(f"{cues} {labels.cues}")
+    return " · ".join(parts)
+
+
+def render_text(plan: Plan) -> str:
+    """The whole run sheet as terminal text, one trailing newline."""
+    labels = labels_for(plan.agenda.meeting)
+    lines = meeting_header(plan, labels)
+    if any(p.item.estimated for p in plan.items):
+        lines.append(labels.estimated)
+    lines.append("")
+
+    starts = [start_text(plan, p.offset_s) for p in plan.items]
+    durations = [duration_text(p.duration_s, p.item.estimated) for p in plan.items]
+    start_w = max(display_width(labels.start), *(len(s) for s in starts))
+    dur_w = max(display_width(labels.duration), *(len(d) for d in durations))
+    title_w = min(
+        TITLE_COLUMN_MAX,
+        max(display_width(labels.item), *(display_width(p.item.title) for p in plan.items)),
+    )
+    indent = " " * (start_w + 2 + dur_w + 2)
+
+    def row(start: str, duration: str, title: str) -> str:
+        return f"{pad(start, start_w)}  {pad_left(duration, dur_w)}  {title}".rstrip()
+
+    lines.append(row(labels.start, labels.duration, labels.item))
+    for index, planned in enumerate(plan.items):
+        item = planned.item
+        gap = gap_before(plan, index)
+        if gap:
+            lines.append(
+                row(
+                    start_text(plan, planned.offset_s - gap),
+                    duration_text(gap),
+                    labels.idle.format(until=fixed_clock(planned)),
+                )
+            )
+        tags = [item.id]
+        if item.at_s is not None:
+            tags.append(labels.fixed.format(at=fixed_clock(planned)))
+        if not item.speak:
+            tags.append(labels.silent)
+        lines.append(
+            row(starts[index], durations[index], f"{pad(item.title, title_w)}  " + "  ".join(tags))
+        )
+        lines.extend(indent + line for line in item_lines(item, labels))
+        late = late_by(plan, planned)
+        if late:
+            lines.append(
+                indent
+                + "! "
+                + labels.late.format(at=fixed_clock(planned), late=duration_text(late))
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def item_lines(item: Item, labels: Labels) -> list[str]:
+    """The cues of one item, numbered, then its notes; relative to the title column."""
+    kind_w = max(display_width(label) for label in labels.cue_kinds.values())
+    number_w = len(str(len(item.cues)))
+    lines: list[str] = []
+    for number, cue in enumerate(item.cues, 1):
+        head = f"{str(number).rjust(number_w)}. {pad(labels.cue_kinds[cue.kind], kind_w)}  "
+        body = cue_lines(cue, item, labels)
+        hang = " " * display_width(head)
+        lines.append((head + body[0]).rstrip())
+        lines.extend((hang + line).rstrip() for line in body[1:])
+    if item.notes:
+        head = f"{labels.note}{labels.colon}"
+        note_lines = item.notes.split("\n")
+        lines.append(head + note_lines[0])
+        lines.extend(" " * display_width(head) + line for line in note_lines[1:])
+    return lines
+
+
+def cue_lines(cue: Cue, item: Item, labels: Labels) -> list[str]:
+    """What a cue shows, as lines (at least one, maybe empty), without the number and kind."""
+    text_lines = cue.text.split("\n") if cue.text else []
+    if cue.kind is CueKind.SPEECH:
+        limits = []
+        if item.warn_s is not None:
+            limits.append(f"{labels.warn} {duration_text(item.warn_s)}")
+        if item.danger_s is not None:
+            limits.append(f"{labels.danger} {duration_text(item.danger_s)}")
+        length = duration_text(cue.duration_s or item.duration_s)
+        if limits:
+            length += " (" + " · ".join(limits) + ")"
+        speaker = (cue.speaker or cue.text).split("\n")
+        return [f"{speaker[0]} · {length}", *speaker[1:]]
+    if cue.kind is CueKind.BREAK:
+        length = duration_text(cue.duration_s or item.duration_s)
+        return [length, *text_lines]
+    if cue.kind is CueKind.CALL:
+        head = " · ".join(
+            part
+            for part in (cue.award, f"{cue.batch}/{cue.batches}" if cue.batches else "")
+            if part
+        )
+        lines = [head, *text_lines] if head else list(text_lines)
+        if any(cue.units) or cue.say:
+            lines.extend(name_line(cue, i, labels) for i in range(len(cue.names)))
+        return lines or [""]
+    return text_lines or [""]
+
+
+def name_line(cue: Cue, index: int, labels: Labels) -> str:
+    """One recipient of a call-up: `· name — unit · say: pronunciation`."""
+    line = "· " + cue.names[index]
+    unit = cue.units[index] if index < len(cue.units) else None
+    if unit:
+        line += " — " + unit
+    if cue.say and cue.say[index] != cue.names[index]:
+        line += f" · {labels.say} {cue.say[index]}"
+    return line

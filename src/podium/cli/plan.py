@@ -1,0 +1,89 @@
+"""`podium plan`: the timed run sheet of an agenda, in text, markdown, csv, json or html."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+
+from podium.agenda.model import Agenda, Cue
+from podium.cli import EXIT_INVALID, EXIT_OK, UsageError
+
+
+def parse_start(text: str) -> int:
+    """`--start HH:MM[:SS]` as seconds after midnight; a UsageError when it is not a clock time."""
+    from podium.agenda.durations import parse_clock
+
+    try:
+        return parse_clock(text)
+    except ValueError as exc:
+        raise UsageError(f"--start: {exc}") from None
+
+
+def main(args: argparse.Namespace) -> int:
+    from podium.agenda.diagnostics import AgendaFileError
+    from podium.agenda.loader import load_agenda
+    from podium.agenda.plan import make_plan
+    from podium.agenda.runsheet import render
+
+    start_s = parse_start(args.start) if args.start is not None else None
+    try:
+        result = load_agenda(args.agenda)
+    except AgendaFileError as exc:
+        raise UsageError(str(exc)) from None
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    if result.agenda is None:
+        return EXIT_INVALID
+    agenda = result.agenda
+    spoken = None
+    if args.spoken:
+        agenda, spoken = with_spoken_durations(agenda)
+    write_out(render(make_plan(agenda, start_s), args.format, spoken))
+    return EXIT_OK
+
+
+def with_spoken_durations(agenda: Agenda) -> tuple[Agenda, dict[tuple[int, int], float]]:
+    """Measure every cue read aloud with text-to-speech; estimated items are re-planned from the
+    measured times (cues not read aloud keep their reading-time estimate)."""
+    from podium.agenda.estimate import estimated_item_seconds, reading_seconds
+    from podium.tts import SpeechUnavailable, spoken_durations
+
+    keys = [
+        (i, n)
+        for i, item in enumerate(agenda.items)
+        for n, cue in enumerate(item.cues)
+        if cue.spoken
+    ]
+    texts = [agenda.items[i].cues[n].spoken for i, n in keys]
+    meeting = agenda.meeting
+    try:
+        seconds = spoken_durations(texts, language=meeting.language, voice=meeting.voice)
+    except SpeechUnavailable as exc:
+        raise UsageError(f"--spoken needs text-to-speech: {exc}") from None
+    spoken = dict(zip(keys, seconds, strict=True))
+
+    items = []
+    for i, item in enumerate(agenda.items):
+        if not item.estimated:
+            items.append(item)
+            continue
+        measured = {id(cue): spoken[i, n] for n, cue in enumerate(item.cues) if (i, n) in spoken}
+
+        def cue_seconds(cue: Cue, measured: dict[int, float] = measured) -> float:
+            return measured.get(id(cue), reading_seconds(cue.text, meeting))
+
+        duration = estimated_item_seconds(item.kind, item.cues, cue_seconds)
+        items.append(dataclasses.replace(item, duration_s=max(1, duration)))
+    return dataclasses.replace(agenda, items=tuple(items)), spoken
+
+
+def write_out(text: str) -> None:
+    """Write the run sheet as UTF-8 whatever the locale says (files, pipes and terminals alike)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
