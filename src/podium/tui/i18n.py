@@ -39,6 +39,70 @@ LABELS: dict[str, dict[str, str]] = {
     "summary.hints": {"en": "What to change", "zh": "改进建议"},
     "summary.no_hints": {"en": "Nothing to change: on plan.", "zh": "无需调整:与计划相符。"},
     "summary.leave": {"en": "q, Esc or Enter: close", "zh": "q、Esc 或 Enter:关闭"},
+    # --- main screen (A) -----------------------------------------------------------------
+    "standby": {"en": "Standing by", "zh": "准备就绪"},
+    "standby.press_go": {
+        "en": "Press GO (Space, → or PgDn) to start the meeting.",
+        "zh": "按 GO(空格、→ 或 PgDn)开始会议。",
+    },
+    "standby.starts_in": {"en": "starts in", "zh": "距开始"},
+    "standby.late": {"en": "planned start was {t} ago", "zh": "已过计划开始时间 {t}"},
+    "next": {"en": "Next", "zh": "下一步"},
+    "next.end": {
+        "en": "end of the agenda: GO asks to end the meeting",
+        "zh": "议程结束:再按 GO 结束会议",
+    },
+    "clock.item": {"en": "Item", "zh": "本项"},
+    "clock.behind": {"en": "+{t} behind", "zh": "落后 {t}"},
+    "clock.ahead": {"en": "{t} ahead", "zh": "提前 {t}"},
+    "clock.on_time": {"en": "on time", "zh": "准时"},
+    "clock.end": {"en": "End {t}", "zh": "预计结束 {t}"},
+    "clock.start": {"en": "Start {t}", "zh": "计划开始 {t}"},
+    "clock.paused": {"en": "PAUSED", "zh": "已暂停"},
+    "clock.ended": {"en": "Meeting ended", "zh": "会议已结束"},
+    "call.batch": {"en": "batch {n} of {m}", "zh": "第{n}批/共{m}批"},
+    "speech.speaker": {"en": "Speaker", "zh": "发言人"},
+    "timer.left": {"en": "{t} left", "zh": "剩余 {t}"},
+    "timer.over": {"en": "{t} over", "zh": "超出 {t}"},
+    "phase.normal": {"en": "ON TIME", "zh": "正常"},
+    "phase.warning": {"en": "WARNING", "zh": "提醒"},
+    "phase.danger": {"en": "DANGER", "zh": "紧急"},
+    "phase.overtime": {"en": "OVERTIME", "zh": "超时"},
+    "break": {"en": "Break", "zh": "休息"},
+    "sheet.time": {"en": "Time", "zh": "时间"},
+    "sheet.item": {"en": "Item", "zh": "议程"},
+    "sheet.skipped": {"en": "skipped", "zh": "未进行"},
+    "status.rehearsal": {"en": "REHEARSAL", "zh": "彩排"},
+    "status.tts.off": {"en": "Read aloud: off", "zh": "朗读:关"},
+    "status.tts.on": {"en": "Read aloud: on", "zh": "朗读:开"},
+    "status.tts.speaking": {"en": "Read aloud: speaking", "zh": "朗读:播放中"},
+    "status.tts.unavailable": {
+        "en": "Read aloud unavailable: {reason}",
+        "zh": "朗读不可用:{reason}",
+    },
+    "status.journal.ok": {"en": "Journal ok", "zh": "记录正常"},
+    "status.journal.error": {
+        "en": "JOURNAL ERROR: the journal could not be written ({reason})",
+        "zh": "记录失败:无法写入会议记录({reason})",
+    },
+    "status.ignored": {"en": "Ignored (double press)", "zh": "已忽略(连按)"},
+    "status.at_start": {"en": "Already at the first cue", "zh": "已在第一步"},
+    "status.not_started": {"en": "Not started: press GO first", "zh": "会议未开始:请先按 GO"},
+    "status.notes": {"en": "Notes", "zh": "备注"},
+    "status.resumed": {"en": "Resumed the session of {t}", "zh": "已恢复 {t} 的会议"},
+    "small.notice": {
+        "en": "Window too small ({w}×{h}): podium needs at least 80×24.\n"
+        "The meeting keeps running; enlarge the window.",
+        "zh": "窗口太小({w}×{h}):至少需要 80×24。\n会议计时继续;请放大窗口。",
+    },
+    "confirm.quit": {
+        "en": "Quit podium? The journal keeps everything; `podium run --resume` continues.",
+        "zh": "退出 podium?会议记录已全部保存,可用 `podium run --resume` 继续。",
+    },
+    "confirm.end": {"en": "End the meeting?", "zh": "结束会议?"},
+    "palette.jump": {"en": "Jump to: {title}", "zh": "跳转到:{title}"},
+    "hint.long": {"en": "“{title}” ran {t} long", "zh": "“{title}”超时 {t}"},
+    "hint.short": {"en": "“{title}” ran {t} short", "zh": "“{title}”提前 {t} 结束"},
 }
 """key -> {language: label}. English is complete; other languages fall back to it."""
 
@@ -49,9 +113,13 @@ def ui_language(lang: str | None) -> str:
     return base if base in ("en", "zh") else "en"
 
 
-def t(key: str, lang: str) -> str:
-    """The label for `key` in `lang`, falling back to English (then to the key itself)."""
+def t(key: str, lang: str, **fields: object) -> str:
+    """The label for `key` in `lang`, falling back to English (then to the key itself).
+
+    `fields` fill the label's `{name}` slots, e.g. `t("clock.behind", "en", t="4:10")`.
+    """
     entry = LABELS.get(key)
     if entry is None:
         return key
-    return entry.get(ui_language(lang)) or entry.get("en") or key
+    label = entry.get(ui_language(lang)) or entry.get("en") or key
+    return label.format(**fields) if fields else label

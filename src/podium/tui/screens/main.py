@@ -1,0 +1,143 @@
+"""The podium's main screen: now, next, clock bar, run sheet, notes, status and the key footer.
+
+It shows what the session says; the app's actions change the session and tell the screen.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from podium.engine.session import Session
+from podium.tui.commands import APP_KEYS, COMMANDS, footer_label
+from podium.tui.time_text import clock_text
+from podium.tui.widgets.blank_view import BlankView, SizeNotice
+from podium.tui.widgets.clock_bar import ClockBar
+from podium.tui.widgets.next_line import NextLine
+from podium.tui.widgets.now_panel import NowPanel
+from podium.tui.widgets.run_sheet import RunSheet
+from podium.tui.widgets.status_line import NotesLine, StatusLine
+
+MIN_WIDTH = 80
+MIN_HEIGHT = 24
+
+
+def screen_bindings(lang: str) -> list[Binding]:
+    """The command table as priority bindings on this screen (labels in `lang`).
+
+    Priority: no widget can swallow Space, Enter or the arrows. On this screen only: a dialog
+    on top gets its keys (typing in the jump search, `q` closing help).
+    """
+    bindings = []
+    for cmd in COMMANDS:
+        for n, key in enumerate(k for k in cmd.keys if k not in APP_KEYS):
+            bindings.append(
+                Binding(
+                    key,
+                    f"app.{cmd.action}",
+                    footer_label(cmd, lang),
+                    show=cmd.footer and n == 0,
+                    key_display=cmd.footer_keys or cmd.key_display,
+                    priority=True,
+                    id=cmd.id if n == 0 else None,
+                )
+            )
+    # F5 (a clicker's "present" button) does nothing, on purpose.
+    bindings.append(Binding("f5", "app.nothing", show=False, priority=True))
+    return bindings
+
+
+class MainScreen(Screen[None]):
+    """Standby, then the meeting, cue by cue; blank and too-small views replace it in place."""
+
+    AUTO_FOCUS = None
+
+    def __init__(self, session: Session, lang: str) -> None:
+        super().__init__(id="main")
+        self.session = session
+        self.lang = lang
+        # The footer shows the screen's bindings, so they carry the meeting's language.
+        self._bindings = BindingsMap(screen_bindings(lang))
+        self._started_shown = False
+
+    def compose(self) -> ComposeResult:
+        yield ClockBar(id="clock-bar")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield NowPanel(id="now")
+                yield NextLine(id="next", markup=False)
+                yield NotesLine(self.lang, id="notes")
+            yield RunSheet(id="run-sheet")
+        yield StatusLine(self.lang, id="status")
+        yield Footer(id="footer", show_command_palette=False)
+        yield BlankView(id="blank")
+        yield SizeNotice(self.lang, id="size-notice")
+
+    def on_mount(self) -> None:
+        self.query_one(RunSheet).build(self.session, self.lang)
+        self.show_position()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(small, "-small")
+        self.refresh_times()
+
+    # --- what changes on GO, back and jump ---------------------------------------------
+    def show_position(self) -> None:
+        """The cue changed (or the meeting started or ended): update now, next, notes, sheet."""
+        session = self.session
+        now = self.query_one(NowPanel)
+        item, cue = session.item, session.cue
+        if item is None or cue is None:
+            now.show_standby(session.plan.agenda.meeting.title, self.lang)
+        else:
+            now.show_cue(item, cue, self.lang)
+        nxt = session.next_cue()
+        new_item = nxt is not None and (item is None or nxt[0].index != item.index)
+        self.query_one(NextLine).show_next(nxt, new_item, self.lang)
+        self.query_one(NotesLine).show_notes(item.notes if item is not None else None)
+        just_started = session.started and not self._started_shown
+        self._started_shown = session.started
+        self.query_one(RunSheet).sync(session, self.lang, all_rows=just_started or session.ended)
+        self.refresh_times()
+
+    # --- what changes with time (called four times a second) -------------------------
+    def refresh_times(self) -> None:
+        """Recompute every time shown from the clock now."""
+        session = self.session
+        if self.has_class("-small"):
+            size = self.size
+            self.query_one(SizeNotice).show(
+                size.width, size.height, clock_text(session.clock.now())
+            )
+            return
+        if self.has_class("-blank"):
+            self.query_one(BlankView).show_time(clock_text(session.clock.now()))
+            return
+        self.query_one(ClockBar).show(session, self.lang)
+        now = self.query_one(NowPanel)
+        if not session.started:
+            now.show_standby_countdown(session.until_start_s(), self.lang)
+        else:
+            now.show_timer(session.timer_remaining_s(), session.timer_phase(), self.lang)
+
+    # --- views ---------------------------------------------------------------------------
+    @property
+    def blanked(self) -> bool:
+        return self.has_class("-blank")
+
+    def set_blank(self, blank: bool) -> None:
+        """Show only the clock (or the meeting again)."""
+        self.set_class(blank, "-blank")
+        self.refresh_times()
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)

@@ -1,0 +1,66 @@
+"""The clock and schedule line: wall clock, item elapsed/planned, behind/ahead, projected end."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from podium.engine.session import Session
+from podium.engine.timefmt import duration_text, elapsed_text
+from podium.tui.i18n import t
+from podium.tui.time_text import clock_text
+
+SEPARATOR = " │ "
+
+
+class ClockBar(Static):
+    """One line, recomputed from the session's clock every time it is shown."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._shown: Text | None = None
+
+    def show(self, session: Session, lang: str) -> None:
+        """Recompute from the clock now; repaint only when the text changed."""
+        text = clock_line(session, lang)
+        if text != self._shown:
+            self._shown = text
+            self.update(text)
+
+
+def schedule_text(behind_s: float, lang: str) -> tuple[str, str]:
+    """(`+4:10 behind` | `1:05 ahead` | `on time`, its style), to the second as reports say it."""
+    amount = duration_text(abs(behind_s))
+    if amount == "0:00":
+        return t("clock.on_time", lang), "green"
+    if behind_s > 0:
+        return t("clock.behind", lang, t=amount), "bold red"
+    return t("clock.ahead", lang, t=amount), "bold green"
+
+
+def clock_line(session: Session, lang: str) -> Text:
+    """The whole clock bar for this moment."""
+    line = Text(clock_text(session.clock.now()), style="bold")
+    if session.ended:
+        line.append(SEPARATOR)
+        line.append(t("clock.ended", lang), style="bold")
+        return line
+    if not session.started:
+        start = session.planned_start(0)
+        if start is not None:
+            line.append(SEPARATOR)
+            line.append(t("clock.start", lang, t=clock_text(start, seconds=False)))
+    else:
+        line.append(SEPARATOR)
+        line.append(f"{t('clock.item', lang)} ")
+        line.append(elapsed_text(session.item_elapsed_s()), style="bold")
+        line.append(f" / {duration_text(session.item_planned_s())}")
+        if session.paused:
+            line.append(" ")
+            line.append(f" {t('clock.paused', lang)} ", style="bold reverse yellow")
+        words, style = schedule_text(session.behind_s(), lang)
+        line.append(SEPARATOR)
+        line.append(words, style=style)
+    line.append(SEPARATOR)
+    line.append(t("clock.end", lang, t=clock_text(session.projected_end(), seconds=False)))
+    return line

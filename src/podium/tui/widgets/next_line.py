@@ -1,0 +1,37 @@
+"""The cue standing by: the first line of what GO shows next, so the host never advances blind."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from podium.agenda.model import Cue, CueKind, Item
+from podium.tui.i18n import t
+
+
+class NextLine(Static):
+    """`Next: …` — one line, cut to the width."""
+
+    def show_next(self, nxt: tuple[Item, Cue] | None, new_item: bool, lang: str) -> None:
+        """Show what GO would bring (`new_item`: it opens another item, so name that item)."""
+        line = Text(t("next", lang) + ": ", style="bold")
+        if nxt is None:
+            line.append(t("next.end", lang), style="italic")
+        else:
+            item, cue = nxt
+            if new_item:
+                line.append(f"[{item.title}] ", style="bold")
+            line.append(first_line(cue, lang))
+        self.update(line)
+
+
+def first_line(cue: Cue, lang: str) -> str:
+    """The first line of a cue as the host would recognise it."""
+    if cue.kind is CueKind.SPEECH:
+        return f"{t('speech.speaker', lang)}: {cue.speaker or cue.text}"
+    if cue.kind is CueKind.CALL and not cue.text:
+        return " / ".join(cue.names)
+    text = cue.text.strip()
+    if not text and cue.kind is CueKind.BREAK:
+        return t("break", lang)
+    return text.splitlines()[0] if text else ""

@@ -1,0 +1,90 @@
+"""The status line (rehearsal banner, read-aloud state, journal health, brief notices) and the
+line of the current item's private notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from rich.text import Text
+from textual.widgets import Static
+
+from podium.tui.i18n import t
+
+TTS_STATES = ("off", "on", "speaking", "unavailable")
+
+
+@dataclass(frozen=True, slots=True)
+class StatusState:
+    """Everything the status line shows."""
+
+    rehearsal: bool = False
+    tts: str = "off"
+    """One of TTS_STATES."""
+    tts_reason: str = ""
+    journal_error: str | None = None
+    """None while every event reaches the disk; else why it does not."""
+    notice: str = ""
+    """A brief notice ("Ignored (double press)"), cleared by the app after a moment."""
+
+
+class StatusLine(Static):
+    """One line; the journal's failure takes the whole line, loudly."""
+
+    def __init__(self, lang: str, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.lang = lang
+        self.state: StatusState | None = None
+
+    def change(self, **fields: object) -> None:
+        """Update some fields and repaint if anything changed."""
+        new = replace(self.state or StatusState(), **fields)  # type: ignore[arg-type]
+        if new != self.state:
+            self.state = new
+            self.set_class(new.journal_error is not None, "-journal-error")
+            self.update(status_text(new, self.lang))
+
+
+def status_text(state: StatusState, lang: str) -> Text:
+    """The status line's text for a state."""
+    line = Text()
+    if state.journal_error is not None:
+        line.append(
+            t("status.journal.error", lang, reason=state.journal_error), style="bold reverse red"
+        )
+        line.append("  ")
+    if state.rehearsal:
+        line.append(f" {t('status.rehearsal', lang)} ", style="bold reverse magenta")
+        line.append("  ")
+    if state.tts == "unavailable":
+        line.append(
+            t("status.tts.unavailable", lang, reason=state.tts_reason or "?"), style="yellow"
+        )
+    else:
+        style = "bold" if state.tts == "speaking" else ""
+        line.append(t(f"status.tts.{state.tts}", lang), style=style)
+    if state.journal_error is None:
+        line.append("  ·  ")
+        line.append(t("status.journal.ok", lang), style="green")
+    if state.notice:
+        line.append("  ·  ")
+        line.append(state.notice, style="bold reverse yellow")
+    return line
+
+
+class NotesLine(Static):
+    """The current item's private notes (never spoken); hidden when it has none."""
+
+    def __init__(self, lang: str, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.lang = lang
+        self._notes: str | None = "\0"
+
+    def show_notes(self, notes: str | None) -> None:
+        if notes == self._notes:
+            return
+        self._notes = notes
+        self.display = bool(notes)
+        if notes:
+            line = Text(f"{t('status.notes', self.lang)}: ", style="bold")
+            line.append(notes)
+            self.update(line)
