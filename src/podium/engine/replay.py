@@ -25,30 +25,40 @@ class Locator:
         self._old_order = [str(d.get("id")) for d in recorded_items or ()]
         self.stand_ins: dict[str, str] = {}
         """Removed item id -> the id of the item that stood in for it."""
+        self._last: int | None = None
 
     def position(self, item_id: str | None, cue: int | None) -> Position | None:
         if item_id is None:
             return None
         index = self._index.get(item_id)
         if index is not None:
+            self._last = index
             last = len(self.agenda.items[index].cues) - 1
             return Position(index, min(max(cue or 0, 0), last))
         stand_in = self._stand_in(item_id)
         if stand_in is None:
             return None
         self.stand_ins[item_id] = self.agenda.items[stand_in].id
+        self._last = stand_in
         return Position(stand_in, 0)
 
     def item_index(self, item_id: str | None) -> int | None:
         return None if item_id is None else self._index.get(item_id)
 
     def _stand_in(self, item_id: str) -> int | None:
+        """The next item that still exists: by the journal's recorded order when it has one,
+        else the item after the last one the journal was in."""
+        if not self._index:
+            return None
         if item_id in self._old_order:
             later = self._old_order[self._old_order.index(item_id) + 1 :]
             for other in later:
                 if other in self._index:
                     return self._index[other]
-        return max(self._index.values()) if self._index else None
+            return max(self._index.values())
+        after = 0 if self._last is None else self._last + 1
+        candidates = [i for i in self._index.values() if i >= after]
+        return min(candidates) if candidates else max(self._index.values())
 
 
 def replay(

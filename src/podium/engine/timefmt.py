@@ -35,8 +35,9 @@ def countdown_text(remaining_s: float) -> str:
     return "+" + _clock(math.floor(-remaining_s + 1e-9))
 
 
-def behind_text(behind_s: float, *, behind: str = "behind", ahead: str = "ahead",
-                on_time: str = "on time") -> str:  # fmt: skip
+def behind_text(
+    behind_s: float, *, behind: str = "behind", ahead: str = "ahead", on_time: str = "on time"
+) -> str:
     """`+4:10 behind`, `1:05 ahead` or `on time` (whole seconds)."""
     s = _round(behind_s)
     if s > 0:

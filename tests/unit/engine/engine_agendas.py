@@ -45,9 +45,15 @@ def _item(index: int, spec: dict[str, Any]) -> Item:
             Cue(CueKind.SCRIPT, f"{title} text {n + 1}.") for n in range(spec.get("cues", 1))
         )
         return Item(
-            index, spec["id"], ItemKind.SCRIPT, title, spec["duration_s"], False, cues,
+            index,
+            spec["id"],
+            ItemKind.SCRIPT,
+            title,
+            spec["duration_s"],
+            False,
+            cues,
             at_s=spec.get("at_s"),
-        )  # fmt: skip
+        )
     if kind == "speech":
         d = spec["duration_s"]
         cues = (
@@ -56,9 +62,17 @@ def _item(index: int, spec: dict[str, Any]) -> Item:
             Cue(CueKind.OUTRO, "Thank you."),
         )
         return Item(
-            index, spec["id"], ItemKind.SPEECH, title, d, False, cues, at_s=spec.get("at_s"),
-            warn_s=spec["warn_s"], danger_s=spec["danger_s"],
-        )  # fmt: skip
+            index,
+            spec["id"],
+            ItemKind.SPEECH,
+            title,
+            d,
+            False,
+            cues,
+            at_s=spec.get("at_s"),
+            warn_s=spec["warn_s"],
+            danger_s=spec["danger_s"],
+        )
     if kind == "break":
         d = spec["duration_s"]
         cues = (Cue(CueKind.BREAK, "Coffee.", duration_s=d),)
@@ -66,10 +80,17 @@ def _item(index: int, spec: dict[str, Any]) -> Item:
     if kind == "awards":
         n, per = spec["calls"], spec["per_call_s"]
         calls = tuple(
-            Cue(CueKind.CALL, f"Please come: N{b}.", names=(f"N{b}",), award="Prize",
-                batch=b, batches=n, duration_s=per)
+            Cue(
+                CueKind.CALL,
+                f"Please come: N{b}.",
+                names=(f"N{b}",),
+                award="Prize",
+                batch=b,
+                batches=n,
+                duration_s=per,
+            )
             for b in range(1, n + 1)
-        )  # fmt: skip
+        )
         return Item(index, spec["id"], ItemKind.AWARDS, title, n * per, True, calls)
     raise ValueError(kind)
 

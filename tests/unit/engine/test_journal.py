@@ -107,8 +107,9 @@ def test_fresh_refuses_a_non_empty_file_but_takes_an_empty_one(tmp_path: Path) -
 def test_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "dir.jsonl").mkdir()
     with pytest.raises(JournalReadError, match="folder"):
-        JournalWriter.create(tmp_path / "dir.jsonl", agenda(), rehearsal=False,
-                             now=clock_at(9, 0).now())  # fmt: skip
+        JournalWriter.create(
+            tmp_path / "dir.jsonl", agenda(), rehearsal=False, now=clock_at(9, 0).now()
+        )
 
 
 def test_default_path_lives_in_the_state_folder(
@@ -191,10 +192,17 @@ def test_find_unfinished_picks_the_newest_of_the_same_agenda(tmp_path: Path) -> 
     def write(name: str, agenda_path: Path, started: str, ended: bool) -> Path:
         p = folder / name
         lines = [
-            json.dumps({"format": "podium-journal/1", "agenda": str(agenda_path),
-                        "agenda_sha256": "x", "rehearsal": False, "started_at": started}),
+            json.dumps(
+                {
+                    "format": "podium-journal/1",
+                    "agenda": str(agenda_path),
+                    "agenda_sha256": "x",
+                    "rehearsal": False,
+                    "started_at": started,
+                }
+            ),
             json.dumps({"at": started, "event": "go", "item": "i", "cue": 0}),
-        ]  # fmt: skip
+        ]
         if ended:
             lines.append(json.dumps({"at": started, "event": "end", "item": "i", "cue": 0}))
         p.write_text("\n".join(lines) + "\n")

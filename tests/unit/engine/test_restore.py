@@ -31,10 +31,18 @@ def test_resume_counts_the_downtime_in_the_item_and_speech(tmp_path: Path) -> No
     agenda = make_agenda(script("a", 60), speech("talk", 600, warn_s=120, danger_s=60))
     clock = clock_at(9, 0)
     path = run_and_crash(
-        tmp_path, agenda, clock,
-        [lambda s: s.go(), lambda s: clock.advance(70), lambda s: s.go(),
-         lambda s: clock.advance(20), lambda s: s.go(), lambda s: clock.advance(400)],
-    )  # fmt: skip
+        tmp_path,
+        agenda,
+        clock,
+        [
+            lambda s: s.go(),
+            lambda s: clock.advance(70),
+            lambda s: s.go(),
+            lambda s: clock.advance(20),
+            lambda s: s.go(),
+            lambda s: clock.advance(400),
+        ],
+    )
     # the program was down for 90 s; a new process has a new monotonic origin
     later = FakeClock(wall=clock.now() + dt.timedelta(seconds=90), monotonic=5)
     restored = restore_session(make_plan(agenda), later, read_journal(path))
@@ -54,11 +62,19 @@ def test_resume_keeps_pauses_and_adjustments(tmp_path: Path) -> None:
     agenda = make_agenda(speech("talk", 300, warn_s=60, danger_s=30), script("b", 60))
     clock = clock_at(9, 0)
     path = run_and_crash(
-        tmp_path, agenda, clock,
-        [lambda s: s.go(), lambda s: clock.advance(1), lambda s: s.go(),
-         lambda s: clock.advance(100), lambda s: s.adjust(60), lambda s: s.toggle_pause(),
-         lambda s: clock.advance(30)],
-    )  # fmt: skip
+        tmp_path,
+        agenda,
+        clock,
+        [
+            lambda s: s.go(),
+            lambda s: clock.advance(1),
+            lambda s: s.go(),
+            lambda s: clock.advance(100),
+            lambda s: s.adjust(60),
+            lambda s: s.toggle_pause(),
+            lambda s: clock.advance(30),
+        ],
+    )
     later = FakeClock(wall=clock.now() + dt.timedelta(seconds=50), monotonic=0)
     s = restore_session(make_plan(agenda), later, read_journal(path)).session
     assert s.paused
@@ -83,14 +99,23 @@ def test_resumed_session_appends_to_the_same_journal(tmp_path: Path) -> None:
 
 
 def test_changed_agenda_is_matched_by_id_and_explained(tmp_path: Path) -> None:
-    old = make_agenda(script("a", 60), script("awards", 120, cues=3), script("c", 60),
-                      sha256="1" * 64)  # fmt: skip
+    old = make_agenda(
+        script("a", 60), script("awards", 120, cues=3), script("c", 60), sha256="1" * 64
+    )
     clock = clock_at(9, 0)
     path = run_and_crash(
-        tmp_path, old, clock,
-        [lambda s: s.go(), lambda s: clock.advance(30), lambda s: s.go(),
-         lambda s: clock.advance(10), lambda s: s.go(), lambda s: s.go()],
-    )  # fmt: skip
+        tmp_path,
+        old,
+        clock,
+        [
+            lambda s: s.go(),
+            lambda s: clock.advance(30),
+            lambda s: s.go(),
+            lambda s: clock.advance(10),
+            lambda s: s.go(),
+            lambda s: s.go(),
+        ],
+    )
     new = make_agenda(script("a", 90), script("c", 60, cues=2), script("new", 30), sha256="2" * 64)
     new = dataclasses.replace(
         new, items=(new.items[0], dataclasses.replace(new.items[1], title="Closing"), new.items[2])

@@ -45,8 +45,14 @@ def test_standby_until_first_go_then_walks_every_cue() -> None:
             break
         assert outcome is Outcome.DONE
         seen.append(s.position)
-    assert seen == [Position(0, 0), Position(0, 1), Position(1, 0), Position(1, 1),
-                    Position(1, 2), Position(2, 0)]  # fmt: skip
+    assert seen == [
+        Position(0, 0),
+        Position(0, 1),
+        Position(1, 0),
+        Position(1, 1),
+        Position(1, 2),
+        Position(2, 0),
+    ]
     assert s.next_cue() is None
     assert s.end() is Outcome.DONE
     assert s.ended and s.go() is Outcome.ENDED and s.back() is Outcome.ENDED

@@ -1,0 +1,310 @@
+"""Planned against actual: one or several sessions of an agenda, from their journals.
+
+An item's actual time is all the time the position spent inside it (going back into an item
+adds to it); the last item ends at `end`, or at the journal's last event when the session
+never ended; paused time counts unless excluded. The arithmetic is the Session's own,
+replayed on a clock that jumps from event to event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from podium.agenda.model import Agenda
+from podium.agenda.plan import Plan, make_plan
+from podium.engine.clock import FakeClock
+from podium.engine.journal import JournalFile, same_agenda_path
+from podium.engine.replay import Locator, replay
+from podium.engine.session import Session
+from podium.engine.timefmt import duration_text
+
+REPORT_FORMAT = "podium-report/1"
+
+
+class DifferentAgendasError(Exception):
+    """Journals of different agendas cannot be compared (exit 1)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionTimes:
+    """One session's actual times, per agenda item."""
+
+    journal: str
+    """The journal's path as given."""
+    rehearsal: bool
+    started_at: str | None
+    """The header's `started_at`, as written."""
+    ended_at: str | None
+    """The `end` event's time, as written; None for an unfinished session."""
+    actual_s: tuple[float | None, ...]
+    """Parallel to the agenda's items; None for an item never reached."""
+    total_s: float | None
+    """From the first GO to `end` (or the last event); None if the meeting never started."""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemTiming:
+    """One item, planned against the actual time of each session."""
+
+    number: int
+    """1-based, as the run sheet numbers items."""
+    id: str
+    title: str
+    planned_s: int
+    actual_s: tuple[float | None, ...]
+
+    @property
+    def delta_s(self) -> tuple[float | None, ...]:
+        return tuple(None if a is None else a - self.planned_s for a in self.actual_s)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    agenda: Agenda
+    plan: Plan
+    sessions: tuple[SessionTimes, ...]
+    warnings: tuple[str, ...]
+    """About the journals as compared (an agenda changed since a session, a gone item)."""
+
+    @property
+    def items(self) -> tuple[ItemTiming, ...]:
+        return tuple(
+            ItemTiming(
+                n + 1,
+                p.item.id,
+                p.item.title,
+                p.item.duration_s,
+                tuple(s.actual_s[n] for s in self.sessions),
+            )
+            for n, p in enumerate(self.plan.items)
+        )
+
+    @property
+    def planned_total_s(self) -> int:
+        return self.plan.total_s
+
+    @property
+    def noun(self) -> str:
+        """What the sessions are called in hints: rehearsals, meetings, or sessions."""
+        if all(s.rehearsal for s in self.sessions):
+            return "rehearsal"
+        if not any(s.rehearsal for s in self.sessions):
+            return "meeting"
+        return "session"
+
+    def hints(self) -> list[str]:
+        """What to change, biggest first (see `timing_hints`)."""
+        return timing_hints(
+            self.items,
+            noun=self.noun,
+            planned_total_s=self.planned_total_s,
+            # an unfinished session says nothing about the length of the whole meeting
+            actual_total_s=[s.total_s if s.ended_at is not None else None for s in self.sessions],
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The `podium-report/1` document (durations in whole seconds)."""
+        return {
+            "format": REPORT_FORMAT,
+            "meeting": {"title": self.agenda.meeting.title},
+            "sessions": [
+                {
+                    "journal": s.journal,
+                    "rehearsal": s.rehearsal,
+                    "started_at": s.started_at,
+                    "ended_at": s.ended_at,
+                }
+                for s in self.sessions
+            ],
+            "items": [
+                {
+                    "id": it.id,
+                    "title": it.title,
+                    "planned_s": it.planned_s,
+                    "actual_s": [whole(a) for a in it.actual_s],
+                    "delta_s": [whole(d) for d in it.delta_s],
+                }
+                for it in self.items
+            ],
+            "planned_total_s": self.planned_total_s,
+            "actual_total_s": [whole(s.total_s) for s in self.sessions],
+            "delta_total_s": [
+                whole(None if s.total_s is None else s.total_s - self.planned_total_s)
+                for s in self.sessions
+            ],
+        }
+
+
+def whole(seconds: float | None) -> int | None:
+    """Whole seconds, half a second rounding up (None stays None)."""
+    return None if seconds is None else math.floor(seconds + 0.5)
+
+
+def check_same_agenda(journals: Sequence[JournalFile]) -> None:
+    """Raise DifferentAgendasError unless every journal is of the same agenda file.
+
+    Same file means the same path (an edited agenda is still the same agenda), or the same
+    content hash (a copied or moved file).
+    """
+    first = journals[0].header
+    for other in journals[1:]:
+        h = other.header
+        same_path = same_agenda_path(h.agenda, first.agenda)
+        same_hash = bool(h.agenda_sha256) and h.agenda_sha256 == first.agenda_sha256
+        if not (same_path or same_hash):
+            raise DifferentAgendasError(
+                f"{journals[0].path} and {other.path} are journals of different agendas "
+                f"({os.path.basename(first.agenda)} and {os.path.basename(h.agenda)}), "
+                "which cannot be compared"
+            )
+
+
+def build_report(
+    journals: Sequence[JournalFile],
+    agenda: Agenda,
+    *,
+    exclude_pauses: bool = False,
+    names: Sequence[str] | None = None,
+) -> Report:
+    """Compare `journals` (in the order given) against `agenda`'s plan.
+
+    `names` are the journals' paths as the user gave them (default: as read).
+    """
+    check_same_agenda(journals)
+    plan = make_plan(agenda)
+    sessions = []
+    warnings: list[str] = []
+    for n, journal in enumerate(journals):
+        name = names[n] if names is not None else str(journal.path)
+        times, notes = session_times(journal, plan, exclude_pauses=exclude_pauses, name=name)
+        sessions.append(times)
+        warnings += notes
+    return Report(agenda, plan, tuple(sessions), tuple(warnings))
+
+
+def session_times(
+    journal: JournalFile, plan: Plan, *, exclude_pauses: bool = False, name: str | None = None
+) -> tuple[SessionTimes, list[str]]:
+    """Replay one journal against `plan`; returns its times and warnings about the match."""
+    agenda = plan.agenda
+    name = str(journal.path) if name is None else name
+    notes: list[str] = []
+    if journal.header.agenda_sha256 and journal.header.agenda_sha256 != agenda.sha256:
+        notes.append(
+            f"{name}: warning: the agenda has changed since this session; items are matched by id"
+        )
+    events = journal.events
+    t0 = events[0].at if events else dt.datetime.now().astimezone()
+    clock = FakeClock(wall=t0, monotonic=0.0)
+    session = Session(plan, clock, rehearsal=journal.header.rehearsal, guard_s=0)
+    locator = Locator(agenda, journal.header.items)
+
+    def catch_up(t: float) -> None:
+        clock.advance(max(0.0, t - clock.monotonic()))
+
+    replay(session, events, locator, lambda at: (at - t0).total_seconds(), catch_up)
+    for gone, stand_in in locator.stand_ins.items():
+        notes.append(
+            f"{name}: warning: item '{gone}' is not in the agenda; its time counts in '{stand_in}'"
+        )
+    include = not exclude_pauses
+    actual = tuple(session.actual_s(i, include_pauses=include) for i in range(len(agenda.items)))
+    total: float | None = None
+    if session.started:
+        total = session.meeting_elapsed_s()
+        if exclude_pauses:
+            total = sum(a for a in actual if a is not None)
+    end = journal.end_event
+    ended_at = None if end is None else str(end.fields.get("at"))
+    times = SessionTimes(
+        journal=name,
+        rehearsal=journal.header.rehearsal,
+        started_at=journal.header.started_at_text,
+        ended_at=ended_at,
+        actual_s=actual,
+        total_s=total,
+    )
+    return times, notes
+
+
+# --- what to change ------------------------------------------------------------------------
+
+
+def off_plan_threshold_s(planned_s: float) -> float:
+    """How far from plan an item must be to be worth a hint: 10 % of it, at least 15 s."""
+    return max(15.0, 0.1 * planned_s)
+
+
+def timing_hints(
+    items: Sequence[ItemTiming],
+    *,
+    noun: str = "session",
+    planned_total_s: int | None = None,
+    actual_total_s: Sequence[float | None] = (),
+) -> list[str]:
+    """What to change, e.g. "item 4 (Keynote) runs 3:10 long in 2 of 2 rehearsals".
+
+    An item is long (short) in a session when it ran at least `off_plan_threshold_s` over
+    (under) its plan; the amount is the average over those sessions. The meeting as a whole
+    comes first, then long items biggest first, then short ones, then items never reached.
+    """
+    runs = max((len(it.actual_s) for it in items), default=len(actual_total_s))
+    of = f"of {runs} {noun}{'' if runs == 1 else 's'}"
+    out: list[str] = []
+    if planned_total_s is not None:
+        out += _side_hints("the meeting", planned_total_s, actual_total_s, of)
+    longs: list[tuple[float, str]] = []
+    shorts: list[tuple[float, str]] = []
+    unreached: list[str] = []
+    for it in items:
+        label = f"item {it.number} ({it.title})"
+        deltas = [d for d in it.delta_s if d is not None]
+        threshold = off_plan_threshold_s(it.planned_s)
+        over = [d for d in deltas if d >= threshold]
+        under = [-d for d in deltas if d <= -threshold]
+        if over:
+            avg = sum(over) / len(over)
+            longs.append((avg, f"{label} runs {duration_text(avg)} long in {len(over)} {of}"))
+        if under:
+            avg = sum(under) / len(under)
+            shorts.append((avg, f"{label} runs {duration_text(avg)} short in {len(under)} {of}"))
+        missed = sum(1 for a in it.actual_s if a is None)
+        if missed:
+            unreached.append(f"{label} was never reached in {missed} {of}")
+    out += [text for _, text in sorted(longs, key=lambda x: -x[0])]
+    out += [text for _, text in sorted(shorts, key=lambda x: -x[0])]
+    return out + unreached
+
+
+def _side_hints(label: str, planned: int, actuals: Sequence[float | None], of: str) -> list[str]:
+    deltas = [a - planned for a in actuals if a is not None]
+    threshold = off_plan_threshold_s(planned) if planned else 15.0
+    over = [d for d in deltas if d >= threshold]
+    under = [-d for d in deltas if d <= -threshold]
+    out = []
+    if over:
+        out.append(f"{label} runs {duration_text(sum(over) / len(over))} long in {len(over)} {of}")
+    if under:
+        avg = sum(under) / len(under)
+        out.append(f"{label} runs {duration_text(avg)} short in {len(under)} {of}")
+    return out
+
+
+def session_hints(session: Session) -> list[str]:
+    """What to change after one session (the summary screen's list)."""
+    items = [
+        ItemTiming(row.item.index + 1, row.item.id, row.item.title, row.planned_s, (row.actual_s,))
+        for row in session.summary()
+    ]
+    total = session.meeting_elapsed_s() if session.ended else None
+    return timing_hints(
+        items,
+        noun="rehearsal" if session.rehearsal else "meeting",
+        planned_total_s=session.plan.total_s,
+        actual_total_s=[total],
+    )
