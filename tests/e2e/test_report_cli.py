@@ -1,0 +1,148 @@
+"""`podium report` as users run it: the installed command in a subprocess, on real journals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from podium.agenda import load_agenda, make_plan
+from podium.engine.clock import FakeClock
+from podium.engine.journal import JournalWriter
+from podium.engine.session import Outcome, Session
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+PODIUM = Path(sys.executable).parent / "podium"
+TZ = dt.timezone(dt.timedelta(hours=8))
+
+
+def podium(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(PODIUM), *args], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+@pytest.fixture
+def agenda_path(tmp_path: Path) -> Path:
+    """A copy of the bundled Chinese conference (the journals name its absolute path)."""
+    path = tmp_path / "district-conference.zh.yaml"
+    shutil.copy(ROOT / "agendas/district-conference.zh.yaml", path)
+    return path
+
+
+def run_session(
+    agenda_path: Path,
+    out: Path,
+    *,
+    rehearsal: bool,
+    seconds_per_cue: float,
+    pause_s: float = 0,
+    finish: bool = True,
+) -> Path:
+    """Drive the real engine through the agenda on a fake clock, journaling to `out`."""
+    agenda = load_agenda(str(agenda_path)).agenda
+    assert agenda is not None
+    clock = FakeClock(wall=dt.datetime(2026, 3, 12, 9, 0, 0, tzinfo=TZ))
+    writer = JournalWriter.create(out, agenda, rehearsal=rehearsal, now=clock.now())
+    session = Session(make_plan(agenda), clock, rehearsal=rehearsal, journal=writer)
+    session.go()
+    if pause_s:
+        session.toggle_pause()
+        clock.advance(pause_s)
+        session.toggle_pause()
+    steps = 0
+    while True:
+        clock.advance(seconds_per_cue)
+        steps += 1
+        if session.go() is Outcome.AT_END or (not finish and steps == 5):
+            break
+    if finish:
+        session.end()
+    writer.close()
+    return out
+
+
+def test_two_rehearsals_side_by_side_as_json(agenda_path: Path, tmp_path: Path) -> None:
+    a = run_session(agenda_path, tmp_path / "a.jsonl", rehearsal=True, seconds_per_cue=20)
+    b = run_session(
+        agenda_path, tmp_path / "b.jsonl", rehearsal=True, seconds_per_cue=30, finish=False
+    )
+    result = podium("report", str(a), str(b), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["format"] == "podium-report/1"
+    assert data["meeting"] == {"title": "2025年度全区信息工作会议"}
+    assert [s["journal"] for s in data["sessions"]] == [str(a), str(b)]
+    assert data["sessions"][0]["ended_at"] is not None
+    assert data["sessions"][1]["ended_at"] is None
+    first = data["items"][0]
+    assert first["id"] == "reminder" and first["actual_s"] == [20, 30]
+    assert first["delta_s"] == [20 - first["planned_s"], 30 - first["planned_s"]]
+    cues = sum(len(item.cues) for item in load_agenda(str(agenda_path)).agenda.items)  # type: ignore[union-attr]
+    assert data["actual_total_s"] == [20 * cues, 30 * 5]
+    assert data["items"][-1]["actual_s"][1] is None
+    assert data["planned_total_s"] == make_plan(load_agenda(str(agenda_path)).agenda).total_s  # type: ignore[arg-type]
+
+
+def test_text_report_and_exclude_pauses(agenda_path: Path, tmp_path: Path) -> None:
+    a = run_session(
+        agenda_path, tmp_path / "a.jsonl", rehearsal=False, seconds_per_cue=20, pause_s=100
+    )
+    text = podium("report", str(a))
+    assert text.returncode == 0, text.stderr
+    assert "会前提示" in text.stdout and "2:00" in text.stdout  # 20 s + 100 s paused
+    data = json.loads(podium("report", str(a), "--format", "json", "--exclude-pauses").stdout)
+    assert data["items"][0]["actual_s"] == [20]
+    for fmt in ("markdown", "csv"):
+        out = podium("report", str(a), "--format", fmt)
+        assert out.returncode == 0 and "会前提示" in out.stdout
+
+
+def test_agenda_option_and_a_moved_agenda(agenda_path: Path, tmp_path: Path) -> None:
+    a = run_session(agenda_path, tmp_path / "a.jsonl", rehearsal=True, seconds_per_cue=20)
+    moved = tmp_path / "moved.yaml"
+    agenda_path.rename(moved)
+    gone = podium("report", str(a))
+    assert gone.returncode == 2
+    assert "--agenda" in gone.stderr and "Traceback" not in gone.stderr
+    ok = podium("report", str(a), "--agenda", str(moved), "--format", "json")
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_torn_line_is_a_warning_on_stderr(agenda_path: Path, tmp_path: Path) -> None:
+    a = run_session(
+        agenda_path, tmp_path / "a.jsonl", rehearsal=True, seconds_per_cue=20, finish=False
+    )
+    lines = a.read_text(encoding="utf-8").splitlines()
+    with a.open("a", encoding="utf-8") as f:
+        f.write('{"at": "2026-03-12T09:0')
+    result = podium("report", str(a), "--format", "json")
+    assert result.returncode == 0
+    assert f"{a}:{len(lines) + 1}: warning: torn or unreadable line skipped" in result.stderr
+
+
+def test_errors_have_one_line_and_the_right_exit_code(agenda_path: Path, tmp_path: Path) -> None:
+    missing = podium("report", str(tmp_path / "nope.jsonl"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip().count("\n") == 0 and "cannot read" in missing.stderr
+
+    foreign = tmp_path / "notes.txt"
+    foreign.write_text("shopping list\n")
+    result = podium("report", str(foreign))
+    assert result.returncode == 1
+    assert "is not a podium journal" in result.stderr and "Traceback" not in result.stderr
+
+    a = run_session(agenda_path, tmp_path / "a.jsonl", rehearsal=True, seconds_per_cue=20)
+    other = tmp_path / "other.yaml"
+    shutil.copy(ROOT / "agendas/quick-demo.en.yaml", other)
+    b = run_session(other, tmp_path / "b.jsonl", rehearsal=True, seconds_per_cue=20)
+    mixed = podium("report", str(a), str(b))
+    assert mixed.returncode == 1
+    assert "different agendas" in mixed.stderr and mixed.stdout == ""
