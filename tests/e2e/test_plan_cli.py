@@ -144,3 +144,28 @@ def test_every_format_runs_on_a_5000_name_agenda(tmp_path: Path, fmt: str) -> No
     done = podium("plan", made.stdout.strip(), "--format", fmt)
     assert done.returncode == 0, done.stderr.decode()
     assert done.stdout.count(b"Zhou") > 10
+
+
+@pytest.mark.tts
+def test_spoken_measures_with_the_real_voice() -> None:
+    done = podium("plan", str(DEMO), "--format", "json", "--spoken")
+    assert done.returncode == 0, done.stderr.decode()
+    welcome, talk, prizes = json.loads(done.stdout)["items"]
+    spoken = [cue["spoken_s"] for cue in welcome["cues"]]
+    # Two sentences of about fourteen words each take a few seconds each to say.
+    assert all(1.5 < s < 12 for s in spoken), spoken
+    assert welcome["estimated"] and abs(welcome["duration_s"] - sum(spoken)) <= 1
+    assert "spoken_s" not in talk["cues"][1]
+    assert all(cue["spoken_s"] > 0.5 for cue in prizes["cues"])
+
+
+@pytest.mark.tts
+def test_spoken_reads_chinese_with_a_mandarin_voice() -> None:
+    done = podium("plan", str(DISTRICT), "--format", "csv", "--spoken")
+    assert done.returncode == 0, done.stderr.decode()
+    text = done.stdout.decode("utf-8")
+    header, first = text.splitlines()[:2]
+    assert header.endswith(",spoken_s")
+    # The reminder (about 40 characters) takes longer than a second and less than a minute.
+    assert 1 < float(first.rsplit(",", 1)[1]) < 60
+    assert "语音合成实测" not in text  # the legend belongs to the text formats

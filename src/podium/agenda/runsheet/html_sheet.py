@@ -69,7 +69,7 @@ def html_lang(language: str) -> str:
     return "zh-CN" if language.lower() == "zh" else language
 
 
-def render_html(plan: Plan) -> str:
+def render_html(plan: Plan, measured: bool = False) -> str:
     """A complete HTML document (no external files), one trailing newline."""
     meeting = plan.agenda.meeting
     labels = labels_for(meeting)
@@ -102,7 +102,8 @@ def render_html(plan: Plan) -> str:
         out.append(f'<p class="facts">{" · ".join(facts)}</p>')
     out.append(f'<p class="summary">{h(summary_line(plan, labels))}</p>')
     if any(p.item.estimated for p in plan.items):
-        out.append(f'<p class="legend">{h(labels.estimated)}</p>')
+        legend = labels.estimated_spoken if measured else labels.estimated
+        out.append(f'<p class="legend">{h(legend)}</p>')
     out.append("</header>")
     out.extend(overview(plan, labels))
     out.append("<main>")

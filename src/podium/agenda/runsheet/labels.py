@@ -20,6 +20,8 @@ class Labels:
     items: str
     cues: str
     estimated: str
+    estimated_spoken: str
+    """The legend when estimates come from measured spoken durations (`--spoken`)."""
     note: str
     speaker: str
     warn: str
@@ -49,6 +51,7 @@ EN = Labels(
     items="items",
     cues="cues",
     estimated="~ estimated from reading time",
+    estimated_spoken="~ estimated from the measured text-to-speech time",
     note="Note",
     speaker="Speaker",
     warn="warn",
@@ -81,6 +84,7 @@ ZH = Labels(
     items="项",
     cues="条提示",
     estimated="~ 为按朗读速度估算的时长",
+    estimated_spoken="~ 为按语音合成实测朗读时长估算的时长",
     note="备注",
     speaker="讲话人",
     warn="提醒",

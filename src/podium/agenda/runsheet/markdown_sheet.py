@@ -27,7 +27,7 @@ def md(text: str) -> str:
     return escaped.replace("\n", "  \n")
 
 
-def render_markdown(plan: Plan) -> str:
+def render_markdown(plan: Plan, measured: bool = False) -> str:
     """The whole run sheet as Markdown: a header, an overview table, then each item in full."""
     meeting = plan.agenda.meeting
     labels = labels_for(meeting)
@@ -47,7 +47,7 @@ def render_markdown(plan: Plan) -> str:
         out += [" · ".join(facts), ""]
     out += [md(summary_line(plan, labels)), ""]
     if any(p.item.estimated for p in plan.items):
-        out += [md(labels.estimated), ""]
+        out += [md(labels.estimated_spoken if measured else labels.estimated), ""]
 
     out += [f"| {labels.start} | {labels.duration} | {labels.item} |", "|---:|---:|---|"]
     for index, planned in enumerate(plan.items):

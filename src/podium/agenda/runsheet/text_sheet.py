@@ -54,12 +54,12 @@ def summary_line(plan: Plan, labels: Labels) -> str:
     return " · ".join(parts)
 
 
-def render_text(plan: Plan) -> str:
+def render_text(plan: Plan, measured: bool = False) -> str:
     """The whole run sheet as terminal text, one trailing newline."""
     labels = labels_for(plan.agenda.meeting)
     lines = meeting_header(plan, labels)
     if any(p.item.estimated for p in plan.items):
-        lines.append(labels.estimated)
+        lines.append(labels.estimated_spoken if measured else labels.estimated)
     lines.append("")
 
     starts = [start_text(plan, p.offset_s) for p in plan.items]
