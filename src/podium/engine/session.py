@@ -431,6 +431,8 @@ class Session:
         if event in ("go", "back", "jump"):
             if position is None:
                 return False
+            if self.paused:  # a move ends a pause, as it does live
+                self._apply_pause(False, t)
             if not self.started:
                 self._start(t, wall)
             self._move(position, t)

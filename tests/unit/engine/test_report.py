@@ -291,3 +291,18 @@ def test_markdown_and_csv(tmp_path: Path) -> None:
     assert rows[1] == ["1", "opening", "Opening", "2:00", "2:11", "+0:11", "1:55", "-0:05"]
     assert rows[3] == ["3", "close", "Close", "1:00", "", "", "", ""]
     assert rows[4][2] == "Total"
+
+
+def test_a_move_while_paused_ends_the_pause(tmp_path: Path) -> None:
+    j = journal(
+        tmp_path,
+        "a.jsonl",
+        [
+            (0, "go", "opening", 0),
+            (10, "pause", "opening", 0),
+            (40, "go", "keynote", 0),
+            (100, "end", "keynote", 0),
+        ],
+    )
+    data = report_json(j, exclude_pauses=True)
+    assert [i["actual_s"] for i in data["items"]] == [[10], [60], [None]]
