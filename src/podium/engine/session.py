@@ -135,6 +135,7 @@ class Session:
         self._order = [
             Position(i, c) for i, item in enumerate(self.items) for c in range(len(item.cues))
         ]
+        self._rank = {pos: k for k, pos in enumerate(self._order)}
         self._clocks = [_ItemClock() for _ in self.items]
         self._last_go_press: float | None = None
         self._started_mono: float | None = None
@@ -203,7 +204,7 @@ class Session:
             return Outcome.ENDED
         if self.position is None:
             return Outcome.AT_START
-        k = self._order.index(self.position)
+        k = self._rank[self.position]
         if k == 0:
             return Outcome.AT_START
         self._act("back", self._order[k - 1], self.clock.monotonic())
@@ -363,7 +364,8 @@ class Session:
     def until_start_s(self) -> float | None:
         """Standby: seconds until the meeting's planned start (negative once past), or None.
 
-        None in rehearsal (the plan counts from the first GO) and once started.
+        None once started, and whenever the plan would count from the first GO instead
+        (rehearsal, no `start`, or a `date` that is not today).
         """
         if self.started:
             return None
@@ -472,7 +474,7 @@ class Session:
             return None
         if self.position is None:
             return self._order[0]
-        k = self._order.index(self.position)
+        k = self._rank[self.position]
         return self._order[k + 1] if k + 1 < len(self._order) else None
 
     def _record(self, event: str, pos: Position | None, t: float, **fields: Any) -> None:
@@ -512,12 +514,8 @@ class Session:
         return _at_time(first_go, first_go.date(), self.plan.start_s)
 
     def _standby_anchor(self) -> dt.datetime | None:
-        """Standby: the planned start on the wall clock, if known."""
-        if self.rehearsal or self.plan.start_s is None:
-            return None
-        now = self.clock.now()
-        day = self.plan.agenda.meeting.date or now.date()
-        return _at_time(now, day, self.plan.start_s)
+        """Standby: the planned start on the wall clock, if a GO now would count from it."""
+        return self._live_anchor(self.clock.now())
 
     def _standby_projected_end(self) -> dt.datetime:
         now = self.clock.now()

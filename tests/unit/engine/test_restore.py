@@ -154,3 +154,12 @@ def test_ended_journal_restores_an_ended_session(tmp_path: Path) -> None:
     clock.advance(1000)
     s = restore_session(make_plan(agenda), clock, read_journal(path)).session
     assert s.ended and s.actual_s(0) == pytest.approx(42, abs=0.002)
+
+
+def test_journal_without_events_restores_standby(tmp_path: Path) -> None:
+    agenda = make_agenda(script("a", 60))
+    clock = clock_at(9, 0)
+    path = run_and_crash(tmp_path, agenda, clock, [])
+    s = restore_session(make_plan(agenda), clock, read_journal(path)).session
+    assert s.position is None and not s.started
+    assert s.go() is Outcome.DONE and s.position == Position(0, 0)

@@ -399,3 +399,10 @@ def test_eight_hours_in_small_steps_drift_nothing() -> None:
     assert abs(s.projected_end() - wall(17, 0, 7) - dt.timedelta(seconds=0.5)) < dt.timedelta(
         milliseconds=1
     )
+
+
+def test_standby_on_another_day_than_the_meetings_date_has_no_countdown() -> None:
+    clock = clock_at(8, 0, day=DAY - dt.timedelta(days=1))
+    s = Session(make_plan(make_agenda(script("a", 120))), clock)
+    assert s.until_start_s() is None and s.planned_start(0) is None
+    assert s.projected_end() == wall(8, 2, day=DAY - dt.timedelta(days=1))
