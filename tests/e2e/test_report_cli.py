@@ -146,3 +146,5 @@ def test_errors_have_one_line_and_the_right_exit_code(agenda_path: Path, tmp_pat
     mixed = podium("report", str(a), str(b))
     assert mixed.returncode == 1
     assert "different agendas" in mixed.stderr and mixed.stdout == ""
+    unrelated = podium("report", str(a), "--agenda", str(other))
+    assert unrelated.returncode == 1 and "another agenda" in unrelated.stderr

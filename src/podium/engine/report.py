@@ -176,6 +176,14 @@ def build_report(
     `names` are the journals' paths as the user gave them (default: as read).
     """
     check_same_agenda(journals)
+    ids = {item.id for item in agenda.items}
+    for journal in journals:
+        named = {e.item for e in journal.events if e.item is not None}
+        if named and not named & ids:
+            raise DifferentAgendasError(
+                f"{journal.path} is a journal of another agenda: none of its items "
+                f"are in {agenda.path}"
+            )
     plan = make_plan(agenda)
     sessions = []
     warnings: list[str] = []

@@ -306,3 +306,9 @@ def test_a_move_while_paused_ends_the_pause(tmp_path: Path) -> None:
     )
     data = report_json(j, exclude_pauses=True)
     assert [i["actual_s"] for i in data["items"]] == [[10], [60], [None]]
+
+
+def test_an_agenda_sharing_no_item_with_the_journal_is_refused(tmp_path: Path) -> None:
+    j = journal(tmp_path, "a.jsonl", [(0, "go", "other", 0), (10, "end", "other", 0)])
+    with pytest.raises(DifferentAgendasError, match="none of its items"):
+        report_json(j)
