@@ -1,0 +1,1 @@
+"""Side-by-side performance measurements of podium; run them all with `python -m benchmarks`."""

@@ -1,0 +1,154 @@
+"""`podium validate` and `podium plan --format json` against a bare CSafeLoader read of the
+same bytes, in-process (interpreter start-up and imports excluded, so the ratio is the cost of
+podium's loading itself)."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import gc
+import io
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks import agendas
+from benchmarks.harness import Context, Figure, Target, compared, missing
+
+SECTION = "Loading"
+VALIDATE_TARGET = Target("ratio", "median", 3.0, "≤ 3× bare YAML load")
+
+
+def _timed(call: Callable[[], object]) -> Callable[[], float]:
+    def run() -> float:
+        gc.collect()
+        start = time.perf_counter()
+        call()
+        return (time.perf_counter() - start) * 1000
+
+    return run
+
+
+def _yaml_load(path: Path, with_csv: list[Path]) -> Callable[[], object]:
+    import yaml
+
+    def load() -> object:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        rows = []
+        for file in with_csv:
+            with open(file, encoding="utf-8", newline="") as f:
+                rows.append(list(csv.DictReader(f)))
+        return data, rows
+
+    return load
+
+
+class CommandFailed(Exception):
+    """`podium …` did not succeed; the message is its last line of output."""
+
+
+def _podium(argv: list[str]) -> Callable[[], object]:
+    from podium.cli import main
+
+    def run() -> object:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv)
+        if code not in (0, 1) or (code == 1 and "error" in err.getvalue()):
+            lines = (err.getvalue() or out.getvalue()).strip().splitlines() or [f"exit {code}"]
+            raise CommandFailed(f"`podium {' '.join(argv[:1])}` exit {code}: {lines[-1][:160]}")
+        return out
+
+    return run
+
+
+def _one(ctx: Context, label: str, agenda: Path, csv_files: list[Path], **extra: object):
+    runs = {
+        "yaml": _timed(_yaml_load(agenda, csv_files)),
+        "validate": _timed(_podium(["validate", str(agenda)])),
+        "plan": _timed(_podium(["plan", "--format", "json", str(agenda)])),
+    }
+    figures: list[Figure] = []
+    baseline = "CSafeLoader" + (" + csv.DictReader" if csv_files else "")
+    try:
+        samples = _interleave_or_fail(ctx, runs)
+    except CommandFailed as exc:
+        why = str(exc)
+        return [
+            missing(SECTION, f"validate, {label}", why, **extra),
+            missing(SECTION, f"plan --format json, {label}", why, **extra),
+        ]
+    target = (VALIDATE_TARGET,) if extra.get("names") else ()
+    figures.append(
+        compared(
+            SECTION,
+            f"validate, {label}",
+            "ms",
+            samples["validate"],
+            baseline,
+            samples["yaml"],
+            target,
+            **extra,
+        )
+    )
+    plan_extra = dict(extra)
+    if plan_extra.get("family"):
+        plan_extra["family"] = str(plan_extra["family"]).replace("validate", "plan json")
+    figures.append(
+        compared(
+            SECTION,
+            f"plan --format json, {label}",
+            "ms",
+            samples["plan"],
+            baseline,
+            samples["yaml"],
+            **plan_extra,
+        )
+    )
+    return figures
+
+
+def _interleave_or_fail(ctx: Context, runs: dict[str, Callable[[], float]]):
+    from benchmarks.harness import interleaved
+
+    return interleaved(runs, ctx.repeats(7))
+
+
+def measure(ctx: Context) -> list[Figure]:
+    figures: list[Figure] = []
+    try:
+        import podium.cli.validate  # noqa: F401
+    except ImportError as exc:
+        why = f"`podium validate` is not there yet ({exc})"
+        return [missing(SECTION, "validate and plan", why)]
+    try:
+        conf = agendas.conference()
+        ctx.log("loading: conference")
+        figures += _one(ctx, "conference", conf.path, [])
+    except agendas.AgendaMissing as exc:
+        figures.append(missing(SECTION, "validate, conference", str(exc)))
+    for names in ctx.sizes:
+        try:
+            agenda = agendas.commencement(names, ctx.work / "agendas")
+        except agendas.AgendaMissing as exc:
+            figures.append(missing(SECTION, f"validate, {names:,} names", str(exc)))
+            continue
+        ctx.log(f"loading: {names:,} names")
+        inline = agendas.inlined(agenda)
+        figures += _one(
+            ctx,
+            f"{names:,} names, one file",
+            inline.path,
+            [],
+            names=names,
+            family="validate (one file)",
+        )
+        figures += _one(
+            ctx,
+            f"{names:,} names, CSV files",
+            agenda.path,
+            agendas.csv_files(agenda),
+            names=names,
+            family="validate (CSV files)",
+        )
+    return figures

@@ -1,0 +1,120 @@
+"""GO → repainted screen on each agenda (method: `app_driver`), with and without reading
+aloud, against the same key on the hello-world app whose action changes its one line."""
+
+from __future__ import annotations
+
+import statistics
+
+from benchmarks import agendas
+from benchmarks.children import ChildFailed, run_child
+from benchmarks.harness import Context, Figure, Target, compared, missing
+from benchmarks.stats import Summary
+
+SECTION = "GO → repainted screen (in-process, headless 120×40)"
+SECTION_TTS = "GO → repainted screen while reading aloud (stand-in player)"
+PLAYER = "Reading aloud: GO → player started (pre-rendering on)"
+TARGETS = (
+    Target("value", "median", 16.7, "median ≤ 16.7 ms"),
+    Target("value", "p99", 50.0, "p99 ≤ 50 ms"),
+)
+PLAYER_TARGET = (Target("value", "p99", 100.0, "p99 ≤ 100 ms"),)
+BASELINE = "hello-world, key → new text"
+
+
+def _agendas(ctx: Context) -> tuple[list[agendas.BenchAgenda], list[Figure]]:
+    found, gaps = [], []
+    try:
+        found.append(agendas.conference())
+    except agendas.AgendaMissing as exc:
+        gaps.append(missing(SECTION, "conference", str(exc)))
+    for names in ctx.sizes:
+        try:
+            found.append(agendas.commencement(names, ctx.work / "agendas"))
+        except agendas.AgendaMissing as exc:
+            gaps.append(missing(SECTION, f"{names:,} names", str(exc)))
+    return found, gaps
+
+
+def measure(ctx: Context) -> list[Figure]:
+    try:
+        import podium.tui.app  # noqa: F401
+    except ImportError as exc:
+        return [missing(SECTION, "all agendas", f"the podium screen is not there yet ({exc})")]
+    found, figures = _agendas(ctx)
+    rounds = 1 if ctx.quick else 2
+    presses = 5 if ctx.quick else 50
+    figures += _series(ctx, SECTION, found, rounds, presses, tts=False)
+    # Reading aloud renders with espeak-ng in the background: fewer presses, fewer agendas.
+    spoken = [a for a in found if a.names in (None, ctx.sizes[1], ctx.sizes[2])]
+    figures += _series(ctx, SECTION_TTS, spoken, 1, 5 if ctx.quick else 40, tts=True)
+    return figures
+
+
+def _series(
+    ctx: Context,
+    section: str,
+    found: list[agendas.BenchAgenda],
+    rounds: int,
+    presses: int,
+    tts: bool,
+) -> list[Figure]:
+    hello: list[list[float]] = []
+    mine: dict[str, list[list[float]]] = {a.label: [] for a in found}
+    starts: dict[str, list[float]] = {a.label: [] for a in found}
+    failed: dict[str, str] = {}
+    for round_no in range(rounds):
+        ctx.log(f"{section}: round {round_no + 1} of {rounds}")
+        hello.append(run_child(ctx, "repaint", "hello", presses=presses)["repaint_ms"])
+        for a in found:
+            if a.label in failed:
+                continue
+            try:
+                data = run_child(ctx, "repaint", "podium", a.path, presses, tts=tts)
+            except ChildFailed as exc:
+                failed[a.label] = str(exc)
+                continue
+            mine[a.label].append(data["repaint_ms"])
+            starts[a.label] += data["player_started_ms"]
+    figures: list[Figure] = []
+    hello_all = [v for r in hello for v in r]
+    for a in found:
+        if a.label in failed:
+            figures.append(missing(section, a.label, failed[a.label], names=a.names))
+            continue
+        values = [v for r in mine[a.label] for v in r]
+        ratios = [
+            statistics.median(m) / statistics.median(h)
+            for m, h in zip(mine[a.label], hello, strict=False)
+        ]
+        figures.append(
+            compared(
+                section,
+                a.label,
+                "ms",
+                values,
+                BASELINE,
+                hello_all,
+                TARGETS,
+                ratios=ratios,
+                names=a.names,
+                family="GO → repaint, median" + (" (reading aloud)" if tts else ""),
+                note=f"{len(values)} presses",
+            )
+        )
+        if tts:
+            figures.append(_player_figure(a, starts[a.label]))
+    return figures
+
+
+def _player_figure(a: agendas.BenchAgenda, starts: list[float]) -> Figure:
+    if not starts:
+        return missing(PLAYER, a.label, "no player was started (speech unavailable here?)")
+    return Figure(
+        PLAYER,
+        a.label,
+        "ms",
+        value=Summary.of(starts),
+        targets=PLAYER_TARGET,
+        names=a.names,
+        note=f"{len(starts)} spoken cues",
+    )
