@@ -211,7 +211,8 @@ class _AgendaReader:
         root = self._compose(text)
         if root is None:
             return None
-        overflow = expansion_overflow(root, MAX_ALIAS_NODES)
+        # An alias needs an anchor (`&`): without one there is nothing to expand.
+        overflow = expansion_overflow(root, MAX_ALIAS_NODES) if "&" in text else None
         if overflow is not None:
             self.error(
                 overflow,
@@ -231,7 +232,8 @@ class _AgendaReader:
             line = text.count("\n", 0, exc.position) + 1
             col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
             char = exc.character
-            what = f"U+{ord(char):04X}" if isinstance(char, str) else repr(char)
+            code = ord(char) if isinstance(char, str) else int(char)
+            what = f"U+{code:04X}"
             self.report(Severity.ERROR, line, col, f"not valid YAML: {exc.reason} ({what})")
             return None
         except yaml.MarkedYAMLError as exc:
@@ -243,6 +245,8 @@ class _AgendaReader:
                 if cmark is not None and mark is not None and cmark.line != mark.line:
                     message += f" at line {cmark.line + 1}"
                 message += ")"
+            if mark is not None and text[mark.index : mark.index + 1] == "\t":
+                message += "; YAML indents with spaces, not tabs"
             line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             self.report(Severity.ERROR, line, col, message)
             return None
@@ -252,7 +256,7 @@ class _AgendaReader:
         except RecursionError:
             self.report(Severity.ERROR, 1, 1, "not valid YAML: nested too deeply")
             return None
-        if root is None or (is_null(root) and not text.strip("\ufeff \t\n")):
+        if root is None or is_null(root):
             self.report(
                 Severity.ERROR,
                 1,
