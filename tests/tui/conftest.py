@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
@@ -151,6 +151,9 @@ class FakeSpeaker:
     def enabled(self) -> bool:
         return self._enabled
 
+    def start(self) -> None:
+        self.calls.append(("start", None))
+
     def enable(self, on: bool) -> None:
         self._enabled = on
         self.calls.append(("enable", on))
@@ -186,8 +189,14 @@ def app_zh(agenda_zh: Agenda, clock: FakeClock) -> PodiumApp:
     return make_app(agenda_zh, clock=clock)
 
 
-def screen_text(app: PodiumApp) -> str:
+@pytest.fixture
+def shown() -> Callable[[PodiumApp], str]:
     """Everything the main screen's visible widgets show, as plain text (for assertions)."""
+    return screen_text
+
+
+def screen_text(app: PodiumApp) -> str:
+    """Everything the main screen's visible widgets show, as plain text."""
     from textual.widgets import Digits, Label, Static
 
     parts = []

@@ -196,7 +196,10 @@ class PodiumApp(App[int]):
     def action_tts_toggle(self) -> None:
         if self.speaker is None:
             return
-        self.speaker.enable(not self.speaker.enabled)
+        on = not self.speaker.enabled
+        if on:
+            self.speaker.start()  # idempotent: without --tts the voice starts on the first `t`
+        self.speaker.enable(on)
         self._update_tts_status()
 
     def action_tts_repeat(self) -> None:

@@ -12,6 +12,8 @@ from podium.engine.session import Phase
 from podium.engine.timefmt import countdown_text, duration_text
 from podium.tui.i18n import t
 
+STANDBY_HORIZON_S = 12 * 3600
+"""Standby counts down to (or past) the planned start only within this many seconds of it."""
 PHASE_CLASSES = {phase: f"-{phase.value}" for phase in Phase}
 
 
@@ -83,8 +85,9 @@ class NowPanel(Vertical):
         self._set_timer(countdown, words, phase)
 
     def show_standby_countdown(self, until_start_s: float | None, lang: str) -> None:
-        """Standby: the countdown to the planned start, or how late it is once past."""
-        if until_start_s is None:
+        """Standby: the countdown to the planned start, or how late it is once past (only on
+        the meeting's day: an agenda opened days before or after shows no countdown)."""
+        if until_start_s is None or abs(until_start_s) >= STANDBY_HORIZON_S:
             self._set_timer(None, None, None)
         elif until_start_s > 0:
             self._set_timer(countdown_text(until_start_s), t("standby.starts_in", lang), None)

@@ -1,0 +1,325 @@
+"""Every key of the podium's table, pressed through Pilot on the app as `podium run` builds it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from podium.agenda.model import Agenda
+from podium.engine.clock import FakeClock
+from podium.engine.session import Position
+from podium.tui.app import PodiumApp, make_app
+from podium.tui.commands import BACK_KEYS, COMMANDS, GO_KEYS
+from podium.tui.screens.confirm import ConfirmScreen
+from podium.tui.screens.help import HelpScreen
+from podium.tui.screens.jump import JumpScreen
+from podium.tui.screens.main import MainScreen
+
+SIZE = (80, 24)
+
+
+def run(app: PodiumApp, scenario: Callable[[Pilot[Any]], Any], size: tuple[int, int] = SIZE):
+    """Run `scenario(pilot)` against the app (no async pytest plugin here)."""
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(pilot)
+
+    asyncio.run(main())
+
+
+async def press(pilot: Pilot[Any], clock: FakeClock, *keys: str, gap: float = 1.0) -> None:
+    """Press keys one after the other, `gap` seconds apart on the fake clock."""
+    for key in keys:
+        clock.advance(gap)
+        await pilot.press(key)
+
+
+def start(app: PodiumApp, clock: FakeClock, gos: int = 1) -> None:
+    """Set the session up directly (GO `gos` times), then show it."""
+    for _ in range(gos):
+        clock.advance(1)
+        app.session.go()
+    app.main.show_position()
+
+
+@pytest.mark.parametrize("key", GO_KEYS)
+def test_every_go_key_starts_then_advances(app_en: PodiumApp, clock: FakeClock, key: str) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        assert app_en.session.position is None
+        await press(pilot, clock, key)
+        assert app_en.session.position == Position(0, 0)
+        await press(pilot, clock, key)
+        assert app_en.session.position == Position(0, 1)
+        assert app_en.screen is app_en.main
+
+    run(app_en, scenario)
+
+
+@pytest.mark.parametrize("key", BACK_KEYS)
+def test_every_back_key_goes_back_one_cue(app_en: PodiumApp, clock: FakeClock, key: str) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock, gos=3)
+        assert app_en.session.position == Position(1, 0)
+        await press(pilot, clock, key)
+        assert app_en.session.position == Position(0, 1)
+
+    run(app_en, scenario)
+
+
+def test_back_on_the_first_cue_says_so_and_stays(
+    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock)
+        await press(pilot, clock, "pageup")
+        assert app_en.session.position == Position(0, 0)
+        assert "Already at the first cue" in shown(app_en)
+
+    run(app_en, scenario)
+
+
+def test_guard_ignores_a_second_go_within_the_guard_and_says_so(
+    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, clock, "pagedown")
+        await press(pilot, clock, "pagedown", gap=0.1)
+        assert app_en.session.position == Position(0, 0)
+        assert "Ignored (double press)" in shown(app_en)
+        await press(pilot, clock, "pagedown", gap=0.5)
+        assert app_en.session.position == Position(0, 1)
+
+    run(app_en, scenario)
+
+
+def test_a_held_go_button_advances_once(app_en: PodiumApp, clock: FakeClock) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock)
+        # held: one press, then auto-repeat every 50 ms for two seconds; each repeat counts as
+        # a press, so each falls within the guard of the one before it
+        await press(pilot, clock, "pagedown")
+        await press(pilot, clock, *["pagedown"] * 40, gap=0.05)
+        assert app_en.session.position == Position(0, 1)
+
+    run(app_en, scenario)
+
+
+def test_guard_follows_the_option(agenda_en: Agenda, clock: FakeClock) -> None:
+    app = make_app(agenda_en, clock=clock, guard_s=2.0)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, clock, "space")
+        await press(pilot, clock, "space", gap=1.5)
+        assert app.session.position == Position(0, 0)
+        await press(pilot, clock, "space", gap=2.0)
+        assert app.session.position == Position(0, 1)
+
+    run(app, scenario)
+
+
+def test_j_opens_the_jump_dialog_and_enter_jumps(app_en: PodiumApp, clock: FakeClock) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock)
+        await press(pilot, clock, "j")
+        assert isinstance(app_en.screen, JumpScreen)
+        await pilot.press(*"coffee")  # typing goes to the dialog's search, not to GO
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app_en.screen is app_en.main
+        assert app_en.session.position == Position(3, 0)
+
+    run(app_en, scenario)
+
+
+def test_jump_dialog_escape_changes_nothing(app_en: PodiumApp, clock: FakeClock) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock)
+        await press(pilot, clock, "j")
+        await pilot.press("space", "escape")
+        await pilot.pause()
+        assert app_en.screen is app_en.main
+        assert app_en.session.position == Position(0, 0)
+
+    run(app_en, scenario)
+
+
+def test_jump_before_the_start_is_refused_with_a_notice(
+    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, clock, "j")
+        assert app_en.screen is app_en.main
+        assert "press GO first" in shown(app_en)
+
+    run(app_en, scenario)
+
+
+def test_command_palette_lists_every_command_and_jumps(app_en: PodiumApp, clock: FakeClock) -> None:
+    from podium.tui.palette import PodiumCommands
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock)
+        provider = PodiumCommands(app_en.screen)
+        texts = [hit.text async for hit in provider.discover()]
+        for cmd in COMMANDS:
+            assert cmd.label["en"] in texts
+        assert "Jump to: Coffee break" in texts
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Jump to: Awards")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app_en.session.position == Position(2, 0)
+
+    run(app_en, scenario)
+
+
+def test_p_pauses_and_resumes_the_item_timer(
+    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock)
+        await press(pilot, clock, "p")
+        assert app_en.session.paused
+        assert "PAUSED" in shown(app_en)
+        clock.advance(30)
+        await press(pilot, clock, "p")
+        assert not app_en.session.paused
+        assert "PAUSED" not in shown(app_en)
+        assert app_en.session.item_elapsed_s() == pytest.approx(1.0)  # 31 s paused
+
+    run(app_en, scenario)
+
+
+def test_plus_and_minus_change_the_items_plan_by_a_minute(
+    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock)
+        await press(pilot, clock, "plus")
+        assert app_en.session.item_planned_s() == 180
+        assert "/ 3:00" in shown(app_en)
+        await press(pilot, clock, "minus", "minus")
+        assert app_en.session.item_planned_s() == 60
+        assert "/ 1:00" in shown(app_en)
+
+    run(app_en, scenario)
+
+
+@pytest.mark.parametrize("key", ["b", "full_stop"])
+def test_blank_shows_only_the_clock_and_returns_without_advancing(
+    app_en: PodiumApp, clock: FakeClock, key: str
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock)
+        main = app_en.main
+        await press(pilot, clock, key)
+        assert main.blanked
+        visible = [w.id for w in main.children if w.display]
+        assert visible == ["blank"]
+        assert main.query_one("#blank-clock").value == "08:55:02"
+        await press(pilot, clock, key)
+        assert not main.blanked
+        await press(pilot, clock, key)
+        assert main.blanked
+        await press(pilot, clock, "pagedown")  # GO returns from blank, does not advance
+        assert not main.blanked
+        assert app_en.session.position == Position(0, 0)
+        await press(pilot, clock, "pagedown", gap=0.1)  # a bounce of that GO is still ignored
+        assert app_en.session.position == Position(0, 0)
+        await press(pilot, clock, "pagedown")
+        assert app_en.session.position == Position(0, 1)
+
+    run(app_en, scenario)
+
+
+@pytest.mark.parametrize(("open_key", "close_key"), [("question_mark", "escape"), ("f1", "q")])
+def test_help_opens_and_closes_without_quitting(
+    app_en: PodiumApp, clock: FakeClock, open_key: str, close_key: str
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock)
+        await press(pilot, clock, open_key)
+        assert isinstance(app_en.screen, HelpScreen)
+        await press(pilot, clock, "pagedown")  # keys on the help do not move the meeting
+        assert app_en.session.position == Position(0, 0)
+        await press(pilot, clock, close_key)
+        assert isinstance(app_en.screen, MainScreen)
+        assert app_en.is_running
+
+    run(app_en, scenario)
+
+
+@pytest.mark.parametrize(("key", "answer"), [("q", "n"), ("ctrl+q", "escape"), ("ctrl+c", "f5")])
+def test_quit_asks_and_any_other_key_cancels(
+    app_en: PodiumApp, clock: FakeClock, key: str, answer: str
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock)
+        await press(pilot, clock, key)
+        assert isinstance(app_en.screen, ConfirmScreen)
+        await press(pilot, clock, answer)
+        assert app_en.screen is app_en.main
+        assert app_en.is_running
+        assert app_en.session.position == Position(0, 0)
+
+    run(app_en, scenario)
+
+
+@pytest.mark.parametrize(("key", "answer"), [("q", "y"), ("ctrl+q", "enter"), ("ctrl+c", "y")])
+def test_quit_confirmed_exits_without_ending_the_meeting(
+    app_en: PodiumApp, clock: FakeClock, key: str, answer: str
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock)
+        await press(pilot, clock, key, answer)
+        await pilot.pause()
+        assert not app_en.is_running or app_en._exit
+
+    run(app_en, scenario)
+    assert app_en.return_code == 0
+    assert not app_en.session.ended  # a quit leaves the journal unfinished (resumable)
+
+
+@pytest.mark.parametrize("key", ["escape", "f5"])
+def test_escape_and_f5_do_nothing_on_the_main_screen(
+    app_en: PodiumApp, clock: FakeClock, key: str
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock, gos=2)
+        await press(pilot, clock, key, key, key)
+        assert app_en.screen is app_en.main
+        assert app_en.session.position == Position(0, 1)
+        assert not app_en.main.blanked
+        assert app_en.is_running
+
+    run(app_en, scenario)
+
+
+def test_no_widget_takes_focus_so_keys_always_reach_the_host(
+    app_en: PodiumApp, clock: FakeClock
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, clock, "tab", "tab")
+        assert app_en.focused is None
+        await pilot.click("#run-sheet")
+        assert app_en.focused is None
+        await press(pilot, clock, "down", "down")
+        assert app_en.session.position == Position(0, 1)
+
+    run(app_en, scenario)
+
+
+def test_textual_defaults_do_not_bypass_the_quit_question() -> None:
+    ctrl = {b.key: b.action for b in PodiumApp.BINDINGS}  # type: ignore[union-attr]
+    assert ctrl == {"ctrl+q": "quit_request", "ctrl+c": "quit_request"}
+    from podium.tui.palette import PodiumCommands
+
+    assert PodiumApp.COMMANDS == {PodiumCommands}  # no "Quit now" system command
