@@ -421,11 +421,22 @@ def test_markdown_has_a_table_and_a_section_per_item(zh_plan: Plan) -> None:
 
 
 def test_markdown_escapes_markup_from_the_file() -> None:
-    agenda = en_agenda(title="A | B *bold*", text="1. not a list\n- nor this")
-    text = render(make_plan(agenda), "markdown")
-    assert "| A \\| B \\*bold\\* |" in text
-    assert "\\1. not a list" in text and "\\- nor this" in text
-    assert "Check the \\<mic\\> & lights" in text
+    from markdown_it import MarkdownIt  # a Markdown renderer Textual already brings
+
+    title = "A | B *bold* ~x~ <i>"
+    agenda = en_agenda(title=title, text="1. not a list\n- nor this\nthird _line_")
+    html = (
+        MarkdownIt("commonmark")
+        .enable(["table", "strikethrough"])
+        .render(render(make_plan(agenda), "markdown"))
+    )
+    escaped_title = "A | B *bold* ~x~ &lt;i&gt;"
+    assert f"<h1>{escaped_title}</h1>" in html
+    assert f"<td>{escaped_title}</td>" in html  # the | did not split the table cell
+    item = "<li><strong>Say</strong> 1. not a list<br />\n- nor this<br />\nthird _line_</li>"
+    assert item in html
+    assert "Check the &lt;mic&gt; &amp; lights" in html
+    assert "<em>" not in html.replace("<em>say ", "") and "<s>" not in html and "<i>" not in html
 
 
 # --- html ---------------------------------------------------------------------------------

@@ -20,10 +20,16 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
 
 
+def _escape_marker(m: re.Match[str]) -> str:
+    """A list or heading marker at a line start made literal: `- x` → `\\- x`, `1. x` → `1\\. x`."""
+    marker = m.group(2)
+    return m.group(1) + (marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker)
+
+
 def md(text: str) -> str:
     """Text from the agenda made literal in Markdown: markup characters backslash-escaped, and
     inner line breaks kept as hard breaks."""
-    escaped = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _SPECIAL.sub(r"\\\1", text))
+    escaped = _LINE_START.sub(_escape_marker, _SPECIAL.sub(r"\\\1", text))
     return escaped.replace("\n", "  \n")
 
 
