@@ -14,7 +14,7 @@ from typing import Any
 from podium.agenda.model import Agenda
 from podium.agenda.plan import Plan
 from podium.engine.clock import Clock
-from podium.engine.journal import JournalFile
+from podium.engine.journal import JournalFile, same_agenda_path
 from podium.engine.replay import Locator, replay
 from podium.engine.session import JournalSink, Session
 from podium.engine.timefmt import duration_text
@@ -66,8 +66,18 @@ def restore_session(
 def agenda_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
     """What changed in the agenda since the journal began (empty when the file is the same)."""
     header = journal_file.header
+    moved = (
+        []
+        if same_agenda_path(header.agenda, agenda.path)
+        else [f"the journal was written for {header.agenda}"]
+    )
     if not header.agenda_sha256 or header.agenda_sha256 == agenda.sha256:
-        return []
+        return moved
+    return moved + _item_changes(journal_file, agenda)
+
+
+def _item_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
+    header = journal_file.header
     if header.items is None:
         return _changes_without_record(journal_file, agenda)
     old: dict[str, dict[str, Any]] = {str(d.get("id")): d for d in header.items}

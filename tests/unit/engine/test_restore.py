@@ -163,3 +163,13 @@ def test_journal_without_events_restores_standby(tmp_path: Path) -> None:
     s = restore_session(make_plan(agenda), clock, read_journal(path)).session
     assert s.position is None and not s.started
     assert s.go() is Outcome.DONE and s.position == Position(0, 0)
+
+
+def test_journal_of_another_path_says_so(tmp_path: Path) -> None:
+    agenda = make_agenda(script("a", 60), path="/meetings/old.yaml")
+    clock = clock_at(9, 0)
+    path = run_and_crash(tmp_path, agenda, clock, [lambda s: s.go()])
+    here = dataclasses.replace(agenda, path="/meetings/copy.yaml")
+    assert agenda_changes(read_journal(path), here) == [
+        "the journal was written for /meetings/old.yaml"
+    ]
