@@ -77,6 +77,7 @@ def agenda_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
 
 
 def _item_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
+    """Removed, added, retitled, re-cued, re-timed and reordered items, one sentence each."""
     header = journal_file.header
     if header.items is None:
         return _changes_without_record(journal_file, agenda)
