@@ -91,9 +91,11 @@ def _speak(text: str, *, voice: str, rate: int, strict: bool) -> int:
         speaker.say(text)
         speaker.wait_idle()
         if speaker.state is SpeechState.UNAVAILABLE:
-            raise UsageError(
-                f"cannot speak: {speaker.reason} (--out FILE.wav writes the speech to a file)"
+            # Without a sound device the engine still works: a file is the way out.
+            escape = (
+                " (--out FILE.wav writes the speech to a file)" if "audio" in speaker.reason else ""
             )
+            raise UsageError(f"cannot speak: {speaker.reason}{escape}")
     finally:
         speaker.close()
     return EXIT_OK

@@ -32,6 +32,11 @@ class RendererProcess:
         self._buffer = b""
 
     @property
+    def pid(self) -> int | None:
+        """The child's process id while it runs."""
+        return self._proc.pid if self.alive and self._proc is not None else None
+
+    @property
     def alive(self) -> bool:
         """True while the child runs."""
         return self._proc is not None and self._proc.poll() is None

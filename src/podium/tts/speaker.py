@@ -103,6 +103,7 @@ class Speaker:
         self._crashes: deque[float] = deque()
         self._events: queue.SimpleQueue[tuple[SpeechState, str] | None] = queue.SimpleQueue()
         self._threads: list[threading.Thread] = []
+        self._engine_checked = threading.Event()  # the renderer answered (ready or fatal)
         self.renders = 0
         """How many pieces were rendered (not served from the cache): for tests and benchmarks."""
 
@@ -202,6 +203,7 @@ class Speaker:
         if playback is not None:
             playback.kill()
         self._renderer.interrupt()
+        self._engine_checked.set()
         current = threading.current_thread()
         for thread in self._threads:
             if thread is not current and thread.name != "podium-tts-notify":
@@ -225,6 +227,11 @@ class Speaker:
                 ),
                 timeout=timeout,
             )
+
+    @property
+    def renderer_pid(self) -> int | None:
+        """The renderer process's id while it runs (tests kill it to see speech recover)."""
+        return self._renderer.pid
 
     def wav_paths(self, text: str) -> list[Path]:
         """The cache files `text` plays from, piece by piece (they exist once rendered)."""
@@ -284,6 +291,8 @@ class Speaker:
         except RendererCrashed:
             if not self._count_crash():
                 return
+        finally:
+            self._engine_checked.set()
         try:
             while (piece := self._next_to_render()) is not None:
                 self._render(piece)
@@ -311,6 +320,7 @@ class Speaker:
         path = self._cache_dir / piece.filename
         if path.exists():  # rendered by an earlier run into a kept cache folder
             self._rendered[piece] = path
+            self._cond.notify_all()
             return False
         return True
 
@@ -363,8 +373,10 @@ class Speaker:
     # playing ---------------------------------------------------------------------------
 
     def _play_loop(self) -> None:
+        # The engine is checked first, so a machine lacking both reports the engine.
+        self._engine_checked.wait()
         try:
-            if self._probe_device():
+            if not self._stopped() and self._probe_device():
                 while self._play_next():
                     pass
         except Exception as exc:  # a bug here must leave the podium running, silent
