@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from podium.agenda.diagnostics import AgendaFileError, Diagnostic, Severity
 from podium.agenda.model import Agenda, Cue, CueKind, Item, ItemKind, Meeting, Pos, Recipient
 from podium.agenda.plan import Plan, PlannedItem, make_plan
+
+if TYPE_CHECKING:
+    from podium.agenda.loader import LoadResult
 
 __all__ = [
     "Agenda",
@@ -25,7 +30,7 @@ __all__ = [
 ]
 
 
-def load_agenda(path: str):  # type: ignore[no-untyped-def]
+def load_agenda(path: str) -> LoadResult:
     """Load and check an agenda file; see `podium.agenda.loader.load_agenda`."""
     from podium.agenda.loader import load_agenda as _load
 
