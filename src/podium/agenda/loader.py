@@ -216,8 +216,8 @@ class _AgendaReader:
         if overflow is not None:
             self.error(
                 overflow,
-                f"aliases expand past {MAX_ALIAS_NODES:,} nodes; refusing the document "
-                "(is an alias used recursively or many times over?)",
+                f"aliases expand past {MAX_ALIAS_NODES:,} nodes (this anchor is used too "
+                "often, or inside itself); refusing the document",
             )
             return None
         try:
