@@ -322,4 +322,4 @@ def test_textual_defaults_do_not_bypass_the_quit_question() -> None:
     assert ctrl == {"ctrl+q": "quit_request", "ctrl+c": "quit_request"}
     from podium.tui.palette import PodiumCommands
 
-    assert PodiumApp.COMMANDS == {PodiumCommands}  # no "Quit now" system command
+    assert {PodiumCommands} == PodiumApp.COMMANDS  # no "Quit now" system command

@@ -60,10 +60,11 @@ class PodiumApp(App[int]):
         super().__init__()
         self.session = session
         self.lang = lang
-        self.journal = journal
+        if session.journal is not None and not hasattr(session.journal, "error"):
+            session.journal = ShieldedJournal(session.journal)
+        self.journal = session.journal if session.journal is not None else journal
         self.speaker = speaker
         self.guard_s = guard_s
-        self.journal_error: str | None = None
         self.exit_on_signals = False
         """`podium run` sets this: SIGTERM and SIGHUP end the app cleanly (exit 130)."""
         self._start_notice = notice
@@ -296,21 +297,14 @@ class PodiumApp(App[int]):
         return texts
 
     def _journaled(self, action: Callable[[], Outcome]) -> Outcome:
-        """Run a session action; if the journal cannot be written, say so loudly and carry on
-        without it (the meeting must go on; the host sees the journal is lost)."""
-        try:
-            outcome = action()
-        except OSError as exc:
-            self.session.journal = None
-            self.journal_error = exc.strerror or str(exc)
-            outcome = action()
+        """Run a session action, then show the journal's health."""
+        outcome = action()
         self._check_journal()
         return outcome
 
     def _check_journal(self) -> None:
         """Show the journal's health (a `JournalWriter` keeps its last write error)."""
-        error = getattr(self.journal, "error", None) if self.session.journal else None
-        error = error or self.journal_error
+        error = getattr(self.journal, "error", None)
         if self._main is None or not self._main.is_mounted:
             return
         state = self.main.status.state
@@ -341,6 +335,28 @@ class PodiumApp(App[int]):
         if self._notice_timer is not None:
             self._notice_timer.stop()
         self._notice_timer = self.set_timer(seconds, lambda: self._update_status(notice=""))
+
+
+class ShieldedJournal:
+    """A journal sink that never raises: the meeting goes on when the disk fails, and the
+    status line says loudly that the journal is not being written (as `JournalWriter` does)."""
+
+    def __init__(self, sink: Any) -> None:
+        self.sink = sink
+        self.error: str | None = None
+
+    def record(self, event: str, **fields: Any) -> None:
+        try:
+            self.sink.record(event, **fields)
+        except OSError as exc:
+            self.error = (exc.strerror or str(exc)).lower()
+        else:
+            self.error = None
+
+    def close(self) -> None:
+        close = getattr(self.sink, "close", None)
+        if callable(close):
+            close()
 
 
 def summary_hints(session: Session, lang: str) -> list[str]:

@@ -78,7 +78,14 @@ class MainScreen(Screen[None]):
         yield SizeNotice(self.lang, id="size-notice")
 
     def on_mount(self) -> None:
-        self.query_one(RunSheet).build(self.session, self.lang)
+        # Kept, not queried: the 4 Hz refresh must not depend on the DOM (which empties on exit).
+        self._now = self.query_one(NowPanel)
+        self._clock_bar = self.query_one(ClockBar)
+        self._run_sheet = self.query_one(RunSheet)
+        self._blank = self.query_one(BlankView)
+        self._size_notice = self.query_one(SizeNotice)
+        self._status = self.query_one(StatusLine)
+        self._run_sheet.build(self.session, self.lang)
         self.show_position()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -93,7 +100,7 @@ class MainScreen(Screen[None]):
     def show_position(self) -> None:
         """The cue changed (or the meeting started or ended): update now, next, notes, sheet."""
         session = self.session
-        now = self.query_one(NowPanel)
+        now = self._now
         item, cue = session.item, session.cue
         if item is None or cue is None:
             now.show_standby(session.plan.agenda.meeting.title, self.lang)
@@ -105,7 +112,7 @@ class MainScreen(Screen[None]):
         self.query_one(NotesLine).show_notes(item.notes if item is not None else None)
         just_started = session.started and not self._started_shown
         self._started_shown = session.started
-        self.query_one(RunSheet).sync(session, self.lang, all_rows=just_started or session.ended)
+        self._run_sheet.sync(session, self.lang, all_rows=just_started or session.ended)
         self.refresh_times()
 
     # --- what changes with time (called four times a second) -------------------------
@@ -114,15 +121,13 @@ class MainScreen(Screen[None]):
         session = self.session
         if self.has_class("-small"):
             size = self.size
-            self.query_one(SizeNotice).show(
-                size.width, size.height, clock_text(session.clock.now())
-            )
+            self._size_notice.show(size.width, size.height, clock_text(session.clock.now()))
             return
         if self.has_class("-blank"):
-            self.query_one(BlankView).show_time(clock_text(session.clock.now()))
+            self._blank.show_time(clock_text(session.clock.now()))
             return
-        self.query_one(ClockBar).show(session, self.lang)
-        now = self.query_one(NowPanel)
+        self._clock_bar.show(session, self.lang)
+        now = self._now
         if not session.started:
             now.show_standby_countdown(session.until_start_s(), self.lang)
         else:
@@ -140,4 +145,4 @@ class MainScreen(Screen[None]):
 
     @property
     def status(self) -> StatusLine:
-        return self.query_one(StatusLine)
+        return self._status

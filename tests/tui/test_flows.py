@@ -1,0 +1,484 @@
+"""Whole flows on the podium screen: standby, each kind of cue, the clock bar, the end of the
+meeting, resizing, languages, the journal's health and reading aloud."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from podium.agenda.model import Agenda
+from podium.engine.clock import FakeClock
+from podium.engine.journal import JournalWriter
+from podium.engine.session import Position
+from podium.tui.app import PodiumApp, make_app
+from podium.tui.screens.confirm import ConfirmScreen
+from podium.tui.screens.summary import SummaryScreen
+from podium.tui.widgets.run_sheet import RunSheet
+
+SIZE = (80, 24)
+Shown = Callable[[PodiumApp], str]
+
+
+def run(app: PodiumApp, scenario: Callable[[Pilot[Any]], Any], size: tuple[int, int] = SIZE):
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(pilot)
+
+    asyncio.run(main())
+
+
+async def press(pilot: Pilot[Any], clock: FakeClock, *keys: str, gap: float = 1.0) -> None:
+    for key in keys:
+        clock.advance(gap)
+        await pilot.press(key)
+
+
+def goto(app: PodiumApp, clock: FakeClock, item: int, cue: int = 0) -> None:
+    """Start the meeting and move straight to a cue (set up through the session)."""
+    session = app.session
+    if not session.started:
+        clock.advance(1)
+        session.go()
+    if (item, cue) != (0, 0):
+        session.jump(item)
+        for _ in range(cue):
+            clock.advance(1)
+            session.go()
+    app.main.show_position()
+
+
+async def tick(pilot: Pilot[Any], app: PodiumApp) -> None:
+    """What the 4 Hz interval does, without waiting for it."""
+    app.main.refresh_times()
+    await pilot.pause()
+
+
+def test_standby_shows_the_first_cue_as_next_and_counts_down_to_the_start(
+    app_en: PodiumApp, clock: FakeClock, shown: Shown
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        text = shown(app_en)
+        assert "Standing by" in text
+        assert "Annual meeting" in text
+        assert "Next: [Opening] Good morning, and welcome." in text
+        assert "5:00" in text and "starts in" in text  # 08:55 → 09:00
+        assert "Start 09:00" in text
+        clock.advance(61)
+        await tick(pilot, app_en)
+        assert "3:59" in shown(app_en)
+
+    run(app_en, scenario)
+
+
+def test_script_cue_shows_title_text_next_and_notes(
+    app_en: PodiumApp, clock: FakeClock, shown: Shown
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, clock, "space")
+        text = shown(app_en)
+        assert "Opening" in text
+        assert "Good morning, and welcome." in text
+        assert "Next: On the stage today: Ana Lima." in text
+        assert "Notes: The keynote slides are on the left laptop." in text
+        await press(pilot, clock, "space")
+        assert "Next: [Keynote] Please welcome Dr. Ana Lima." in shown(app_en)
+
+    run(app_en, scenario)
+
+
+def test_call_up_shows_names_with_units_award_and_batch(
+    app_en: PodiumApp, clock: FakeClock, shown: Shown
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_en, clock, 2, 2)
+        text = shown(app_en)
+        assert "Team of the Year · batch 2 of 2" in text
+        assert "Please come to the stage: Support, Sales." in text
+        lines = text.splitlines()
+        assert any(line.startswith("Support") and "Faro" in line for line in lines)
+        assert any(line.startswith("Sales") and "Braga" in line for line in lines)
+
+    run(app_en, scenario)
+
+
+def test_call_up_in_chinese(app_zh: PodiumApp, clock: FakeClock, shown: Shown) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_zh, clock, 2, 1)
+        text = shown(app_zh)
+        assert "先进集体 · 第1批/共2批" in text
+        assert "请区委办信息科、区府办综合科上台领奖。" in text
+
+    run(app_zh, scenario)
+
+
+@pytest.mark.parametrize(
+    ("after_s", "digits", "word", "css"),
+    [
+        (10, "4:50", "ON TIME · 4:50 left", None),
+        (180, "2:00", "WARNING · 2:00 left", "-warning"),
+        (241, "0:59", "DANGER · 0:59 left", "-danger"),
+        (300, "+0:00", "OVERTIME · 0:00 over", "-overtime"),
+        (372, "+1:12", "OVERTIME · 1:12 over", "-overtime"),
+    ],
+)
+def test_speech_timer_phases_are_colour_and_word(
+    app_en: PodiumApp,
+    clock: FakeClock,
+    shown: Shown,
+    after_s: int,
+    digits: str,
+    word: str,
+    css: str | None,
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_en, clock, 1, 1)
+        assert "Speaker" in shown(app_en) and "Dr. Ana Lima" in shown(app_en)
+        clock.advance(after_s)
+        await tick(pilot, app_en)
+        now = app_en.main.query_one("#now")
+        assert now.query_one("#now-timer").value == digits
+        assert word in shown(app_en)
+        for phase in ("-warning", "-danger", "-overtime"):
+            assert now.has_class(phase) == (phase == css)
+
+    run(app_en, scenario)
+
+
+def test_speech_phase_words_in_chinese(app_zh: PodiumApp, clock: FakeClock, shown: Shown) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_zh, clock, 1, 1)
+        clock.advance(180)
+        await tick(pilot, app_zh)
+        assert "提醒 · 剩余 2:00" in shown(app_zh)
+        clock.advance(61)
+        await tick(pilot, app_zh)
+        assert "紧急" in shown(app_zh)
+        clock.advance(131)
+        await tick(pilot, app_zh)
+        assert "超时 · 超出 1:12" in shown(app_zh)
+
+    run(app_zh, scenario)
+
+
+def test_break_counts_down(app_en: PodiumApp, clock: FakeClock, shown: Shown) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_en, clock, 3)
+        clock.advance(90)
+        await tick(pilot, app_en)
+        text = shown(app_en)
+        assert "Coffee break" in text and "We break for ten minutes." in text
+        assert app_en.main.query_one("#now-timer").value == "8:30"
+        assert "end of the agenda" in text  # Next on the last cue
+
+    run(app_en, scenario)
+
+
+def test_clock_bar_elapsed_behind_ahead_and_projected_end(
+    app_en: PodiumApp, clock: FakeClock, shown: Shown
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        clock.advance(5 * 60 - 1)  # 08:59:59
+        await press(pilot, clock, "space")  # first GO at 09:00:00 exactly
+        assert "on time" in shown(app_en)
+        clock.advance(120 + 70)  # the 2-minute opening runs 1:10 over
+        await tick(pilot, app_en)
+        text = shown(app_en)
+        assert "09:03:10 │ Item 3:10 / 2:00 │ +1:10 behind │ End 09:19" in text
+
+    run(app_en, scenario)
+
+
+def test_ahead_of_plan(app_en: PodiumApp, clock: FakeClock, shown: Shown) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        clock.advance(5 * 60 - 1)
+        await press(pilot, clock, "space")
+        clock.advance(55)
+        await press(pilot, clock, "space", "space")  # the speech item starts at 09:00:57
+        assert "1:03 ahead" in shown(app_en)
+
+    run(app_en, scenario)
+
+
+def test_chinese_meeting_gets_chinese_labels(
+    app_zh: PodiumApp, clock: FakeClock, shown: Shown
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        text = shown(app_zh)
+        assert "准备就绪" in text and "计划开始 09:00" in text and "距开始" in text
+        footer = [b.binding.description for b in app_zh.main.active_bindings.values()]
+        assert "下一步" in footer and "退出" in footer
+        clock.advance(5 * 60 + 69)
+        await press(pilot, clock, "space")
+        assert "落后 1:10" in shown(app_zh)
+
+    run(app_zh, scenario)
+
+
+def test_ui_lang_overrides_the_meeting_language(
+    agenda_zh: Agenda, clock: FakeClock, shown: Shown
+) -> None:
+    app = make_app(agenda_zh, clock=clock, ui_lang="en")
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        text = shown(app)
+        assert "Standing by" in text and "准备就绪" not in text
+        assert "全区信息工作会议" in text  # the agenda's own text stays as written
+
+    run(app, scenario)
+
+
+def test_english_override_of_a_chinese_meeting_and_back(
+    agenda_en: Agenda, clock: FakeClock, shown: Shown
+) -> None:
+    app = make_app(agenda_en, clock=clock, ui_lang="zh-CN")
+    run(app, lambda pilot: _assert_in(shown(app), "准备就绪"))
+
+
+async def _assert_in(text: str, needle: str) -> None:
+    assert needle in text
+
+
+def test_go_on_the_last_cue_asks_then_ends_with_the_summary(
+    agenda_en: Agenda, clock: FakeClock, tmp_path: Path
+) -> None:
+    journal_path = tmp_path / "j.jsonl"
+    writer = JournalWriter.create(journal_path, agenda_en, rehearsal=False, now=clock.now())
+    app = make_app(agenda_en, clock=clock, journal=writer)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app, clock, 3)
+        await press(pilot, clock, "pagedown")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, clock, "escape")  # cancels: still on the last cue
+        assert app.screen is app.main and not app.session.ended
+        await press(pilot, clock, "pagedown")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, clock, "pagedown", gap=0.1)  # a bounce does not answer
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, clock, "pagedown")  # another GO confirms
+        assert app.session.ended
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Clock" not in app.screen.rows  # rows are (title, planned, actual)
+        titles = [row[0] for row in app.screen.rows]
+        assert titles == ["Opening", "Keynote", "Awards", "Coffee break"]
+        await pilot.press("q")
+        await pilot.pause()
+
+    run(app, scenario)
+    assert app.return_code == 0
+    events = [json.loads(line)["event"] for line in journal_path.read_text().splitlines()[1:]]
+    assert events == ["go", "jump", "end"]
+
+
+def test_quit_in_rehearsal_shows_the_summary(agenda_en: Agenda, clock: FakeClock) -> None:
+    app = make_app(agenda_en, clock=clock, rehearsal=True)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app, clock, 0)
+        clock.advance(200)
+        await press(pilot, clock, "q", "y")
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.rehearsal
+        assert any("Opening" in hint and "long" in hint for hint in app.screen.hints)
+        assert app.main.status.state is not None and app.main.status.state.rehearsal
+        await pilot.press("escape")
+        await pilot.pause()
+
+    run(app, scenario)
+    assert not app.session.ended  # the rehearsal can still be resumed
+
+
+def test_rehearsal_banner(agenda_zh: Agenda, clock: FakeClock, shown: Shown) -> None:
+    app = make_app(agenda_zh, clock=clock, rehearsal=True)
+    run(app, lambda pilot: _assert_in(shown(app), "彩排"))
+
+
+def test_resize_below_80x24_shows_a_notice_and_keeps_time(
+    app_en: PodiumApp, clock: FakeClock, shown: Shown
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_en, clock, 0)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        main = app_en.main
+        assert main.has_class("-small")
+        assert [w.id for w in main.children if w.display] == ["size-notice"]
+        assert "Window too small (60×20)" in shown(app_en)
+        clock.advance(3600)
+        await tick(pilot, app_en)
+        assert "09:55:01" in shown(app_en)  # the clock keeps running behind the notice
+        await press(pilot, clock, "space")  # and the keys still work
+        assert app_en.session.position == Position(0, 1)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not main.has_class("-small")
+        assert "Item 1:00:01 / 2:00" in shown(app_en)
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert not main.has_class("-small")
+
+    run(app_en, scenario)
+
+
+def test_chinese_text_fits_the_run_sheet_and_next_line_at_80_columns(
+    app_zh: PodiumApp, clock: FakeClock
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_zh, clock, 0)
+        for widget_id in ("#next", "#status", "#clock-bar", "#run-sheet", "#now"):
+            region = app_zh.main.query_one(widget_id).region
+            assert region.right <= 80, widget_id
+        lines = app_zh.export_screenshot()  # renders without error with double-width text
+        assert "开场" in lines
+
+    run(app_zh, scenario)
+
+
+def test_run_sheet_marks_done_current_skipped_and_upcoming(
+    app_en: PodiumApp, clock: FakeClock
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        clock.advance(5 * 60 - 1)
+        await press(pilot, clock, "space")
+        clock.advance(95)
+        app_en.jump_to(2)  # skip the keynote
+        await pilot.pause()
+        sheet = app_en.main.query_one(RunSheet)
+        rows = [[str(c) for c in sheet.get_row(str(i))] for i in range(4)]
+        assert rows[0][:2] == ["✓", "1:35"]
+        assert rows[1][0] == "–"
+        assert rows[2][0] == "▶"
+        assert rows[3][:2] == [" ", "09:08"]  # 09:08:30
+        assert sheet.cursor_row == 2
+
+    run(app_en, scenario)
+
+
+def test_a_journal_that_cannot_be_written_is_shown_loudly(
+    app_en: PodiumApp, clock: FakeClock, shown: Shown
+) -> None:
+    class FailingJournal:
+        error: str | None = None
+
+        def record(self, event: str, **fields: Any) -> None:
+            self.error = "no space left on device"
+
+    journal = FailingJournal()
+    app = make_app(app_en.session.plan.agenda, clock=clock, journal=journal)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        assert "Journal ok" in shown(app)
+        await press(pilot, clock, "space")
+        assert app.session.position == Position(0, 0)  # the meeting goes on
+        text = shown(app)
+        assert "JOURNAL ERROR" in text and "no space left on device" in text
+        assert app.main.status.has_class("-journal-error")
+
+    run(app, scenario)
+
+
+def test_a_journal_raising_oserror_does_not_stop_the_meeting(
+    agenda_en: Agenda, clock: FakeClock, shown: Shown
+) -> None:
+    class BrokenJournal:
+        def record(self, event: str, **fields: Any) -> None:
+            raise OSError(28, "No space left on device")
+
+    app = make_app(agenda_en, clock=clock, journal=BrokenJournal())
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, clock, "space", "space")
+        assert app.session.position == Position(0, 1)
+        assert "JOURNAL ERROR" in shown(app)
+
+    run(app, scenario)
+
+
+def test_reading_aloud_follows_go_repeat_stop_and_toggle(
+    agenda_en: Agenda, clock: FakeClock, shown: Shown, speaker: Any
+) -> None:
+    app = make_app(agenda_en, clock=clock, speaker=speaker)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        assert "Read aloud: on" in shown(app)
+        await press(pilot, clock, "space")
+        assert speaker.calls[:2] == [
+            ("say", "Good morning, and welcome."),
+            (
+                "prefetch",
+                (
+                    "On the stage today: Ana Lima.",
+                    "Please welcome Dr. Ana Lima.",
+                    "Thank you, Dr. Lima.",  # the speech cue itself is silent
+                ),
+            ),
+        ]
+        speaker.calls.clear()
+        await press(pilot, clock, "r", "s", "space")
+        assert speaker.calls[0] == ("say", "Good morning, and welcome.")
+        assert speaker.calls[1] == ("stop", None)
+        assert speaker.calls[2] == ("say", "On the stage today: Ana Lima.")
+        await press(pilot, clock, "space", "space")  # intro, then the speech: silence
+        assert speaker.said()[-2:] == ["Please welcome Dr. Ana Lima.", ""]
+        speaker.calls.clear()
+        await press(pilot, clock, "t")
+        assert speaker.calls == [("enable", False)]
+        assert "Read aloud: off" in shown(app)
+        await press(pilot, clock, "space", "r")
+        assert speaker.said() == []
+        await press(pilot, clock, "t")
+        assert ("start", None) in speaker.calls and ("enable", True) in speaker.calls
+
+    run(app, scenario)
+
+
+def test_speaker_state_changes_reach_the_status_line(
+    agenda_en: Agenda, clock: FakeClock, shown: Shown, speaker: Any
+) -> None:
+    from podium.tui.tts_link import TtsStateRelay
+
+    relay = TtsStateRelay()
+    app = make_app(agenda_en, clock=clock, speaker=speaker)
+    relay.attach(app)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        relay("SPEAKING", None)
+        await pilot.pause()
+        assert "Read aloud: speaking" in shown(app)
+        relay("UNAVAILABLE", "espeak-ng is missing: apt install libespeak-ng1 alsa-utils")
+        await pilot.pause()
+        assert "Read aloud unavailable: espeak-ng is missing" in shown(app)
+
+    run(app, scenario)
+
+
+def test_hours_of_meeting_stay_exact(app_en: PodiumApp, clock: FakeClock, shown: Shown) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_en, clock, 3)
+        clock.advance(2 * 3600 + 0.999)
+        await tick(pilot, app_en)
+        assert "Item 2:00:00 / 10:00" in shown(app_en)
+        assert app_en.main.query_one("#now-timer").value == "+1:50:00"
+
+    run(app_en, scenario)
+
+
+def test_the_clock_is_read_at_display_time(app_en: PodiumApp, clock: FakeClock) -> None:
+    wall = dt.datetime(2026, 3, 12, 8, 55, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    assert clock.now() == wall
+    app_en.session.clock = clock
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        clock.advance(7)
+        await pilot.pause(0.4)  # the 4 Hz interval repaints from the clock by itself
+        assert str(app_en.main.query_one("#clock-bar").render()).startswith("08:55:07")
+
+    run(app_en, scenario)
