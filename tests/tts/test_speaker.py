@@ -137,6 +137,9 @@ def test_turning_speech_off_stops_and_keeps_quiet(speakers, stand_in):
     assert [e["wav"] for e in player.events()] == [str(speaker.wav_paths(FIRST)[0])]
     speaker.enable(True)
     assert speaker.state is SpeechState.READY
+    speaker.say(THIRD)
+    speaker.enable(True)  # turning on again changes nothing
+    assert speaker.state is SpeechState.SPEAKING
 
 
 def test_state_changes_arrive_from_a_background_thread(speakers, stand_in):
@@ -173,6 +176,12 @@ def test_a_player_without_sound_device_makes_speech_unavailable(speakers, stand_
     speaker = speakers(player=stand_in(fail=error).command)
     settled(speaker, SpeechState.UNAVAILABLE)
     assert speaker.reason.startswith("no audio device") and error in speaker.reason
+
+
+def test_an_unknown_named_voice_is_reported_at_start(speakers, stand_in):
+    speaker = speakers(player=stand_in().command, voice="no-such-voice")
+    settled(speaker, SpeechState.UNAVAILABLE)
+    assert "unknown voice 'no-such-voice'" in speaker.reason
 
 
 def test_a_missing_player_program_makes_speech_unavailable(speakers):

@@ -70,6 +70,8 @@ def spoken_durations(
 ) -> list[float]:
     """How long each text takes to read aloud, in seconds, measured by rendering it with the
     voice the podium would use. SpeechUnavailable when no engine works (or a voice is unknown)."""
+    if not any(split_for_speech(text) for text in texts):
+        return [0.0] * len(texts)  # nothing to read aloud: no engine needed
     durations: list[float] = []
     measured: dict[tuple[str, str], float] = {}
     with OfflineRenderer() as renderer:

@@ -88,6 +88,10 @@ class RendererProcess:
         )
         return int(reply["frames"])
 
+    def check_voice(self, voice: str, *, strict: bool) -> None:
+        """UnknownVoice unless the engine has this voice."""
+        self._ask({"op": "voice", "voice": voice, "strict": strict}, timeout=10.0)
+
     def voices(self) -> list[VoiceInfo]:
         """The voices the engine offers."""
         reply = self._ask({"op": "voices"}, timeout=10.0)
@@ -202,6 +206,9 @@ def _answer(synth: Any, request: dict[str, Any]) -> dict[str, Any]:
                 strict=bool(request.get("strict")),
             )
             return {"frames": frames}
+        if request["op"] == "voice":
+            synth.check_voice(request["voice"], strict=bool(request.get("strict")))
+            return {"ok": True}
         if request["op"] == "voices":
             return {
                 "voices": [

@@ -159,7 +159,10 @@ class Speaker:
         with self._cond:
             self._enabled = on
             if self._state is not SpeechState.UNAVAILABLE:
-                self._set_state(SpeechState.READY if on else SpeechState.OFF, "")
+                if not on:
+                    self._set_state(SpeechState.OFF, "")
+                elif self._state is SpeechState.OFF:
+                    self._set_state(SpeechState.READY, "")
             playback = None if on else self._cancel_locked()
             self._cond.notify_all()
         if playback is not None:
@@ -293,11 +296,24 @@ class Speaker:
                 return
         finally:
             self._engine_checked.set()
+        if self.voice and not self._check_named_voice(self.voice):
+            return
         try:
             while (piece := self._next_to_render()) is not None:
                 self._render(piece)
         except Exception as exc:  # a bug here must leave the podium running, silent
             self._give_up(f"speech stopped after an internal error: {exc}")
+
+    def _check_named_voice(self, voice: str) -> bool:
+        """Say at once, not at the first cue, when the named voice does not exist."""
+        try:
+            self._renderer.check_voice(voice, strict=self._strict_voice)
+        except (UnknownVoice, SpeechUnavailable) as exc:
+            self._give_up(str(exc))
+            return False
+        except (RenderError, RendererCrashed):
+            pass  # the renderer is restarted on the first render
+        return True
 
     def _next_to_render(self) -> Piece | None:
         with self._cond:

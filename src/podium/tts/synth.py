@@ -74,6 +74,10 @@ class Synthesizer:
         os.replace(part, path)
         return frames
 
+    def check_voice(self, voice: str, *, strict: bool) -> None:
+        """UnknownVoice unless espeak-ng has `voice` (or, unless strict, its language)."""
+        self._set_voice(voice, strict=strict)
+
     def _set_voice(self, voice: str, *, strict: bool) -> None:
         candidates = [voice]
         broader = None if strict else fallback_voice(voice)
