@@ -742,10 +742,7 @@ class _AgendaReader:
         speak_ = bool(speak)
         speaker_node = self.required(m, "speaker", f"{what} (a speech)")
         speaker = None if speaker_node is None else self.text(speaker_node, "speaker")
-        if m.raw("duration") is None:
-            self.error(
-                m.node, f"missing required key 'duration' in {what} (a speech's allotted time)"
-            )
+        self.required(m, "duration", f"{what} (a speech's allotted time)")
         intro = self._optional_text(m, "intro")
         outro = self._optional_text(m, "outro")
         warn_node, danger_node = m.get("warn"), m.get("danger")
@@ -787,8 +784,7 @@ class _AgendaReader:
     def _break_item(
         self, m: _Map, duration: int | None, what: str, speak: bool | None
     ) -> tuple[tuple[Cue, ...], int, bool] | None:
-        if m.raw("duration") is None:
-            self.error(m.node, f"missing required key 'duration' in {what} (a break's length)")
+        self.required(m, "duration", f"{what} (a break's length)")
         script = self.joined_text(m.get("script"), "script")
         if duration is None:
             return None

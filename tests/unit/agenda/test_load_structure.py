@@ -383,3 +383,27 @@ def test_diagnostics_are_sorted_by_position(write_agenda: WriteAgenda) -> None:
     positions = [(d.line, d.col) for d in result.diagnostics]
     assert positions == sorted(positions)
     assert len(positions) == 3
+
+
+def test_yaml_tags_never_construct_objects(write_agenda: WriteAgenda, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    result, diags = load(
+        write_agenda,
+        f"""
+        podium: 1
+        meeting:
+          title: !!python/object/apply:os.system ["touch {marker}"]
+        items:
+          - title: !!int 12
+            script: !!binary aGVsbG8=
+        """,
+    )
+    assert not marker.exists()
+    assert diags == ["3:10: error: 'title' must be text, not a list"]
+    result, diags = load(
+        write_agenda,
+        "podium: 1\nmeeting: {title: !custom x}\nitems:\n  - {title: !!int 12, script: s}\n",
+    )
+    assert diags == []
+    assert result.agenda is not None
+    assert (result.agenda.meeting.title, result.agenda.items[0].title) == ("x", "12")
