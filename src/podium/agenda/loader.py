@@ -70,6 +70,7 @@ KIND_KEYS: dict[ItemKind, tuple[str, ...]] = {
 }
 RECIPIENT_KEYS = ("name", "unit", "say", "note")
 
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:?-])&\S")
 _ID = re.compile(r"[a-z0-9_-]+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -205,14 +206,16 @@ class _AgendaReader:
         except Undecodable as exc:
             self.report(Severity.ERROR, exc.line, exc.col, f"cannot decode {self.path}: {exc}")
             return None
-        if "\r" in text:
-            text = text.replace("\r\n", "\n")
+        if "\r" in text:  # CRLF, or old Mac CR: YAML reads both as line breaks
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.source = text
         root = self._compose(text)
         if root is None:
             return None
-        # An alias needs an anchor (`&`): without one there is nothing to expand.
-        overflow = expansion_overflow(root, MAX_ALIAS_NODES) if "&" in text else None
+        # An alias needs an anchor (`&name` where a value starts): without one there is
+        # nothing to expand, and the walk is skipped ("R&D" or "Q & A" are no anchors).
+        maybe_anchor = _ANCHOR.search(text) is not None
+        overflow = expansion_overflow(root, MAX_ALIAS_NODES) if maybe_anchor else None
         if overflow is not None:
             self.error(
                 overflow,

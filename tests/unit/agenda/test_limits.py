@@ -65,14 +65,36 @@ def test_alias_limit_counts_only_expansion(
     ]
 
 
-def test_many_nodes_without_aliases_are_fine(write_agenda: WriteAgenda) -> None:
-    # 30,000 recipients as mappings is some 150,000 nodes; '&' in a unit name forces the
-    # alias walk, which must count only what aliases expand.
-    people = "".join(f"      - {{name: P{i}, unit: R&D}}\n" for i in range(30_000))
-    text = HEAD + "  - kind: awards\n    title: t\n    batch: 10\n    recipients:\n" + people
+def test_many_nodes_and_one_anchor_are_fine(write_agenda: WriteAgenda) -> None:
+    # 30,000 recipients as mappings is some 150,000 nodes; the one anchor makes the alias walk
+    # run, and it must count only what aliases expand.
+    people = "".join(f"      - {{name: P{i}, unit: *u}}\n" for i in range(30_000))
+    text = (
+        "podium: 1\nmeeting: {title: t, venue: &u Hall}\nitems:\n"
+        "  - kind: awards\n    title: t\n    batch: 10\n    recipients:\n" + people
+    )
     result = load_agenda(write_agenda(text))
     assert result.diagnostics == []
     assert result.agenda is not None and result.agenda.cue_count == 3000
+    assert result.agenda.items[0].cues[0].units[0] == "Hall"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchored"),
+    [
+        ("&a x", True),
+        ("k: &a x", True),
+        ("- &a\n  k: v", True),
+        ("k: [&a x, *a]", True),
+        ("k: {a: &a x}", True),
+        ("k: !!str &a x", True),
+        ("k: R&D", False),
+        ("k: Q & A", False),
+        ("k: 'Tom &Jerry'", True),  # a false alarm only costs the walk
+    ],
+)
+def test_anchor_detection(text: str, anchored: bool) -> None:
+    assert (loader._ANCHOR.search(text) is not None) is anchored
 
 
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
