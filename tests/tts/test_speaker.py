@@ -7,6 +7,7 @@ import asyncio
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -50,7 +51,7 @@ def settled(speaker: Speaker, state: SpeechState, timeout: float = 10.0) -> None
     assert speaker.state is state, speaker.reason
 
 
-def test_a_new_cue_kills_the_current_one_and_plays_in_full(speakers, stand_in):
+def test_a_new_cue_kills_the_current_one_and_plays_in_full(speakers, stand_in, capfd):
     player: StandIn = stand_in(speed=4)
     speaker = speakers(player=player.command)
     speaker.say(FIRST)
@@ -64,6 +65,7 @@ def test_a_new_cue_kills_the_current_one_and_plays_in_full(speakers, stand_in):
     assert events[1]["wav"] == events[2]["wav"] == str(speaker.wav_paths(SECOND)[0])
     assert pid_gone(int(first_pid))  # killed, never finished
     assert speaker.state is SpeechState.READY
+    assert capfd.readouterr() == ("", "")  # the player's chatter stayed off the terminal
 
 
 def test_cues_pressed_in_quick_succession_end_with_the_last(speakers, stand_in):
@@ -110,9 +112,11 @@ def test_a_prefetched_cue_plays_from_the_cache(speakers, stand_in):
     speaker = speakers(player=player.command)
     speaker.prefetch([FIRST, SECOND])
     deadline = time.monotonic() + 10
-    while not all(p.exists() for t in (FIRST, SECOND) for p in speaker.wav_paths(t)):
+    pieces = [p for t in (FIRST, SECOND) for p in speaker.wav_paths(t)]
+    while speaker.renders < len(pieces):  # counted just after each file is in place
         assert time.monotonic() < deadline, "prefetch never rendered"
         time.sleep(0.01)
+    assert all(p.exists() for p in pieces)
     renders = speaker.renders
     started = time.monotonic()
     speaker.say(SECOND)
@@ -269,3 +273,33 @@ def test_a_kept_cache_folder_serves_the_next_run(tmp_path: Path, speakers, stand
     second.say(THIRD)
     assert second.wait_idle(timeout=10) and second.renders == 0
     assert Path(cache).exists()
+
+
+def test_a_program_that_dies_without_close_leaves_nothing_behind(stand_in, tmp_path: Path):
+    player = stand_in(speed=1)
+    program = tmp_path / "crash.py"
+    program.write_text(
+        "import sys, time\n"
+        "from podium.tts import Speaker\n"
+        f"speaker = Speaker(language='zh', player={player.command!r})\n"
+        "speaker.start(); speaker.enable(True)\n"
+        f"speaker.say({FIRST!r})\n"
+        "from pathlib import Path\n"
+        f"wav = str(speaker.wav_paths({FIRST!r})[0])\n"
+        f"log = Path({str(player.log)!r})\n"
+        "while not (log.exists() and wav in log.read_text()): time.sleep(0.01)\n"
+        "print(speaker.renderer_pid, speaker.wav_paths('x')[0].parent, flush=True)\n"
+        "raise RuntimeError('the podium crashed')\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, str(program)], capture_output=True, text=True, timeout=30
+    )
+    assert "the podium crashed" in result.stderr
+    renderer_pid, folder = result.stdout.split()
+    player_pid = int(player.events()[0]["pid"])
+    deadline = time.monotonic() + 2
+    while not (pid_gone(player_pid) and pid_gone(int(renderer_pid))):
+        assert time.monotonic() < deadline, "player or renderer outlived the program"
+        time.sleep(0.01)
+    assert not Path(folder).exists()

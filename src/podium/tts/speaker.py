@@ -86,7 +86,6 @@ class Speaker:
         self._player = tuple(player) if player else DEFAULT_PLAYER
         self._on_state = on_state
         self._cache_dir = Path(cache_dir) if cache_dir else None
-        self._own_cache = cache_dir is None
         self._cond = threading.Condition()
         self._state = SpeechState.OFF
         self._reason = ""
@@ -98,8 +97,10 @@ class Speaker:
         self._prefetch: deque[Piece] = deque()
         self._rendered: dict[Piece, Path] = {}
         self._failed: set[Piece] = set()
-        self._playback: Playback | None = None
         self._renderer = RendererProcess()
+        self._live = _Leftovers(self._renderer)
+        # Ends the player and the renderer even if close() is never called (a crash).
+        weakref.finalize(self, self._live.end)
         self._crashes: deque[float] = deque()
         self._events: queue.SimpleQueue[tuple[SpeechState, str] | None] = queue.SimpleQueue()
         self._threads: list[threading.Thread] = []
@@ -137,7 +138,7 @@ class Speaker:
         try:
             if self._cache_dir is None:
                 self._cache_dir = Path(tempfile.mkdtemp(prefix="podium-tts-"))
-                weakref.finalize(self, shutil.rmtree, self._cache_dir, ignore_errors=True)
+                self._live.folder = self._cache_dir
             else:
                 self._cache_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -214,8 +215,7 @@ class Speaker:
         self._renderer.interrupt()  # in case the render thread had just started a new one
         self._renderer.close()
         self._events.put(None)
-        if self._own_cache and self._cache_dir is not None:
-            shutil.rmtree(self._cache_dir, ignore_errors=True)
+        self._live.end()
 
     # -- extras for the command line and tests ---------------------------------------------
 
@@ -224,7 +224,7 @@ class Speaker:
         with self._cond:
             return self._cond.wait_for(
                 lambda: (
-                    (not self._utterance and self._playback is None)
+                    (not self._utterance and self._live.playback is None)
                     or self._state is SpeechState.UNAVAILABLE
                     or self._closed
                 ),
@@ -251,7 +251,7 @@ class Speaker:
     def _cancel_locked(self, *, settle: bool = True) -> Playback | None:
         self._generation += 1
         self._utterance.clear()
-        playback, self._playback = self._playback, None
+        playback, self._live.playback = self._live.playback, None
         if settle and self._state is SpeechState.SPEAKING:
             self._set_state(SpeechState.READY, "")
         return playback
@@ -442,13 +442,13 @@ class Speaker:
             if generation != self._generation or self._closed:
                 playback.kill()
             else:
-                self._playback = playback
+                self._live.playback = playback
         code = playback.wait()
         detail = playback.error_text()
         playback.close()
         with self._cond:
-            if self._playback is playback:
-                self._playback = None
+            if self._live.playback is playback:
+                self._live.playback = None
             if generation == self._generation:
                 if code != 0 and not playback.killed:
                     self._cond.notify_all()
@@ -464,6 +464,23 @@ class Speaker:
     def _finish_if_done(self) -> None:
         if not self._utterance and self._state is SpeechState.SPEAKING:
             self._set_state(SpeechState.READY, "")
+
+
+@dataclass(slots=True)
+class _Leftovers:
+    """What must not outlive the program: the player, the renderer, the temporary cache."""
+
+    renderer: RendererProcess
+    playback: Playback | None = None
+    folder: Path | None = None
+
+    def end(self) -> None:
+        """Kill the player and the renderer and delete the temporary cache folder."""
+        if self.playback is not None:
+            self.playback.kill()
+        self.renderer.interrupt()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _no_device(player: str, detail: str) -> str:
