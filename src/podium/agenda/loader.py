@@ -353,7 +353,7 @@ class _AgendaReader:
         if looks_masked(value):
             self.warn(node, f"looks like an unfilled name: {_short(value)!r}")
         if placeholders and has_braces(value):
-            return "".join(self.template(node, value))  # type: ignore[arg-type]
+            return self.substitute(node, value)
         return value
 
     def texts(self, node: Node, key: str) -> list[tuple[Node, str]] | None:
@@ -397,6 +397,12 @@ class _AgendaReader:
                 filled = "{" + part.key + "}"
             out.append(filled)
         return out
+
+    def substitute(self, node: Node, value: str) -> str:
+        """`value` with every placeholder filled (unknown ones reported and left as written)."""
+        return "".join(
+            p if isinstance(p, str) else "{" + p.key + "}" for p in self.template(node, value)
+        )
 
     def _unknown_placeholder(self, node: Node, value: str, part: Field) -> None:
         snippet = "{" + part.key + "}"
@@ -524,8 +530,9 @@ class _AgendaReader:
             value_node = self.required(m, key, "'meeting'") if key == "title" else m.get(key)
             texts[key] = None if value_node is None else self.text(value_node, key)
         for key in ("title", "venue", "host"):
-            if texts[key]:
-                self.fallbacks[key] = texts[key]  # type: ignore[assignment]
+            given = texts[key]
+            if given:
+                self.fallbacks[key] = given
         start_node = m.get("start")
         start = None if start_node is None else self.clock(start_node, "start")
         language = "en"
@@ -632,10 +639,10 @@ class _AgendaReader:
         title_node = self.required(m, "title", what)
         title = None if title_node is None else self.text(title_node, "title")
         notes = self.joined_text(m.get("notes"), "notes")
-        speak = True
+        speak: bool | None = True
         speak_node = m.get("speak")
         if speak_node is not None:
-            speak = self.boolean(speak_node, "speak")  # type: ignore[assignment]
+            speak = self.boolean(speak_node, "speak")
         at_s = None
         at_node = m.get("at")
         if at_node is not None:
@@ -693,8 +700,9 @@ class _AgendaReader:
             )
             raise _TooManyCues
 
-    def _cue(self, kind: CueKind, text: str, speak: bool, **fields: object) -> Cue:
-        return Cue(kind, text, text if speak else "", **fields)  # type: ignore[arg-type]
+    def _cue(self, kind: CueKind, text: str, speak: bool) -> Cue:
+        """A cue read as displayed: spoken unless the item is silent (or the text is empty)."""
+        return Cue(kind, text, text if speak else "")
 
     def _script_item(
         self, m: _Map, duration: int | None, speak: bool | None
@@ -996,7 +1004,7 @@ class _AgendaReader:
                 if looks_masked(name):
                     self.warn(child, f"looks like an unfilled name: {_short(name)!r}")
                 if has_braces(name):
-                    name = "".join(self.template(child, name))  # type: ignore[arg-type]
+                    name = self.substitute(child, name)
                 out.append(Recipient(name))
                 continue
             r = self.mapping(child, "a recipient", RECIPIENT_KEYS)
