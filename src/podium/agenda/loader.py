@@ -337,6 +337,15 @@ class _AgendaReader:
             return None
         return node
 
+    def required_text(self, m: _Map, key: str, what: str) -> str | None:
+        """A required, non-empty text."""
+        node = self.required(m, key, what)
+        value = None if node is None else self.text(node, key)
+        if node is not None and value == "":
+            self.error(node, f"'{key}' is empty")
+            return None
+        return value
+
     def scalar(self, node: Node, key: str, expected: str) -> str | None:
         """The raw text of a scalar node, or None after a wrong-type error."""
         if isinstance(node, ScalarNode):
@@ -526,8 +535,9 @@ class _AgendaReader:
         if date is not None:
             self.fallbacks["date"] = date.isoformat()
         texts: dict[str, str | None] = {}
-        for key in ("title", "subtitle", "venue", "host", "voice"):
-            value_node = self.required(m, key, "'meeting'") if key == "title" else m.get(key)
+        texts["title"] = self.required_text(m, "title", "'meeting'")
+        for key in ("subtitle", "venue", "host", "voice"):
+            value_node = m.get(key)
             texts[key] = None if value_node is None else self.text(value_node, key)
         for key in ("title", "venue", "host"):
             given = texts[key]
@@ -636,8 +646,7 @@ class _AgendaReader:
                         f"bad id {raw!r}: an id is a slug of a-z, 0-9, '-' and '_', such as "
                         f"'{_slug_hint(raw)}'",
                     )
-        title_node = self.required(m, "title", what)
-        title = None if title_node is None else self.text(title_node, "title")
+        title = self.required_text(m, "title", what)
         notes = self.joined_text(m.get("notes"), "notes")
         speak: bool | None = True
         speak_node = m.get("speak")
@@ -751,8 +760,7 @@ class _AgendaReader:
         self, m: _Map, duration: int | None, what: str, speak: bool | None
     ) -> tuple[tuple[tuple[Cue, ...], int, bool], int, int] | None:
         speak_ = bool(speak)
-        speaker_node = self.required(m, "speaker", f"{what} (a speech)")
-        speaker = None if speaker_node is None else self.text(speaker_node, "speaker")
+        speaker = self.required_text(m, "speaker", f"{what} (a speech)")
         self.required(m, "duration", f"{what} (a speech's allotted time)")
         intro = self._optional_text(m, "intro")
         outro = self._optional_text(m, "outro")

@@ -135,6 +135,7 @@ def test_missing_title_points_at_the_item(write_agenda: WriteAgenda) -> None:
     _, diags = load(write_agenda, "- script: x\n  notes: y\n- title: ''\n  script: x\n")
     assert [d for d in diags if "error" in d] == [
         "6:5: error: missing required key 'title' in item 1",
+        "8:12: error: 'title' is empty",
     ]
 
 
