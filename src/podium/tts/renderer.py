@@ -53,7 +53,8 @@ class RendererProcess:
         self._buffer = b""
         try:
             self._proc = subprocess.Popen(
-                [sys.executable, "-m", "podium.tts.renderer"],
+                # -P: a `podium` folder in the working directory must not shadow the package.
+                [sys.executable, "-P", "-m", "podium.tts.renderer"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,

@@ -85,7 +85,7 @@ class Speaker:
         self.rate = rate
         self._player = tuple(player) if player else DEFAULT_PLAYER
         self._on_state = on_state
-        self._cache_dir = Path(cache_dir) if cache_dir else None
+        self._cache_dir = Path(cache_dir).absolute() if cache_dir else None
         self._cond = threading.Condition()
         self._state = SpeechState.OFF
         self._reason = ""
