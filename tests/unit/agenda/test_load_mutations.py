@@ -101,3 +101,28 @@ def test_no_agenda_exactly_when_there_is_an_error(tmp_path: Path, label: str, te
     for diag in result.diagnostics:
         assert diag.line >= 1 and diag.col >= 1
         assert diag.message and "\n" not in diag.message
+
+
+def test_random_character_edits_never_raise(tmp_path: Path) -> None:
+    """A seeded fuzz: a few hundred agendas with random YAML punctuation inserted, deleted or
+    replaced. Each must load to diagnostics, and no agenda exactly when there is an error."""
+    import random
+
+    rng = random.Random(20260312)
+    alphabet = [*":-[]{},&*!|>'\"#\n \t~?%@`\\0123456789ab", "{x}", "{{", "<<: ", "\n  - "]
+    path = tmp_path / "fuzz.yaml"
+    for _ in range(400):
+        chars = list(FULL)
+        for _ in range(rng.randint(1, 6)):
+            i = rng.randrange(len(chars))
+            op = rng.random()
+            if op < 0.4:
+                chars[i] = rng.choice(alphabet)
+            elif op < 0.7:
+                del chars[i]
+            else:
+                chars.insert(i, rng.choice(alphabet))
+        text = "".join(chars)
+        path.write_text(text, encoding="utf-8")
+        result = load_agenda(str(path))
+        assert (result.agenda is None) == bool(result.errors), text
