@@ -1,16 +1,15 @@
 """Fixtures for the text-to-speech tests: a stand-in audio player that logs what it played, a
-pyttsx3 that fails the way a machine without espeak-ng does, and WAV measurements."""
+pyttsx3 that fails the way a machine without espeak-ng does."""
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from tts_player_log import StandIn
 
 HERE = Path(__file__).resolve().parent
 MISSING_ENGINE = '''"""pyttsx3 as it behaves where libespeak-ng is not installed."""
@@ -23,34 +22,6 @@ def init(driverName=None, debug=False):
     print("more noise", file=sys.stderr)
     raise RuntimeError("This means you probably do not have eSpeak or eSpeak-ng installed!")
 '''
-
-
-@dataclass
-class StandIn:
-    """A stand-in player command and the log it writes."""
-
-    command: list[str]
-    log: Path
-
-    def events(self) -> list[dict[str, object]]:
-        """Everything logged so far, in order, without the start-up device probe."""
-        if not self.log.exists():
-            return []
-        lines = self.log.read_text(encoding="utf-8").splitlines()
-        events = [json.loads(line) for line in lines if line.strip()]
-        return [e for e in events if not str(e["wav"]).endswith("probe.wav")]
-
-    def wait_for(
-        self, check: Callable[[list[dict[str, object]]], bool], timeout: float = 10.0
-    ) -> list[dict[str, object]]:
-        """Poll the log until `check(events)` holds; the events (fails the test on timeout)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            events = self.events()
-            if check(events):
-                return events
-            time.sleep(0.005)
-        pytest.fail(f"the stand-in player never got there; it logged {self.events()}")
 
 
 @pytest.fixture
@@ -83,12 +54,3 @@ def missing_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (folder / "pyttsx3" / "__init__.py").write_text(MISSING_ENGINE, encoding="utf-8")
     monkeypatch.setenv("PYTHONPATH", str(folder))
     return folder
-
-
-def pid_gone(pid: int) -> bool:
-    """True when the process no longer exists (or is a zombie waiting to be reaped)."""
-    stat = Path(f"/proc/{pid}/stat")
-    try:
-        return stat.read_text().split(")")[-1].split()[0] == "Z"
-    except (FileNotFoundError, ProcessLookupError, IndexError):
-        return True

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from tts_player_log import StandIn, pid_gone
 from tts_samples import ZH_SPEECH
 
-from conftest import StandIn, pid_gone
 from podium.tts import INSTALL_HINT, Speaker, SpeechState
 
 pytestmark = pytest.mark.tts
