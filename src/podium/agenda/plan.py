@@ -1,4 +1,4 @@
-"""The plan: when each item is meant to start, from the meeting's start, honouring fixed `at` times."""
+"""The plan: when each item is meant to start, honouring fixed `at` times."""
 
 from __future__ import annotations
 
