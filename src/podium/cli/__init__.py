@@ -80,11 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(module="speech", entry="voices")
 
     p = sub.add_parser("say", help="speak TEXT, or write it to a WAV file")
-    p.add_argument("text", metavar="TEXT")
-    p.add_argument("--lang", metavar="L")
-    p.add_argument("--voice", metavar="V")
-    p.add_argument("--rate", metavar="N", type=int, default=None)
-    p.add_argument("--out", metavar="FILE.wav")
+    p.add_argument("text", metavar="TEXT", help="what to say")
+    p.add_argument("--lang", metavar="L", help="read in this language's voice (en, zh, en-GB …)")
+    p.add_argument("--voice", metavar="V", help="voice id or name (see `podium voices`)")
+    p.add_argument("--rate", metavar="N", type=int, default=None, help="words/minute (200)")
+    p.add_argument("--out", metavar="FILE.wav", help="write a WAV file instead of playing")
     p.set_defaults(module="speech", entry="say")
     return parser
 
