@@ -211,10 +211,15 @@ def now_panel(screen: str) -> list[str]:
     return inside
 
 
-def shown_step(screen: str, cues: list[Step]) -> int | None:
-    """The index in `cues` of the cue the Now panel shows (None: standby, or no cue)."""
+def shown_steps(screen: str, steps: list[Step]) -> set[int]:
+    """Indexes in `steps` of the cues whose text begins a line of the Now panel."""
     lines = now_panel(screen)
-    found = {i for i, cue in enumerate(cues) for line in lines if line.startswith(cue.prefix)}
+    return {i for i, step in enumerate(steps) for line in lines if line.startswith(step.prefix)}
+
+
+def shown_step(screen: str, steps: list[Step]) -> int | None:
+    """The index in `steps` of the cue the Now panel shows (None: standby, or no cue)."""
+    found = shown_steps(screen, steps)
     if len(found) > 1:
         raise AssertionError(f"the Now panel seems to show several cues {found}:\n{screen}")
     return found.pop() if found else None
