@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="open the podium screen for an agenda")
     p.add_argument("agenda", metavar="AGENDA")
-    p.add_argument("--rehearse", action="store_true", help="rehearsal: banner, timing from first GO")
+    p.add_argument("--rehearse", action="store_true", help="rehearsal: banner; timing from 1st GO")
     p.add_argument("--tts", action="store_true", help="read each cue aloud as it becomes current")
     p.add_argument("--voice", metavar="V", help="text-to-speech voice id or name")
     p.add_argument("--rate", metavar="N", type=int, default=None, help="speech rate, words/minute")
