@@ -45,8 +45,8 @@ def measure(ctx: Context) -> list[Figure]:
     presses = 5 if ctx.quick else 50
     figures += _series(ctx, SECTION, found, rounds, presses, tts=False)
     # Reading aloud renders with espeak-ng in the background: fewer presses, fewer agendas.
-    spoken = [a for a in found if a.names in (None, ctx.sizes[1], ctx.sizes[2])]
-    figures += _series(ctx, SECTION_TTS, spoken, 1, 5 if ctx.quick else 40, tts=True)
+    spoken = [a for a in found if a.names in ((None,) if ctx.quick else (None, *ctx.sizes[1:]))]
+    figures += _series(ctx, SECTION_TTS, spoken, 1, 3 if ctx.quick else 40, tts=True)
     return figures
 
 
