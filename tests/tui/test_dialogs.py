@@ -102,6 +102,22 @@ async def test_help_lists_every_command_with_its_keys(lang: str, words: list[str
             assert word in text
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pilot_test
+async def test_help_shows_the_whole_command_table_at_80x24(lang: str) -> None:
+    from podium.tui.commands import COMMANDS as TABLE
+
+    app = HostApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open(HelpScreen(lang))
+        await pilot.pause()
+        text = screen_text(app)
+        for command in TABLE:
+            assert command.key_display in text, command.id
+            assert command.label[lang] in text, command.id
+        assert t("help.close", lang) in text
+
+
 @pytest.mark.parametrize("key", ["escape", "question_mark", "f1", "q"])
 @pilot_test
 async def test_help_closes_on_its_keys_and_q_does_not_quit(key: str) -> None:
@@ -263,15 +279,23 @@ async def test_jump_filter_stays_fast_with_hundreds_of_items() -> None:
     app = HostApp()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_jump(app, pilot, items=items)
-        timings = []
+        filtering = []
+        keystrokes = []
         for query in ["i", "it", "ite", "item", "item 1", "item 12", "item 1", "", "第7"]:
             started = time.perf_counter()
+            screen._filter(query)
+            filtering.append(time.perf_counter() - started)
+            await pilot.pause()
+            started = time.perf_counter()
+            screen.query_one(Input).value = query + " "
             screen.query_one(Input).value = query
             await pilot.pause()
-            timings.append(time.perf_counter() - started)
+            keystrokes.append((time.perf_counter() - started) / 2)
         assert shown_indexes(screen)[:2] == [7, 70]
-        # Filter + repaint per keystroke; a generous bound for a shared CI machine.
-        assert statistics.median(timings) < 0.1, timings
+        # The filter itself takes ~3 ms for 800 items here; with Textual's repaint a keystroke
+        # takes ~30 ms. Generous bounds, for a shared CI machine.
+        assert statistics.median(filtering) < 0.02, filtering
+        assert statistics.median(keystrokes) < 0.15, keystrokes
 
 
 # --- confirm ------------------------------------------------------------------------------

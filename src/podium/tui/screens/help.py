@@ -28,8 +28,7 @@ class HelpScreen(ModalScreen[None]):
         background: $background 70%;
     }
     HelpScreen > #help-box {
-        width: auto;
-        min-width: 50;
+        width: 76;
         max-width: 100%;
         height: auto;
         max-height: 100%;
@@ -47,7 +46,7 @@ class HelpScreen(ModalScreen[None]):
         padding: 0 0 1 0;
     }
     HelpScreen #help-table {
-        width: auto;
+        width: 100%;
         padding: 0 1;
     }
     HelpScreen #help-close {

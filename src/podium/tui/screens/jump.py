@@ -23,7 +23,7 @@ JumpItem = tuple[int, str, str] | tuple[int, str, str, str]
 class _Entry:
     """One item as the dialog shows and searches it."""
 
-    __slots__ = ("haystack", "index", "number", "option_text")
+    __slots__ = ("haystack", "index", "number", "option")
 
     def __init__(self, item: JumpItem, number_width: int, start_width: int) -> None:
         index, title, start = item[0], item[1], item[2]
@@ -36,7 +36,8 @@ class _Entry:
         if start_width:
             text.append(f"{start:<{start_width}}  ", style="dim")
         text.append(title, style="bold")
-        self.option_text = text
+        # One Option per item, reused by every filter: the list caches its rendering on it.
+        self.option = Option(text, id=str(index))
 
     def matches(self, needle: str) -> bool:
         return not needle or needle in self.haystack or needle == self.number
@@ -122,7 +123,7 @@ class JumpScreen(ModalScreen[int | None]):
         needle = query.strip().casefold()
         self._shown = [entry for entry in self._entries if entry.matches(needle)]
         options = self.query_one(OptionList)
-        options.set_options(Option(entry.option_text, id=str(entry.index)) for entry in self._shown)
+        options.set_options(entry.option for entry in self._shown)
         if self._shown:
             options.highlighted = 0
         status = self.query_one("#jump-status", Static)
