@@ -965,6 +965,7 @@ class _AgendaReader:
                     names=names,
                     units=tuple(r.unit for r in chunk),
                     say=say,
+                    notes=tuple(r.note for r in chunk) if any(r.note for r in chunk) else (),
                     award=award,
                     batch=number,
                     batches=batches,

@@ -63,6 +63,8 @@ class Cue:
     units: tuple[str | None, ...] = ()
     say: tuple[str, ...] | None = None
     """Parallel to `names` when any recipient of the batch has a `say`; else None."""
+    notes: tuple[str | None, ...] = ()
+    """Private notes parallel to `names` (shown to the host, never spoken); () when none."""
     award: str | None = None
     batch: int = 0
     """1-based number of this call-up within its group (0 for other cues)."""

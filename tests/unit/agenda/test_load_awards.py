@@ -63,6 +63,8 @@ def test_groups_batches_and_default_zh_call(write_agenda: WriteAgenda) -> None:
     assert (second.names, second.batch, second.batches) == (("城西街道",), 2, 2)
     assert third.text == "请王芳上台领奖。"
     assert third.units == ("城东街道",)
+    assert third.notes == ("坐第一排",), "a recipient's private note reaches the call-up cue"
+    assert first.notes == () and fourth.notes == ()
     assert (third.award, third.duration_s) == ("先进个人", 45)
     assert fourth.text == "请单田芳上台领奖。"
     assert fourth.say == ("善田芳",)
