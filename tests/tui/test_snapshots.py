@@ -42,9 +42,9 @@ Steer = Callable[[PodiumApp, FakeClock, Pilot[Any]], Awaitable[None]]
 
 @pytest.fixture(autouse=True)
 def _fixed_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Nothing from this machine may leak into a snapshot."""
-    monkeypatch.setenv("TZ", "Asia/Shanghai")
-    monkeypatch.delenv("TEXTUAL_THEME", raising=False)
+    """Nothing from this machine may leak into a snapshot (times come from the FakeClock)."""
+    for name in ("NO_COLOR", "TEXTUAL_THEME", "TEXTUAL_ANIMATIONS", "COLORTERM"):
+        monkeypatch.delenv(name, raising=False)
 
 
 # Five minutes before each meeting's planned start, in the meeting's own time zone.
