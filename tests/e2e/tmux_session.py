@@ -26,7 +26,9 @@ from podium.agenda.loader import load_agenda
 from podium.agenda.model import Agenda
 
 TMUX = shutil.which("tmux")
-PODIUM = Path(sys.executable).with_name("podium")
+_SCRIPT = Path(sys.executable).with_name("podium")
+PODIUM = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "podium"]
+"""The installed `podium` command beside this Python (else `python -m podium`)."""
 ROOT = Path(__file__).resolve().parents[2]
 ZH_AGENDA = ROOT / "agendas" / "district-conference.zh.yaml"
 
@@ -94,7 +96,7 @@ class Tmux:
             f"XDG_STATE_HOME={self.state_home}",
             "LANG=C.UTF-8",
             "LC_ALL=C.UTF-8",
-            str(PODIUM),
+            *PODIUM,
             "run",
             *podium_args,
         ]
