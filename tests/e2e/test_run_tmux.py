@@ -107,3 +107,56 @@ def test_run_refuses_an_existing_journal_with_fresh(tmp_path: Path) -> None:
         screen = tmux.screen(joined=True)
     assert status == 2
     assert "podium: error:" in screen and "Traceback" not in screen
+
+
+def test_jump_end_and_summary_in_a_terminal(tmp_path: Path) -> None:
+    journal = tmp_path / "meeting.jsonl"
+    last = len(STEPS) - 1
+    with Tmux(tmp_path) as tmux:
+        tmux.start(str(ZH_AGENDA), "--fresh", "--guard", "0", "--journal", str(journal))
+        tmux.wait_for(standing_by, "the standby screen", timeout=20)
+        tmux.press("PageDown")
+        tmux.wait_for(at_step(0), "the first cue")
+        tmux.press("j")
+        tmux.wait_for(lambda s: t("jump.title", "zh") in s, "the jump dialog")
+        tmux.press("-l", "adjourn")  # the item's id finds it too
+        one_of_ten = t("jump.count", "zh").format(shown=1, total=len(AGENDA.items))
+        tmux.wait_for(lambda s: one_of_ten in s, "the filtered list")
+        tmux.press("Enter")
+        tmux.wait_for(at_step(last), "the last cue after the jump")
+        tmux.press("PageDown")  # GO on the last cue asks to end the meeting
+        tmux.wait_for(lambda s: t("confirm.end", "zh") in s, "the end question")
+        tmux.press("y")
+        summary = tmux.wait_for(lambda s: t("summary.title", "zh") in s, "the summary")
+        assert "合计" in summary and "—" in summary  # totals; items never reached
+        tmux.press("q")
+        assert tmux.wait_dead() == 0
+    _, events = read_journal(journal)
+    assert moves(events) == [
+        ("go", "reminder", 0),
+        ("jump", "adjourn", 0),
+        ("end", "adjourn", 0),
+    ]
+
+
+def test_too_small_a_terminal_shows_a_notice_and_keeps_the_meeting(tmp_path: Path) -> None:
+    journal = tmp_path / "meeting.jsonl"
+    notice = t("small.notice", "zh").split("(")[0]
+    with Tmux(tmp_path, (100, 30)) as tmux:
+        tmux.start(str(ZH_AGENDA), "--fresh", "--guard", "0", "--journal", str(journal))
+        tmux.wait_for(standing_by, "the standby screen", timeout=20)
+        tmux.press("PageDown")
+        tmux.wait_for(at_step(0), "the first cue")
+        tmux.tmux("resize-window", "-t", tmux.target, "-x", "60", "-y", "20")
+        tmux.wait_for(lambda s: notice in s, "the too-small notice")
+        tmux.press("PageDown")  # keys still work while it is too small
+        tmux.tmux("resize-window", "-t", tmux.target, "-x", "80", "-y", "24")
+        tmux.wait_for(at_step(1), "the second cue at 80×24")
+        tmux.tmux("resize-window", "-t", tmux.target, "-x", "120", "-y", "40")
+        tmux.wait_for(at_step(1), "the second cue at 120×40")
+        tmux.press("q")
+        tmux.wait_for(lambda s: t("confirm.title", "zh") in s, "the quit question")
+        tmux.press("y")
+        assert tmux.wait_dead() == 0
+    _, events = read_journal(journal)
+    assert moves(events) == [("go", "reminder", 0), ("go", "opening", 0)]
