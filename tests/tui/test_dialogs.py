@@ -517,3 +517,21 @@ def test_every_label_has_english_and_chinese() -> None:
     for key, labels in LABELS.items():
         if key.split(".")[0] in ("help", "jump", "confirm", "summary"):
             assert labels.get("en") and labels.get("zh"), key
+
+
+@pilot_test
+async def test_summary_title_column_follows_a_resize() -> None:
+    rows = [("A long item title " * 6, 60, 61.0)]
+    app = HostApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = SummaryScreen(rows, [], "en", rehearsal=False)
+        app.open(screen)
+        await pilot.pause()
+        table = screen.query_one(DataTable)
+        narrow = table.columns["title"].width  # type: ignore[index]
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        wide = table.columns["title"].width  # type: ignore[index]
+        assert wide == narrow + 60
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert "A long item title " * 4 in screen_text(app)
