@@ -482,3 +482,17 @@ def test_the_clock_is_read_at_display_time(app_en: PodiumApp, clock: FakeClock) 
         assert str(app_en.main.query_one("#clock-bar").render()).startswith("08:55:07")
 
     run(app_en, scenario)
+
+
+def test_a_start_notice_stays_until_the_first_move(
+    agenda_en: Agenda, clock: FakeClock, shown: Shown
+) -> None:
+    app = make_app(agenda_en, clock=clock, notice="Resumed the session of 09:00")
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await pilot.pause(2.0)  # longer than a brief notice lasts
+        assert "Resumed the session of 09:00" in shown(app)
+        await press(pilot, clock, "space")
+        assert "Resumed the session" not in shown(app)
+
+    run(app, scenario)

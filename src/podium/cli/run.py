@@ -48,6 +48,12 @@ def main(args: argparse.Namespace) -> int:
 
     clock = SystemClock()
     session, writer, notice = _open_session(args, agenda, clock)
+    if result.warnings:
+        from podium.tui.i18n import t, ui_language
+
+        lang = ui_language(args.ui_lang or agenda.meeting.language)
+        warned = t("status.agenda_warnings", lang, n=len(result.warnings))
+        notice = f"{notice} · {warned}" if notice else warned
     speaker, relay = _speaker(args, agenda)
 
     from podium.tui.app import make_app
@@ -140,9 +146,10 @@ def _open_session(args: argparse.Namespace, agenda: Any, clock: Any) -> tuple[An
     when = started.strftime("%H:%M") if started else "?"
     from podium.tui.i18n import t, ui_language
 
-    notice = t("status.resumed", ui_language(args.ui_lang or agenda.meeting.language), t=when)
+    lang = ui_language(args.ui_lang or agenda.meeting.language)
+    notice = t("status.resumed", lang, t=when)
     if restored.changes:
-        notice += " · agenda changed: " + "; ".join(restored.changes)
+        notice += " · " + t("status.agenda_changed", lang, changes="; ".join(restored.changes))
     return restored.session, writer, notice
 
 

@@ -66,10 +66,11 @@ class PodiumApp(App[int]):
         self.speaker = speaker
         self.guard_s = guard_s
         self.exit_on_signals = False
-        """`podium run` sets this: SIGTERM and SIGHUP end the app cleanly (exit 130)."""
+        """`podium run` sets this: SIGTERM, SIGHUP and SIGINT end the app cleanly (exit 130)."""
         self._start_notice = notice
         self._main: MainScreen | None = None
         self._notice_timer: Timer | None = None
+        self._sticky_notice = False
         self._unblank_press: float | None = None
         self._quit_asked = False
         self._finishing = False
@@ -81,11 +82,11 @@ class PodiumApp(App[int]):
         self._update_status(rehearsal=self.session.rehearsal)
         self._update_tts_status()
         if self._start_notice:
-            self._notice(self._start_notice, seconds=5)
+            self._notice(self._start_notice, seconds=None)
         self.set_interval(1 / REFRESH_HZ, self._tick)
         if self.exit_on_signals:
             loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP):
+            for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
                 loop.add_signal_handler(sig, self._on_signal)
 
     def _on_signal(self) -> None:
@@ -273,6 +274,9 @@ class PodiumApp(App[int]):
     # --- keeping the screen and the speaker in step -------------------------------------
     def _cue_changed(self) -> None:
         self.main.show_position()
+        if self._sticky_notice:
+            self._sticky_notice = False
+            self._update_status(notice="")
         speaker = self.speaker
         if speaker is None or not speaker.enabled:
             return
@@ -329,12 +333,15 @@ class PodiumApp(App[int]):
         else:
             self.call_after_refresh(self._update_status, **fields)
 
-    def _notice(self, text: str, seconds: float = NOTICE_S) -> None:
-        """Show a brief notice on the status line."""
+    def _notice(self, text: str, seconds: float | None = NOTICE_S) -> None:
+        """Show a notice on the status line: brief, or (`seconds=None`) until the cue changes."""
         self._update_status(notice=text)
+        self._sticky_notice = seconds is None
         if self._notice_timer is not None:
             self._notice_timer.stop()
-        self._notice_timer = self.set_timer(seconds, lambda: self._update_status(notice=""))
+            self._notice_timer = None
+        if seconds is not None:
+            self._notice_timer = self.set_timer(seconds, lambda: self._update_status(notice=""))
 
 
 class ShieldedJournal:

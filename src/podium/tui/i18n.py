@@ -90,6 +90,11 @@ LABELS: dict[str, dict[str, str]] = {
     "status.not_started": {"en": "Not started: press GO first", "zh": "会议未开始:请先按 GO"},
     "status.notes": {"en": "Notes", "zh": "备注"},
     "status.resumed": {"en": "Resumed the session of {t}", "zh": "已恢复 {t} 的会议"},
+    "status.agenda_changed": {"en": "agenda changed: {changes}", "zh": "议程已改动:{changes}"},
+    "status.agenda_warnings": {
+        "en": "{n} warning(s) in the agenda: see podium validate",
+        "zh": "议程有 {n} 条警告:请用 podium validate 查看",
+    },
     "small.notice": {
         "en": "Window too small ({w}×{h}): podium needs at least 80×24.\n"
         "The meeting keeps running; enlarge the window.",
