@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import time
 from pathlib import Path
@@ -33,9 +32,7 @@ def run_child(
         argv += ["--agenda", str(agenda)]
     if tts:
         argv.append("--tts")
-    state = ctx.work / "state"
-    state.mkdir(exist_ok=True)
-    env = {**os.environ, "XDG_STATE_HOME": str(state)}
+    env = ctx.child_env()
     try:
         done = subprocess.run(
             argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout

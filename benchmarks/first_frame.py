@@ -4,7 +4,6 @@ Textual app, headless (paint hook in a fresh process) and in a real terminal (tm
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -63,12 +62,6 @@ LARGE_TARGET = Target("ratio", "median", 2.0, "≤ 2× hello-world")
 MEMORY_TARGET = Target("ratio", "median", 1.5, "≤ 1.5× hello-world")
 
 
-def _env(ctx: Context) -> dict[str, str]:
-    state = ctx.work / "state"
-    state.mkdir(exist_ok=True)
-    return {"XDG_STATE_HOME": str(state), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
-
-
 def podium_argv(ctx: Context, agenda: Path) -> list[str]:
     journal = ctx.work / "journals" / f"{time.monotonic_ns()}.jsonl"
     journal.parent.mkdir(exist_ok=True)
@@ -86,7 +79,7 @@ def headless_once(ctx: Context, subject: Subject, memory: dict[str, list[float]]
         argv += ["--app", "hello"]
     else:
         argv += ["--app", "podium", "--", *podium_argv(ctx, subject.agenda.path)]
-    env = {**os.environ, **_env(ctx)}
+    env = ctx.child_env()
     start = time.monotonic()
     done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     if not result.is_file():
@@ -191,8 +184,8 @@ def _tmux_figures(ctx: Context, found: list[Subject]) -> list[Figure]:
     except TmuxMissing as exc:
         return [missing(TMUX, "all agendas", str(exc))]
     ctx.log("first frame, tmux")
-    env = _env(ctx)
-    term = {"TERM": "tmux-256color", "COLORTERM": "truecolor"}
+    env = ctx.child_env()
+    env.update({"TERM": "tmux-256color", "COLORTERM": "truecolor"})
 
     def once(subject: Subject) -> float:
         if subject.agenda is None:
@@ -201,7 +194,7 @@ def _tmux_figures(ctx: Context, found: list[Subject]) -> list[Figure]:
         else:
             argv = [*_podium_command(ctx), *podium_argv(ctx, subject.agenda.path)]
             marker = subject.agenda.marker[:12]
-        return tmux.time_to_marker(argv, {**env, **term}, ROOT, marker) * 1000
+        return tmux.time_to_marker(argv, env, ROOT, marker) * 1000
 
     try:
         return _compare(ctx, TMUX, found, once, ctx.repeats(7))

@@ -3,6 +3,7 @@ the interleaving that puts a subject and its baseline side by side in time."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -12,6 +13,7 @@ from pathlib import Path
 from benchmarks.stats import Summary, ratio_summary
 
 ROOT = Path(__file__).resolve().parent.parent
+UNSET_IN_CHILDREN = ("PYTHONDONTWRITEBYTECODE",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,16 @@ class Context:
 
     def repeats(self, full: int) -> int:
         return 2 if self.quick else full
+
+    def child_env(self) -> dict[str, str]:
+        """The environment of every measured process: a private state folder (journals), and
+        bytecode caching on as on a user's machine (a `PYTHONDONTWRITEBYTECODE` in the caller's
+        shell would make podium recompile its sources on every start, textual not)."""
+        state = self.work / "state"
+        state.mkdir(exist_ok=True)
+        env = {k: v for k, v in os.environ.items() if k not in UNSET_IN_CHILDREN}
+        env.update({"XDG_STATE_HOME": str(state), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+        return env
 
     def log(self, message: str) -> None:
         elapsed = time.monotonic() - self.started

@@ -40,11 +40,12 @@ class Tmux:
     def time_to_marker(
         self, argv: list[str], env: dict[str, str], cwd: Path, marker: str, timeout: float = 20.0
     ) -> float:
-        """Seconds from asking tmux for a new window running `argv` until `marker` is on its
-        screen (capture-pane polled every ~5 ms). Raises TimeoutError with the screen."""
+        """Seconds from asking tmux for a new window running `argv` (in exactly the environment
+        `env`) until `marker` is on its screen (capture-pane polled every ~5 ms). Raises
+        TimeoutError with the screen, ProcessLookupError when the program exits first."""
         self._count += 1
         window = f"bench:w{self._count}"
-        command = "cd {} && exec env {} {}".format(
+        command = "cd {} && exec env -i {} {}".format(
             shlex.quote(str(cwd)),
             " ".join(shlex.quote(f"{k}={v}") for k, v in env.items()),
             shlex.join(argv),
