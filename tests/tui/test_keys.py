@@ -323,3 +323,48 @@ def test_textual_defaults_do_not_bypass_the_quit_question() -> None:
     from podium.tui.palette import PodiumCommands
 
     assert {PodiumCommands} == PodiumApp.COMMANDS  # no "Quit now" system command
+
+
+def test_every_command_has_an_action_and_run_command_dispatches_by_id(
+    app_en: PodiumApp, clock: FakeClock
+) -> None:
+    for cmd in COMMANDS:
+        assert callable(getattr(app_en, f"action_{cmd.action}")), cmd.id
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        clock.advance(1)
+        app_en.run_command("go")
+        clock.advance(1)
+        app_en.run_command("go")
+        app_en.run_command("back")
+        app_en.run_command("plus-minute")
+        await pilot.pause()
+        assert app_en.session.position == Position(0, 0)
+        assert app_en.session.item_planned_s() == 180
+
+    run(app_en, scenario)
+
+
+def test_every_key_of_the_spec_is_bound_on_the_main_screen(app_en: PodiumApp) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        bound = {key: b.binding.action for key, b in app_en.main.active_bindings.items()}
+        spec = {
+            "app.go": GO_KEYS,
+            "app.go_back": BACK_KEYS,
+            "app.jump": ("j",),
+            "app.pause": ("p",),
+            "app.plus_minute": ("plus",),
+            "app.minus_minute": ("minus",),
+            "app.tts_toggle": ("t",),
+            "app.tts_repeat": ("r",),
+            "app.tts_stop": ("s",),
+            "app.blank": ("b", "full_stop"),
+            "app.help": ("question_mark", "f1"),
+        }
+        for action, keys in spec.items():
+            for key in keys:
+                assert bound.get(key) == action, key
+        assert bound["q"] == "app.quit_request"
+        assert bound["ctrl+q"] == bound["ctrl+c"] == "quit_request"
+
+    run(app_en, scenario)

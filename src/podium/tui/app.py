@@ -137,7 +137,7 @@ class PodiumApp(App[int]):
         elif outcome is Outcome.DONE:
             self._cue_changed()
 
-    def action_back(self) -> None:
+    def action_go_back(self) -> None:
         if self.main.blanked:
             self.main.set_blank(False)
             return

@@ -42,7 +42,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "back",
-        "back",
+        "go_back",  # not "back": Textual's App already has an action of that name
         BACK_KEYS,
         "←, ↑, PgUp, Backspace",
         {"en": "Back", "zh": "上一步"},
