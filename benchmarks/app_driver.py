@@ -50,6 +50,13 @@ class PaintWatcher:
 
 async def press(app: Any, watcher: PaintWatcher, key: str = "pagedown") -> float:
     """Press `key`; return milliseconds until its repaint (PRESS_TIMEOUT_S × 1000 if none)."""
+    return (await press_timed(app, watcher, key))[0]
+
+
+async def press_timed(
+    app: Any, watcher: PaintWatcher, key: str = "pagedown"
+) -> tuple[float, float]:
+    """Press `key`; (ms until its repaint, ms until its action returned), each from the post."""
     from textual import events
 
     start = time.perf_counter()
@@ -66,8 +73,9 @@ async def press(app: Any, watcher: PaintWatcher, key: str = "pagedown") -> float
     try:
         painted = await asyncio.wait_for(frame, PRESS_TIMEOUT_S)
     except TimeoutError:
-        return PRESS_TIMEOUT_S * 1000
-    return (painted - start) * 1000
+        return PRESS_TIMEOUT_S * 1000, PRESS_TIMEOUT_S * 1000
+    acted = paint_hooks.last_action_done()
+    return (painted - start) * 1000, (acted - start) * 1000
 
 
 async def settle(seconds: float = 0.03) -> None:

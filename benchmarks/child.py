@@ -56,6 +56,7 @@ def _podium_app(agenda_path: Path, journal: Path, speaker: Any = None) -> tuple[
     if loaded.agenda is None:
         raise SystemExit(f"{agenda_path}: does not load: {loaded.errors[0]}")
     clock = FakeClock()
+    journal.unlink(missing_ok=True)  # a fresh session every run
     writer = JournalWriter.create(journal, loaded.agenda, rehearsal=False, now=clock.now())
     app = make_app(loaded.agenda, clock=clock, journal=writer, speaker=speaker)
     return app, clock
@@ -109,6 +110,7 @@ def repaint(result: Path, app_kind: str, agenda: Path | None, presses: int, tts:
         app, clock = _podium_app(agenda, result.with_suffix(".jsonl"), speaker)
 
     repaints: list[float] = []
+    actions: list[float] = []
     starts: list[float] = []
 
     async def drive() -> None:
@@ -124,7 +126,9 @@ def repaint(result: Path, app_kind: str, agenda: Path | None, presses: int, tts:
                         await _prerendered(speaker, app.session)
                 before = len(player_started)
                 pressed = time.perf_counter()
-                repaints.append(await app_driver.press(app, watcher))
+                repainted, acted = await app_driver.press_timed(app, watcher)
+                repaints.append(repainted)
+                actions.append(acted)
                 if speaker is not None and app.session.cue is not None and app.session.cue.spoken:
                     deadline = time.perf_counter() + 2.0
                     while len(player_started) == before and time.perf_counter() < deadline:
@@ -137,7 +141,9 @@ def repaint(result: Path, app_kind: str, agenda: Path | None, presses: int, tts:
             app.exit()
 
     asyncio.run(drive())
-    result.write_text(json.dumps({"repaint_ms": repaints, "player_started_ms": starts}))
+    result.write_text(
+        json.dumps({"repaint_ms": repaints, "action_ms": actions, "player_started_ms": starts})
+    )
     return 0
 
 

@@ -61,6 +61,7 @@ def _series(
     hello: list[list[float]] = []
     mine: dict[str, list[list[float]]] = {a.label: [] for a in found}
     starts: dict[str, list[float]] = {a.label: [] for a in found}
+    actions: dict[str, list[float]] = {a.label: [] for a in found}
     failed: dict[str, str] = {}
     for round_no in range(rounds):
         ctx.log(f"{section}: round {round_no + 1} of {rounds}")
@@ -75,6 +76,7 @@ def _series(
                 continue
             mine[a.label].append(data["repaint_ms"])
             starts[a.label] += data["player_started_ms"]
+            actions[a.label] += data["action_ms"]
     figures: list[Figure] = []
     hello_all = [v for r in hello for v in r]
     for a in found:
@@ -101,6 +103,17 @@ def _series(
                 note=f"{len(values)} presses",
             )
         )
+        if not tts:
+            figures.append(
+                Figure(
+                    section,
+                    f"{a.label}: of which the key's action",
+                    "ms",
+                    value=Summary.of(actions[a.label]),
+                    names=a.names,
+                    note="engine step, journal fsync, widget updates; the rest is layout and paint",
+                )
+            )
         if tts:
             figures.append(_player_figure(a, starts[a.label]))
     return figures

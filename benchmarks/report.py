@@ -72,7 +72,8 @@ def _table(figures: list[Figure]) -> list[str]:
 
 
 def growth_rows(figures: list[Figure], sizes: tuple[int, ...]) -> list[str]:
-    """One row per figure family: its median at each size and whether it grows linearly."""
+    """One row per figure family: its median at each size and whether it grows linearly; and a
+    row for its baseline where that depends on the size too (the same file read bare)."""
     families: dict[str, dict[int, Figure]] = defaultdict(dict)
     for f in figures:
         if f.family and f.names is not None and f.value is not None:
@@ -85,27 +86,43 @@ def growth_rows(figures: list[Figure], sizes: tuple[int, ...]) -> list[str]:
         "|---|" + "---|" * len(sizes) + "---|---|",
     ]
     for family, by_size in families.items():
-        cells = []
-        for n in sizes:
-            f = by_size.get(n)
-            cells.append(_fmt(f.value.median, f.unit) if f and f.value else "—")
-        verdict, marginal = _growth(by_size, sizes)
-        rows.append(f"| {family} | " + " | ".join(cells) + f" | {marginal} | {verdict} |")
+        rows.append(_growth_row(family, {n: f.value for n, f in by_size.items()}, by_size, sizes))
+        baselines = {n: f.baseline for n, f in by_size.items() if f.baseline is not None}
+        distinct = {b.samples for b in baselines.values()}
+        if len(baselines) == len(by_size) and len(distinct) > 1:
+            name = next(iter(by_size.values())).baseline_name
+            rows.append(_growth_row(f"↳ baseline: {name}", baselines, by_size, sizes))
     return rows
 
 
-def _growth(by_size: dict[int, Figure], sizes: tuple[int, ...]) -> tuple[str, str]:
-    if any(n not in by_size for n in sizes) or len(sizes) != 3:
+def _growth_row(
+    label: str,
+    series: dict[int, Summary | None],
+    by_size: dict[int, Figure],
+    sizes: tuple[int, ...],
+) -> str:
+    unit = next(iter(by_size.values())).unit
+    cells = [_fmt(series[n].median, unit) if series.get(n) else "—" for n in sizes]  # type: ignore[union-attr]
+    verdict, marginal = _growth(series, sizes, unit)
+    return f"| {label} | " + " | ".join(cells) + f" | {marginal} | {verdict} |"
+
+
+def _growth(
+    series: dict[int, Summary | None], sizes: tuple[int, ...], unit: str
+) -> tuple[str, str]:
+    """Linear growth has the same marginal cost per name between every pair of sizes; we call
+    it faster than linear when the large step's marginal cost is over 1.3× the small step's
+    (beyond what half the measured spread could explain)."""
+    found = [series.get(n) for n in sizes]
+    if len(sizes) != 3 or any(s is None for s in found):
         return "—", "—"
-    f1, f2, f3 = (by_size[n] for n in sizes)
+    s1, s2, s3 = found  # type: ignore[misc]
     n1, n2, n3 = sizes
-    assert f1.value and f2.value and f3.value
-    v1, v2, v3 = f1.value.median, f2.value.median, f3.value.median
-    unit = f1.unit
+    v1, v2, v3 = s1.median, s2.median, s3.median
     m1 = (v2 - v1) / (n2 - n1) * 1000
     m2 = (v3 - v2) / (n3 - n2) * 1000
     marginal = f"{_fmt(m1, unit)}, {_fmt(m2, unit)}"
-    noise = max(f.value.high - f.value.low for f in (f1, f2, f3))  # type: ignore[union-attr]
+    noise = max(s.high - s.low for s in (s1, s2, s3)) / 2
     if abs(v3 - v1) <= max(noise, 0.02 * abs(v1)):
         return "flat (within noise)", marginal
     if m2 <= 1.3 * max(m1, 0.0) + noise / (n3 - n2) * 1000:
