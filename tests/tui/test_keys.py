@@ -257,7 +257,9 @@ def test_help_opens_and_closes_without_quitting(
     run(app_en, scenario)
 
 
-@pytest.mark.parametrize(("key", "answer"), [("q", "n"), ("ctrl+q", "escape"), ("ctrl+c", "f5")])
+@pytest.mark.parametrize(
+    ("key", "answer"), [("q", "n"), ("ctrl+q", "escape"), ("ctrl+c", "f5"), ("q", "ctrl+c")]
+)
 def test_quit_asks_and_any_other_key_cancels(
     app_en: PodiumApp, clock: FakeClock, key: str, answer: str
 ) -> None:

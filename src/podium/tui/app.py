@@ -222,10 +222,14 @@ class PodiumApp(App[int]):
         self.push_screen(HelpScreen(self.lang))
 
     def action_quit_request(self) -> None:
+        from podium.tui.screens.confirm import ConfirmScreen
+
+        if self._quit_asked and isinstance(self.screen, ConfirmScreen):
+            self.screen.dismiss(False)  # the question is open: any key but yes cancels it
+            return
         if self._quit_asked or self._finishing:
             return
         self._quit_asked = True
-        from podium.tui.screens.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
             self._quit_asked = False
