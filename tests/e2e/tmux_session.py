@@ -72,7 +72,11 @@ class Tmux:
             text=True,
             encoding="utf-8",
             timeout=15,
-            env={**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"},
+            env={
+                **{k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")},
+                "LC_ALL": "C.UTF-8",
+                "LANG": "C.UTF-8",
+            },
         )
         if check and result.returncode != 0:
             raise RuntimeError(f"tmux {' '.join(args)}: {result.stderr.strip()}")
@@ -93,6 +97,12 @@ class Tmux:
             '"$@"; echo "$?" > "$0"',
             str(self.rc_file),
             "env",
+            # Textual takes COLUMNS/LINES over the terminal's size (pytest-xdist workers have
+            # them set): the pane's size must win.
+            "-u",
+            "COLUMNS",
+            "-u",
+            "LINES",
             f"XDG_STATE_HOME={self.state_home}",
             "LANG=C.UTF-8",
             "LC_ALL=C.UTF-8",
@@ -160,8 +170,10 @@ class Tmux:
         os.kill(self.pid, sig)
 
     def close(self) -> None:
-        """Kill the server (and with it any pane still running)."""
+        """Kill the server (and with it any pane still running), and remove its socket."""
         self.tmux("kill-server", check=False)
+        folder = Path(os.environ.get("TMUX_TMPDIR") or "/tmp") / f"tmux-{os.getuid()}"
+        (folder / self.socket).unlink(missing_ok=True)
 
 
 # --- reading the podium screen -----------------------------------------------------------
