@@ -76,9 +76,12 @@ class PodiumApp(App[int]):
         self._finishing = False
 
     # --- life cycle --------------------------------------------------------------------
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> MainScreen:
+        """The main screen is the app's first screen (no blank default screen to replace)."""
         self._main = MainScreen(self.session, self.lang)
-        self.push_screen(self._main)
+        return self._main
+
+    def on_mount(self) -> None:
         self._update_status(rehearsal=self.session.rehearsal)
         self._update_tts_status()
         if self._start_notice:
