@@ -496,3 +496,44 @@ def test_a_start_notice_stays_until_the_first_move(
         assert "Resumed the session" not in shown(app)
 
     run(app, scenario)
+
+
+@pytest.mark.tts
+def test_the_real_speaker_reads_the_cue_and_the_status_follows(
+    agenda_en: Agenda, clock: FakeClock, shown: Shown, tmp_path: Path
+) -> None:
+    """The real `podium.tts.Speaker` (espeak-ng), played by the TTS tests' stand-in player."""
+    import sys
+
+    from podium.tts import Speaker
+    from podium.tui.tts_link import TtsStateRelay
+
+    log = tmp_path / "player.log"
+    stand_in = Path(__file__).resolve().parents[1] / "tts" / "stand_in_player.py"
+    player = [sys.executable, str(stand_in), "--log", str(log), "--speed", "4"]
+    relay = TtsStateRelay()
+    speaker = Speaker(language="en", player=player, on_state=relay, cache_dir=str(tmp_path))
+    speaker.start()
+    speaker.enable(True)
+    app = make_app(agenda_en, clock=clock, speaker=speaker)
+    relay.attach(app)
+
+    async def until(needle: str, timeout: float = 30) -> None:
+        for _ in range(int(timeout / 0.1)):
+            if needle in shown(app):
+                return
+            await asyncio.sleep(0.1)
+        raise AssertionError(f"{needle!r} never shown: {shown(app)}")
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await until("Read aloud: on")
+        await press(pilot, clock, "space")
+        await until("Read aloud: speaking")
+        await until("Read aloud: on")  # read to the end
+        played = [json.loads(line) for line in log.read_text().splitlines()]
+        assert [entry["event"] for entry in played][:1] == ["start"]
+
+    try:
+        run(app, scenario)
+    finally:
+        speaker.close()

@@ -106,6 +106,10 @@ class PodiumApp(App[int]):
         if self._main is not None and self._main.is_mounted:
             self._main.refresh_times()
             self._check_journal()
+            if self.speaker is not None:
+                # The speaker's callbacks make changes show at once; reading its state here
+                # too means a change reported before the app ran is never missed.
+                self._update_tts_status()
 
     @property
     def main(self) -> MainScreen:
