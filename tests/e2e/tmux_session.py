@@ -58,6 +58,7 @@ class Tmux:
         self.target = ""
         self.pid = 0
         self.rc_file = workdir / "none.rc"
+        self._started: list[int] = []
 
     def __enter__(self) -> Tmux:
         return self
@@ -123,6 +124,7 @@ class Tmux:
                 return 0
             time.sleep(0.005)
         self.pid = children[0]
+        self._started.append(self.pid)
         return self.pid
 
     def screen(self, *, joined: bool = False) -> str:
@@ -170,8 +172,19 @@ class Tmux:
         os.kill(self.pid, sig)
 
     def close(self) -> None:
-        """Kill the server (and with it any pane still running), and remove its socket."""
+        """Kill the server (and with it any pane still running), and remove its socket.
+
+        A podium that outlives its terminal (a bug the tests report) is killed too, with the
+        processes it started, so no test leaves anything running.
+        """
+        ours = [p for pid in self._started if alive(pid) for p in (pid, *descendants(pid))]
         self.tmux("kill-server", check=False)
+        deadline = time.monotonic() + 2
+        while any(alive(pid) for pid in ours) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for pid in ours:
+            if alive(pid) and b"podium" in _cmdline(pid):  # still ours, not a reused pid
+                os.kill(pid, signal.SIGKILL)
         folder = Path(os.environ.get("TMUX_TMPDIR") or "/tmp") / f"tmux-{os.getuid()}"
         (folder / self.socket).unlink(missing_ok=True)
 
@@ -263,6 +276,13 @@ def descendants(pid: int) -> Iterator[int]:
     for child in map(int, children):
         yield child
         yield from descendants(child)
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def alive(pid: int) -> bool:
