@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -116,15 +117,19 @@ class NowPanel(Vertical):
 
 
 def call_text(cue: Cue) -> Text:
-    """A call-up as the host sees it: what to read, then one name per line with its unit."""
+    """A call-up as the host sees it: what to read, then one name per line with its unit
+    (units lined up in a column; names measured in terminal cells, so Chinese aligns too)."""
     text = Text()
     if cue.text:
         text.append(cue.text + "\n\n")
-    for n, name in enumerate(cue.names):
+    units = [cue.units[n] if n < len(cue.units) else None for n in range(len(cue.names))]
+    width = max((cell_len(name) for name, unit in zip(cue.names, units, strict=True) if unit),
+                default=0)  # fmt: skip
+    for n, (name, unit) in enumerate(zip(cue.names, units, strict=True)):
         if n:
             text.append("\n")
         text.append(name, style="bold")
-        unit = cue.units[n] if n < len(cue.units) else None
         if unit:
-            text.append("   " + unit, style="italic")
+            text.append(" " * (width - cell_len(name) + 2))
+            text.append(unit, style="italic")
     return text
