@@ -109,7 +109,7 @@ def script() -> Steer:
 def call_up(item_id: str) -> Steer:
     async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
         go_to(app, clock, item_id, CueKind.CALL)
-        go(app, clock, 61)  # the second batch
+        go(app, clock, 61)  # the next call-up
         clock.advance(17)
 
     return steer
