@@ -224,3 +224,21 @@ def test_an_unfinished_session_on_a_terminal_asks_which(
     assert term.finish() == 0
     journals = sorted(old.parent.glob("*.jsonl"))
     assert len(journals) == (1 if resumed else 2)
+
+
+def test_rehearse_shows_the_banner_and_marks_the_journal(
+    write_agenda, tmp_path: Path, env: dict[str, str]
+) -> None:
+    journal = tmp_path / "r.jsonl"
+    args = ["run", write_agenda(GOOD), "--rehearse", "--journal", str(journal), "--ui-lang", "zh"]
+    term = Terminal(args, env)
+    term.wait_for("彩排".encode())
+    term.send(b" ")
+    assert [e["event"] for e in _events(journal, 1)] == ["go"]
+    term.send(b"q")
+    term.wait_for("退出 podium".encode())
+    term.send(b"y")
+    term.wait_for("彩排小结".encode())  # a rehearsal shows its summary on quit
+    term.send(b"q")
+    assert term.finish() == 0
+    assert json.loads(journal.read_text().splitlines()[0])["rehearsal"] is True

@@ -63,6 +63,7 @@ def main(args: argparse.Namespace) -> int:
         clock=clock,
         session=session,
         journal=writer,
+        rehearsal=args.rehearse,
         ui_lang=args.ui_lang,
         speaker=speaker,
         guard_s=args.guard,
