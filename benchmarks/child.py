@@ -3,6 +3,8 @@ its figures as JSON to the file named by `--result`.
 
     python -m benchmarks.child first-frame --app hello --result R.json
     python -m benchmarks.child first-frame --app podium --result R.json -- run AGENDA --fresh …
+    python -m benchmarks.child repaint --app podium --agenda A.yaml --presses 50 [--tts] …
+    python -m benchmarks.child eight-hours --app podium --agenda A.yaml --presses 480 …
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def first_frame(result: Path, app_kind: str, podium_argv: list[str]) -> int:
     return main(podium_argv)
 
 
-def _podium_app(agenda_path: Path, journal: Path, speaker: Any = None) -> tuple[Any, Any]:
+def podium_app(agenda_path: Path, journal: Path, speaker: Any = None) -> tuple[Any, Any]:
     """The podium app on a fake clock, journaling to `journal`, as `podium run` builds it."""
     from podium.agenda import load_agenda
     from podium.engine.clock import FakeClock
@@ -62,7 +64,7 @@ def _podium_app(agenda_path: Path, journal: Path, speaker: Any = None) -> tuple[
     return app, clock
 
 
-def _stand_in_player() -> list[str]:
+def stand_in_player() -> list[str]:
     """A player that plays nothing for as long as the WAV lasts (no sound card needed)."""
     code = (
         "import sys, time, wave; w = wave.open(sys.argv[1]); "
@@ -104,10 +106,10 @@ def repaint(result: Path, app_kind: str, agenda: Path | None, presses: int, tts:
             from podium.agenda import load_agenda
 
             language = load_agenda(str(agenda)).agenda.meeting.language  # type: ignore[union-attr]
-            speaker = Speaker(language=language, player=_stand_in_player())
+            speaker = Speaker(language=language, player=stand_in_player())
             speaker.start()
             speaker.enable(True)
-        app, clock = _podium_app(agenda, result.with_suffix(".jsonl"), speaker)
+        app, clock = podium_app(agenda, result.with_suffix(".jsonl"), speaker)
 
     repaints: list[float] = []
     actions: list[float] = []
@@ -176,7 +178,7 @@ def eight_hours(result: Path, app_kind: str, agenda: Path | None, steps: int) ->
         clock = None
     else:
         assert agenda is not None
-        app, clock = _podium_app(agenda, result.with_suffix(".jsonl"))
+        app, clock = podium_app(agenda, result.with_suffix(".jsonl"))
     step_s = 8 * 3600 / steps
     rss: list[float] = []
 

@@ -3,6 +3,7 @@ Textual app, headless (paint hook in a fresh process) and in a real terminal (tm
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import time
@@ -114,7 +115,9 @@ def _compare(
             figures.append(missing(section, subject.label, str(exc), names=_names(subject)))
     if not working:
         return figures
-    runs = {s.label: (lambda s=s: once(s)) for s in [hello, *working]}
+    runs: dict[str, Callable[[], float]] = {
+        s.label: functools.partial(once, s) for s in [hello, *working]
+    }
     samples = interleaved(runs, repeats, warmup=1)
     for s in working:
         figures.append(

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import agendas
-from benchmarks.harness import Context, Figure, Target, compared, missing
+from benchmarks.harness import Context, Figure, Target, compared, interleaved, missing
 
 SECTION = "Loading"
 VALIDATE_TARGET = Target("ratio", "median", 3.0, "≤ 3× bare YAML load")
@@ -62,56 +62,46 @@ def _podium(argv: list[str]) -> Callable[[], object]:
     return run
 
 
-def _one(ctx: Context, label: str, agenda: Path, csv_files: list[Path], **extra: object):
+def _one(
+    ctx: Context,
+    label: str,
+    agenda: Path,
+    csv_files: list[Path],
+    names: int | None = None,
+    form: str = "",
+) -> list[Figure]:
+    """validate and plan of one agenda file, interleaved with the bare read of the same bytes."""
     runs = {
         "yaml": _timed(_yaml_load(agenda, csv_files)),
         "validate": _timed(_podium(["validate", str(agenda)])),
         "plan": _timed(_podium(["plan", "--format", "json", str(agenda)])),
     }
-    figures: list[Figure] = []
     baseline = "CSafeLoader" + (" + csv.DictReader" if csv_files else "")
     try:
-        samples = _interleave_or_fail(ctx, runs)
+        samples = interleaved(runs, ctx.repeats(7))
     except CommandFailed as exc:
-        why = str(exc)
         return [
-            missing(SECTION, f"validate, {label}", why, **extra),
-            missing(SECTION, f"plan --format json, {label}", why, **extra),
+            missing(SECTION, f"validate, {label}", str(exc), names=names),
+            missing(SECTION, f"plan --format json, {label}", str(exc), names=names),
         ]
-    target = (VALIDATE_TARGET,) if extra.get("names") else ()
-    figures.append(
+    target = (VALIDATE_TARGET,) if names else ()
+    return [
         compared(
             SECTION,
-            f"validate, {label}",
+            f"{command}, {label}",
             "ms",
-            samples["validate"],
+            samples[key],
             baseline,
             samples["yaml"],
-            target,
-            **extra,
+            target if key == "validate" else (),
+            names=names,
+            family=f"{family} ({form})" if form else "",
         )
-    )
-    plan_extra = dict(extra)
-    if plan_extra.get("family"):
-        plan_extra["family"] = str(plan_extra["family"]).replace("validate", "plan json")
-    figures.append(
-        compared(
-            SECTION,
-            f"plan --format json, {label}",
-            "ms",
-            samples["plan"],
-            baseline,
-            samples["yaml"],
-            **plan_extra,
+        for key, command, family in (
+            ("validate", "validate", "validate"),
+            ("plan", "plan --format json", "plan json"),
         )
-    )
-    return figures
-
-
-def _interleave_or_fail(ctx: Context, runs: dict[str, Callable[[], float]]):
-    from benchmarks.harness import interleaved
-
-    return interleaved(runs, ctx.repeats(7))
+    ]
 
 
 def measure(ctx: Context) -> list[Figure]:
@@ -135,20 +125,13 @@ def measure(ctx: Context) -> list[Figure]:
             continue
         ctx.log(f"loading: {names:,} names")
         inline = agendas.inlined(agenda)
-        figures += _one(
-            ctx,
-            f"{names:,} names, one file",
-            inline.path,
-            [],
-            names=names,
-            family="validate (one file)",
-        )
+        figures += _one(ctx, f"{names:,} names, one file", inline.path, [], names, "one file")
         figures += _one(
             ctx,
             f"{names:,} names, CSV files",
             agenda.path,
             agendas.csv_files(agenda),
-            names=names,
-            family="validate (CSV files)",
+            names,
+            "CSV files",
         )
     return figures

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 from benchmarks.harness import Figure
@@ -97,26 +98,29 @@ def growth_rows(figures: list[Figure], sizes: tuple[int, ...]) -> list[str]:
 
 def _growth_row(
     label: str,
-    series: dict[int, Summary | None],
+    series: Mapping[int, Summary | None],
     by_size: dict[int, Figure],
     sizes: tuple[int, ...],
 ) -> str:
     unit = next(iter(by_size.values())).unit
-    cells = [_fmt(series[n].median, unit) if series.get(n) else "—" for n in sizes]  # type: ignore[union-attr]
+    cells = []
+    for n in sizes:
+        summary = series.get(n)
+        cells.append(_fmt(summary.median, unit) if summary is not None else "—")
     verdict, marginal = _growth(series, sizes, unit)
     return f"| {label} | " + " | ".join(cells) + f" | {marginal} | {verdict} |"
 
 
 def _growth(
-    series: dict[int, Summary | None], sizes: tuple[int, ...], unit: str
+    series: Mapping[int, Summary | None], sizes: tuple[int, ...], unit: str
 ) -> tuple[str, str]:
     """Linear growth has the same marginal cost per name between every pair of sizes; we call
     it faster than linear when the large step's marginal cost is over 1.3× the small step's
     (beyond what half the measured spread could explain)."""
-    found = [series.get(n) for n in sizes]
-    if len(sizes) != 3 or any(s is None for s in found):
+    found = [s for s in (series.get(n) for n in sizes) if s is not None]
+    if len(sizes) != 3 or len(found) != 3:
         return "—", "—"
-    s1, s2, s3 = found  # type: ignore[misc]
+    s1, s2, s3 = found
     n1, n2, n3 = sizes
     v1, v2, v3 = s1.median, s2.median, s3.median
     m1 = (v2 - v1) / (n2 - n1) * 1000

@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.child import stand_in_player
 from benchmarks.harness import Context, Figure, Target, compared, missing
 from benchmarks.repaint import PLAYER
 
@@ -37,12 +38,6 @@ def speech_text(chars: int = 3000) -> str:
         parts.append(f"第{n + 1}段。" + _SENTENCES[n % len(_SENTENCES)])
         n += 1
     return "".join(parts)
-
-
-def stand_in_player() -> list[str]:
-    from benchmarks.child import _stand_in_player
-
-    return _stand_in_player()
 
 
 async def _ticker(stop: asyncio.Event, lateness: list[float]) -> None:
