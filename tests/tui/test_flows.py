@@ -537,3 +537,34 @@ def test_the_real_speaker_reads_the_cue_and_the_status_follows(
         run(app, scenario)
     finally:
         speaker.close()
+
+
+def test_go_updates_the_run_sheet_cell_by_cell_even_with_5000_items(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from podium.agenda.model import Cue, CueKind, Item, ItemKind, Meeting
+
+    items = tuple(
+        Item(
+            i, f"i{i}", ItemKind.SCRIPT, f"Item {i}", 60, False, (Cue(CueKind.SCRIPT, f"Text {i}"),)
+        )
+        for i in range(5000)
+    )
+    agenda = Agenda("/big.yaml", "0" * 64, Meeting(title="Big", start_s=9 * 3600), items)
+    app = make_app(agenda, clock=clock)
+    updates: list[tuple[str, str]] = []
+    original = RunSheet.update_cell
+
+    def counting(self: RunSheet, row: str, column: str, value: Any, **kw: Any) -> None:
+        updates.append((row, column))
+        original(self, row, column, value, **kw)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, clock, "space")
+        monkeypatch.setattr(RunSheet, "update_cell", counting)
+        updates.clear()
+        await press(pilot, clock, "space")
+        assert sorted(set(updates)) == [("0", "mark"), ("0", "time"), ("1", "mark")]
+        assert app.main.query_one(RunSheet).cursor_row == 1
+
+    run(app, scenario)

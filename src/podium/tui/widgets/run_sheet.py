@@ -25,6 +25,7 @@ class RunSheet(DataTable[str | Text], can_focus=False):
         )
         self._cells: dict[tuple[int, str], str] = {}
         self._status: list[ItemStatus] = []
+        self._current: int | None = None
 
     def build(self, session: Session, lang: str) -> None:
         """Fill the table once: a row per item."""
@@ -43,9 +44,15 @@ class RunSheet(DataTable[str | Text], can_focus=False):
             self.add_row(*row, key=str(index))
 
     def sync(self, session: Session, lang: str, *, all_rows: bool = False) -> None:
-        """Update the cells that changed: the rows whose status changed (or all, e.g. when the
-        meeting starts and planned starts move to the real clock)."""
-        indexes = range(len(self._status))
+        """Update the cells that changed (or all rows, e.g. when the meeting starts and planned
+        starts move to the real clock). A move changes only the rows from the old current
+        item to the new one, so a GO touches two rows however long the agenda is."""
+        current = session.position.item if session.position is not None else None
+        if all_rows or current is None or self._current is None:
+            indexes: range = range(len(self._status))
+        else:
+            indexes = range(min(current, self._current), max(current, self._current) + 1)
+        self._current = current
         for index in indexes:
             status = session.status(index)
             if not all_rows and status is self._status[index]:
