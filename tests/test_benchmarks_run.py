@@ -89,7 +89,15 @@ def test_quick_run_writes_every_measurement(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))
     figures = data["figures"]
     sections = {f["section"] for f in figures}
-    for word in ("Loading", "Journal", "First frame", "GO → repainted", "memory", "event loop"):
+    for word in (
+        "Loading",
+        "Imports",
+        "Journal",
+        "First frame",
+        "GO → repainted",
+        "memory",
+        "event loop",
+    ):
         assert any(word in s for s in sections), f"no {word!r} section in {sorted(sections)}"
     assert not [f for f in figures if "harness failed" in f["not_measured"]]
     for f in figures:
