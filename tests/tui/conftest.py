@@ -180,6 +180,12 @@ def speaker() -> FakeSpeaker:
 
 
 @pytest.fixture
+def fake_speaker() -> type[FakeSpeaker]:
+    """The fake speaker's class, for tests that make their own."""
+    return FakeSpeaker
+
+
+@pytest.fixture
 def app_en(agenda_en: Agenda, clock: FakeClock) -> PodiumApp:
     return make_app(agenda_en, clock=clock)
 

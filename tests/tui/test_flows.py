@@ -450,10 +450,14 @@ def test_speaker_state_changes_reach_the_status_line(
     relay.attach(app)
 
     async def scenario(pilot: Pilot[Any]) -> None:
+        # as the real speaker does: the state changes, then the callback reports it
+        speaker.state = "SPEAKING"
         relay("SPEAKING", None)
         await pilot.pause()
         assert "Read aloud: speaking" in shown(app)
-        relay("UNAVAILABLE", "espeak-ng is missing: apt install libespeak-ng1 alsa-utils")
+        speaker.state = "UNAVAILABLE"
+        speaker.reason = "espeak-ng is missing: apt install libespeak-ng1 alsa-utils"
+        relay("UNAVAILABLE", speaker.reason)
         await pilot.pause()
         assert "Read aloud unavailable: espeak-ng is missing" in shown(app)
 
@@ -566,5 +570,51 @@ def test_go_updates_the_run_sheet_cell_by_cell_even_with_5000_items(
         await press(pilot, clock, "space")
         assert sorted(set(updates)) == [("0", "mark"), ("0", "time"), ("1", "mark")]
         assert app.main.query_one(RunSheet).cursor_row == 1
+
+    run(app, scenario)
+
+
+def test_without_tts_the_speaker_is_made_only_on_the_first_t(
+    agenda_en: Agenda, clock: FakeClock, shown: Shown, fake_speaker: type[Any]
+) -> None:
+    from podium.tui.tts_link import LazySpeaker
+
+    made: list[Any] = []
+
+    def factory() -> Any:
+        made.append(fake_speaker(enabled=False))
+        return made[-1]
+
+    app = make_app(agenda_en, clock=clock, speaker=LazySpeaker(factory))
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, clock, "space", "r", "s")
+        assert made == []
+        assert "Read aloud: off" in shown(app)
+        await press(pilot, clock, "t")
+        assert len(made) == 1
+        assert made[0].calls == [("start", None), ("enable", True)]
+        assert "Read aloud: on" in shown(app)
+        await press(pilot, clock, "space")
+        assert made[0].said() == ["On the stage today: Ana Lima."]
+
+    run(app, scenario)
+
+
+def test_a_speaker_that_cannot_be_loaded_says_why(
+    agenda_en: Agenda, clock: FakeClock, shown: Shown
+) -> None:
+    from podium.tui.tts_link import LazySpeaker
+
+    def factory() -> Any:
+        raise ImportError("No module named 'pyttsx3'")
+
+    app = make_app(agenda_en, clock=clock, speaker=LazySpeaker(factory))
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, clock, "t")
+        assert "Read aloud unavailable: text-to-speech cannot be loaded" in shown(app)
+        await press(pilot, clock, "space")
+        assert app.session.position == Position(0, 0)
 
     run(app, scenario)

@@ -196,22 +196,30 @@ def _ask_resume(path: Path) -> bool:
 
 
 def _speaker(args: argparse.Namespace, agenda: Any) -> tuple[Any, Any]:
-    """The reading voice and the relay of its state to the screen: started now with --tts
-    (before the screen opens), else on the first `t` (no renderer process otherwise)."""
-    try:
-        from podium.tts import Speaker
-    except ImportError:
-        return None, None
-    from podium.tui.tts_link import TtsStateRelay
+    """The reading voice and the relay of its state to the screen. With --tts it starts now,
+    before the screen opens; without, nothing of it is loaded until the first `t`."""
+    from podium.tui.tts_link import LazySpeaker, TtsStateRelay
 
     relay = TtsStateRelay()
-    speaker = Speaker(
-        language=agenda.meeting.language,
-        voice=args.voice or agenda.meeting.voice,
-        rate=args.rate or 200,
-        on_state=relay,
-    )
-    if args.tts:
-        speaker.start()
-        speaker.enable(True)
+
+    def make() -> Any:
+        from podium.tts import Speaker
+
+        return Speaker(
+            language=agenda.meeting.language,
+            voice=args.voice or agenda.meeting.voice,
+            rate=args.rate or 200,
+            on_state=relay,
+        )
+
+    if not args.tts:
+        return LazySpeaker(make), relay
+    try:
+        speaker = make()
+    except ImportError:
+        lazy = LazySpeaker(make)
+        lazy.start()  # fails again, keeping the reason for the status line
+        return lazy, relay
+    speaker.start()
+    speaker.enable(True)
     return speaker, relay

@@ -3,7 +3,7 @@ the speaker's state changes (reported from its own thread) onto the app's messag
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from textual.app import App
@@ -63,3 +63,59 @@ def tts_status(enabled: bool, state: Any) -> str:
     if not enabled or name == "off":
         return "off"
     return "speaking" if name == "speaking" else "on"
+
+
+class LazySpeaker:
+    """A speaker that does not exist until reading is first turned on (the `t` key without
+    `--tts`): nothing of text-to-speech is imported or started for a silent meeting."""
+
+    def __init__(self, factory: Callable[[], SpeakerLike]) -> None:
+        self._factory = factory
+        self._real: SpeakerLike | None = None
+        self._reason = ""
+
+    @property
+    def enabled(self) -> bool:
+        return self._real is not None and self._real.enabled
+
+    @property
+    def state(self) -> Any:
+        if self._real is not None:
+            return self._real.state
+        return "unavailable" if self._reason else "off"
+
+    @property
+    def reason(self) -> str | None:
+        return self._real.reason if self._real is not None else self._reason
+
+    def start(self) -> None:
+        if self._real is None and not self._reason:
+            try:
+                self._real = self._factory()
+            except ImportError as exc:
+                self._reason = f"text-to-speech cannot be loaded ({exc})"
+                return
+        if self._real is not None:
+            self._real.start()
+
+    def enable(self, on: bool) -> None:
+        if on and self._real is None:
+            self.start()
+        if self._real is not None:
+            self._real.enable(on)
+
+    def say(self, text: str) -> None:
+        if self._real is not None:
+            self._real.say(text)
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        if self._real is not None:
+            self._real.prefetch(texts)
+
+    def stop(self) -> None:
+        if self._real is not None:
+            self._real.stop()
+
+    def close(self) -> None:
+        if self._real is not None:
+            self._real.close()
