@@ -618,3 +618,21 @@ def test_a_speaker_that_cannot_be_loaded_says_why(
         assert app.session.position == Position(0, 0)
 
     run(app, scenario)
+
+
+def test_a_paused_speech_timer_says_so_and_stands_still(
+    app_en: PodiumApp, clock: FakeClock, shown: Shown
+) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_en, clock, 1, 1)
+        clock.advance(59)
+        await press(pilot, clock, "p")  # a minute into the speech
+        clock.advance(600)
+        await tick(pilot, app_en)
+        assert "ON TIME · 4:00 left · PAUSED" in shown(app_en)
+        await press(pilot, clock, "p")
+        clock.advance(10)
+        await tick(pilot, app_en)
+        assert "ON TIME · 3:50 left" in shown(app_en)
+
+    run(app_en, scenario)

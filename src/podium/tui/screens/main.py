@@ -131,7 +131,9 @@ class MainScreen(Screen[None]):
         if not session.started:
             now.show_standby_countdown(session.until_start_s(), self.lang)
         else:
-            now.show_timer(session.timer_remaining_s(), session.timer_phase(), self.lang)
+            now.show_timer(
+                session.timer_remaining_s(), session.timer_phase(), self.lang, paused=session.paused
+            )
 
     # --- views ---------------------------------------------------------------------------
     @property

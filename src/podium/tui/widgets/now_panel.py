@@ -72,7 +72,9 @@ class NowPanel(Vertical):
         self.set_class(cue.kind is CueKind.CALL, "-call")
 
     # --- the timer (read from the clock on every refresh) ------------------------------
-    def show_timer(self, remaining_s: float | None, phase: Phase | None, lang: str) -> None:
+    def show_timer(
+        self, remaining_s: float | None, phase: Phase | None, lang: str, *, paused: bool = False
+    ) -> None:
         """A speech's or break's countdown with its phase as colour and as a word; or none."""
         if remaining_s is None:
             self._set_timer(None, None, None)
@@ -83,6 +85,8 @@ class NowPanel(Vertical):
             words = f"{phase_word} · {t('timer.left', lang, t=countdown)}"
         else:
             words = f"{phase_word} · {t('timer.over', lang, t=countdown.lstrip('+'))}"
+        if paused:
+            words += f" · {t('clock.paused', lang)}"
         self._set_timer(countdown, words, phase)
 
     def show_standby_countdown(self, until_start_s: float | None, lang: str) -> None:
