@@ -52,6 +52,10 @@ def status_text(state: StatusState, lang: str) -> Text:
             t("status.journal.error", lang, reason=state.journal_error), style="bold reverse red"
         )
         line.append("  ")
+    if state.notice:
+        # first, so that a long read-aloud reason can never push it off an 80-column line
+        line.append(f" {state.notice} ", style="bold reverse yellow")
+        line.append("  ")
     if state.rehearsal:
         line.append(f" {t('status.rehearsal', lang)} ", style="bold reverse magenta")
         line.append("  ")
@@ -65,9 +69,6 @@ def status_text(state: StatusState, lang: str) -> Text:
     if state.journal_error is None:
         line.append("  ·  ")
         line.append(t("status.journal.ok", lang), style="green")
-    if state.notice:
-        line.append("  ·  ")
-        line.append(state.notice, style="bold reverse yellow")
     return line
 
 
