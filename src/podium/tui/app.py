@@ -131,11 +131,12 @@ class PodiumApp(App[int]):
             self.main.set_blank(False)
             return
         if self._unblank_press is not None:
-            since = self.session.clock.monotonic() - self._unblank_press
-            self._unblank_press = None
-            if since < self.guard_s:
+            now = self.session.clock.monotonic()
+            if now - self._unblank_press < self.guard_s:
+                self._unblank_press = now  # ignored or not, a press counts for the next one
                 self._notice(t("status.ignored", self.lang))
                 return
+            self._unblank_press = None
         outcome = self._journaled(self.session.go)
         if outcome is Outcome.IGNORED_GUARD:
             self._notice(t("status.ignored", self.lang))
