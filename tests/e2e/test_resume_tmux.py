@@ -153,20 +153,28 @@ def test_sigterm_leaves_a_complete_journal(tmp_path: Path) -> None:
 
 
 def test_closing_the_terminal_leaves_a_complete_journal_and_no_process(tmp_path: Path) -> None:
-    journal = tmp_path / "j.jsonl"
+    """The terminal closes (SIGHUP) right after a GO, three times, reading aloud on: podium and
+    its renderer process must end, and the journal must hold every event."""
+    outlived = []
     with Tmux(tmp_path) as tmux:
-        # With reading aloud on, so its renderer process must go too.
-        tmux.start(str(ZH_AGENDA), "--fresh", "--tts", "--guard", "0", "--journal", str(journal))
-        tmux.wait_for(standing_by, "the standby screen", timeout=20)
-        go_steps(tmux, 2)
-        processes = [tmux.pid, *descendants(tmux.pid)]
-        tmux.tmux("kill-session", "-t", tmux.target)  # the terminal closes: SIGHUP
-        deadline = time.monotonic() + 10
-        while any(alive(pid) for pid in processes) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not [pid for pid in processes if alive(pid)], "processes outlived the terminal"
-    _, events = read_journal(journal)
-    assert moves(events) == [("go", "reminder", 0), ("go", "opening", 0)]
+        for attempt in range(3):
+            journal = tmp_path / f"j{attempt}.jsonl"
+            tmux.start(
+                str(ZH_AGENDA), "--fresh", "--tts", "--guard", "0", "--journal", str(journal)
+            )
+            tmux.wait_for(standing_by, "the standby screen", timeout=20)
+            go_steps(tmux, 1)
+            processes = [tmux.pid, *descendants(tmux.pid)]
+            tmux.press("PageDown")  # a repaint in flight when the terminal goes
+            tmux.tmux("kill-session", "-t", tmux.target)
+            deadline = time.monotonic() + 10
+            while any(alive(pid) for pid in processes) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            outlived += [pid for pid in processes if alive(pid)]
+            _, events = read_journal(journal)
+            both = [("go", "reminder", 0), ("go", "opening", 0)]
+            assert moves(events) in (both[:1], both)
+    assert not outlived, f"processes outlived the terminal: {outlived}"
 
 
 def _script(rng: random.Random) -> list[str]:
