@@ -70,6 +70,7 @@ def main(args: argparse.Namespace) -> int:
         notice=notice,
     )
     app.exit_on_signals = True
+    _exit_at_once_on_hangup(speaker)
     if relay is not None:
         relay.attach(app)
     try:
@@ -82,6 +83,28 @@ def main(args: argparse.Namespace) -> int:
         print(f"podium: interrupted; the journal {writer.path} keeps everything", file=sys.stderr)
         return EXIT_INTERRUPTED
     return EXIT_OK if app.return_code in (None, 0) else int(app.return_code)
+
+
+def _exit_at_once_on_hangup(speaker: Any) -> None:
+    """A closed terminal ends podium at once, without a shutdown that talks to the terminal.
+
+    On hangup the kernel sends SIGHUP and then SIGCONT. Textual's SIGCONT handler restarts its
+    output writer, whose first write to the dead terminal fails; its full queue then blocks
+    the shutdown forever (seen about once in ten closes). A plain handler runs before that
+    (Python handles pending signals in number order) and can interrupt a blocked lock wait.
+    Every event is already on disk (the journal fsyncs each one); the player and the speech
+    renderer are killed without locks, so there is nothing left to save or restore.
+    """
+    import os
+    import signal
+
+    def hangup(signum: int, frame: object) -> None:
+        abandon = getattr(speaker, "abandon", None)
+        if callable(abandon):
+            abandon()
+        os._exit(EXIT_INTERRUPTED)
+
+    signal.signal(signal.SIGHUP, hangup)
 
 
 def _base(lang: str) -> str:

@@ -196,6 +196,11 @@ class Speaker:
         """Stop playback now (the player process is killed)."""
         self.say("")
 
+    def abandon(self) -> None:
+        """Kill the player and the renderer without taking a lock: for a signal handler that
+        is about to end the process (the terminal closed), when `close()` could wait."""
+        self._live.end()
+
     def close(self) -> None:
         """Stop, end the renderer and the threads, and delete the temporary cache."""
         with self._cond:

@@ -66,7 +66,8 @@ class PodiumApp(App[int]):
         self.speaker = speaker
         self.guard_s = guard_s
         self.exit_on_signals = False
-        """`podium run` sets this: SIGTERM, SIGHUP and SIGINT end the app cleanly (exit 130)."""
+        """`podium run` sets this: SIGTERM and SIGINT end the app cleanly (exit 130).
+        A hangup (SIGHUP) is `podium run`'s own: the terminal is gone, so it exits at once."""
         self._start_notice = notice
         self._main: MainScreen | None = None
         self._notice_timer: Timer | None = None
@@ -89,7 +90,7 @@ class PodiumApp(App[int]):
         self.set_interval(1 / REFRESH_HZ, self._tick)
         if self.exit_on_signals:
             loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            for sig in (signal.SIGTERM, signal.SIGINT):
                 loop.add_signal_handler(sig, self._on_signal)
 
     def _on_signal(self) -> None:

@@ -119,3 +119,8 @@ class LazySpeaker:
     def close(self) -> None:
         if self._real is not None:
             self._real.close()
+
+    def abandon(self) -> None:
+        abandon = getattr(self._real, "abandon", None)
+        if callable(abandon):
+            abandon()
