@@ -37,7 +37,6 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "{n} 项未进行;合计差额只计已进行的议程。",
     },
     "summary.hints": {"en": "What to change", "zh": "改进建议"},
-    "summary.no_hints": {"en": "Nothing to change: on plan.", "zh": "无需调整:与计划相符。"},
     "summary.leave": {"en": "q, Esc or Enter: close", "zh": "q、Esc 或 Enter:关闭"},
     # --- main screen (A) -----------------------------------------------------------------
     "standby": {"en": "Standing by", "zh": "准备就绪"},
