@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import io
-import statistics
-import time
 from collections.abc import Callable, Coroutine
 from typing import Any, ClassVar
 
@@ -271,7 +269,8 @@ async def test_jump_accepts_items_without_ids() -> None:
 
 
 @pilot_test
-async def test_jump_filter_stays_fast_with_hundreds_of_items() -> None:
+async def test_jump_filter_follows_every_keystroke_with_hundreds_of_items() -> None:
+    """Each keystroke re-filters 800 items (its speed is measured in benchmarks/, not here)."""
     items = [
         (i, f"Item {i} 第{i}项 award batch", f"{9 + i // 60:02d}:{i % 60:02d}:00")
         for i in range(800)
@@ -279,23 +278,17 @@ async def test_jump_filter_stays_fast_with_hundreds_of_items() -> None:
     app = HostApp()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_jump(app, pilot, items=items)
-        filtering = []
-        keystrokes = []
-        for query in ["i", "it", "ite", "item", "item 1", "item 12", "item 1", "", "第7"]:
-            started = time.perf_counter()
-            screen._filter(query)
-            filtering.append(time.perf_counter() - started)
-            await pilot.pause()
-            started = time.perf_counter()
-            screen.query_one(Input).value = query + " "
+        expected = {
+            "item 12": [12, *range(120, 130)],
+            "第7": [7, *range(70, 80), *range(700, 800)],
+            "": list(range(800)),
+            "batch": list(range(800)),
+            "nothing like this": [],
+        }
+        for query, indexes in expected.items():
             screen.query_one(Input).value = query
             await pilot.pause()
-            keystrokes.append((time.perf_counter() - started) / 2)
-        assert shown_indexes(screen)[:2] == [7, 70]
-        # The filter itself takes ~3 ms for 800 items here; with Textual's repaint a keystroke
-        # takes ~30 ms. Generous bounds, for a shared CI machine.
-        assert statistics.median(filtering) < 0.02, filtering
-        assert statistics.median(keystrokes) < 0.15, keystrokes
+            assert shown_indexes(screen) == indexes, query
 
 
 # --- confirm ------------------------------------------------------------------------------
@@ -491,6 +484,27 @@ async def test_summary_leaves_on_q_escape_enter(key: str) -> None:
         await pilot.pause()
         assert app.results == []
         await pilot.press(key)
+        await pilot.pause()
+        assert app.results == [None]
+
+
+@pilot_test
+async def test_summary_ignores_a_bounced_enter_right_after_it_opens() -> None:
+    """The Enter that confirmed the end of the meeting bounces: the summary stays."""
+    now = [100.0]
+    app = HostApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = SummaryScreen(
+            SUMMARY_ROWS, [], "en", rehearsal=False, guard_s=0.4, monotonic=lambda: now[0]
+        )
+        app.open(screen)
+        await pilot.pause()
+        now[0] += 0.1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and app.results == []
+        now[0] += 0.4
+        await pilot.press("enter")
         await pilot.pause()
         assert app.results == [None]
 

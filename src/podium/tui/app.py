@@ -280,7 +280,12 @@ class PodiumApp(App[int]):
 
         rows = [(r.item.title, r.planned_s, r.actual_s) for r in self.session.summary()]
         screen = SummaryScreen(
-            rows, summary_hints(self.session, self.lang), self.lang, self.session.rehearsal
+            rows,
+            summary_hints(self.session, self.lang),
+            self.lang,
+            self.session.rehearsal,
+            guard_s=self.guard_s,
+            monotonic=self.session.clock.monotonic,
         )
         self.push_screen(screen, lambda _: self.exit(0))
 

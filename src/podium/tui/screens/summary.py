@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -91,7 +92,7 @@ class SummaryScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "leave", show=False, priority=True),
+        Binding("q", "leave(True)", show=False, priority=True),
         Binding("escape", "leave", show=False, priority=True),
         Binding("enter", "leave", show=False, priority=True),
     ]
@@ -105,8 +106,17 @@ class SummaryScreen(Screen[None]):
         hints: Sequence[str],
         lang: str,
         rehearsal: bool,
+        *,
+        guard_s: float = 0.0,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`guard_s`: Enter and Esc pressed this soon after the summary opens are ignored, so
+        the bounce of the Enter that confirmed the end cannot skip the summary (`q` always
+        leaves: no clicker sends it)."""
         super().__init__(classes="rehearsal" if rehearsal else None)
+        self.guard_s = guard_s
+        self._monotonic = monotonic
+        self._opened = monotonic()
         self.rows = list(rows)
         self.hints = list(hints)
         self.lang = ui_language(lang)
@@ -194,7 +204,10 @@ class SummaryScreen(Screen[None]):
             column.width = self._title_width()
             table.refresh(layout=True)
 
-    def action_leave(self) -> None:
+    def action_leave(self, deliberate: bool = False) -> None:
+        """Leave; Enter and Esc (which clickers send) only once the guard after opening is over."""
+        if not deliberate and self._monotonic() - self._opened < self.guard_s:
+            return
         self.dismiss(None)
 
 
