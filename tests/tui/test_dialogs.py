@@ -19,7 +19,7 @@ from podium.tui.i18n import LABELS, t
 from podium.tui.screens.confirm import ConfirmScreen
 from podium.tui.screens.help import HelpScreen
 from podium.tui.screens.jump import JumpScreen
-from podium.tui.screens.summary import SummaryScreen, delta_text, duration_text
+from podium.tui.screens.summary import SummaryScreen
 
 
 def pilot_test(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
@@ -378,36 +378,6 @@ async def test_confirm_shows_the_question_and_how_to_answer(lang: str) -> None:
 
 
 # --- summary ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("seconds", "text"),
-    [
-        (0, "0:00"),
-        (45, "0:45"),
-        (190, "3:10"),
-        (599.6, "10:00"),
-        (3600, "1:00:00"),
-        (7384, "2:03:04"),
-    ],
-)
-def test_duration_text(seconds: float, text: str) -> None:
-    assert duration_text(seconds) == text
-
-
-@pytest.mark.parametrize(
-    ("seconds", "text"),
-    [
-        (190, "+3:10"),
-        (-45, "-0:45"),
-        (0, "0:00"),
-        (0.4, "0:00"),
-        (-0.4, "0:00"),
-        (3725, "+1:02:05"),
-    ],
-)
-def test_delta_text_is_signed(seconds: float, text: str) -> None:
-    assert delta_text(seconds) == text
 
 
 SUMMARY_ROWS = [

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import math
 
+from podium.agenda.durations import format_duration
+
 
 def duration_text(seconds: float) -> str:
     """`m:ss` (or `h:mm:ss` from an hour) of a non-negative duration, rounded to the second."""
-    return _clock(_round(abs(seconds)))
+    return _clock(whole_seconds(abs(seconds)))
 
 
 def signed_text(seconds: float) -> str:
     """A signed difference: `+0:11`, `-0:05`, `0:00`."""
-    s = _round(seconds)
+    s = whole_seconds(seconds)
     if s == 0:
         return "0:00"
     return ("+" if s > 0 else "-") + _clock(abs(s))
@@ -39,7 +41,7 @@ def behind_text(
     behind_s: float, *, behind: str = "behind", ahead: str = "ahead", on_time: str = "on time"
 ) -> str:
     """`+4:10 behind`, `1:05 ahead` or `on time` (whole seconds)."""
-    s = _round(behind_s)
+    s = whole_seconds(behind_s)
     if s > 0:
         return f"+{_clock(s)} {behind}"
     if s < 0:
@@ -47,12 +49,9 @@ def behind_text(
     return on_time
 
 
-def _round(seconds: float) -> int:
+def whole_seconds(seconds: float) -> int:
     """Half a second and up rounds away from zero (so +0.5 and -0.5 stay symmetric)."""
     return int(math.copysign(math.floor(abs(seconds) + 0.5), seconds))
 
 
-def _clock(s: int) -> str:
-    if s >= 3600:
-        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
-    return f"{s // 60}:{s % 60:02d}"
+_clock = format_duration

@@ -32,7 +32,15 @@ def test_duration_text(seconds: float, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(11, "+0:11"), (-5, "-0:05"), (0, "0:00"), (0.4, "0:00"), (-0.5, "-0:01"), (190, "+3:10")],
+    [
+        (11, "+0:11"),
+        (-5, "-0:05"),
+        (0, "0:00"),
+        (0.4, "0:00"),
+        (-0.5, "-0:01"),
+        (190, "+3:10"),
+        (3725, "+1:02:05"),
+    ],
 )
 def test_signed_text(seconds: float, text: str) -> None:
     assert signed_text(seconds) == text

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from podium.agenda.durations import format_duration
 from podium.agenda.plan import Plan, PlannedItem, clock_text
 
 
 def duration_text(seconds: int, estimated: bool = False) -> str:
     """`m:ss`, or `h:mm:ss` from one hour on; `~` in front of an estimated duration."""
-    h, rest = divmod(max(0, int(seconds)), 3600)
-    m, s = divmod(rest, 60)
-    text = f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+    text = format_duration(max(0, int(seconds)))
     return "~" + text if estimated else text
 
 

@@ -13,6 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from podium.engine.timefmt import duration_text, signed_text, whole_seconds
 from podium.tui.i18n import t, ui_language
 
 SummaryRow = tuple[str, int, float | None]
@@ -21,23 +22,6 @@ SummaryRow = tuple[str, int, float | None]
 NOT_REACHED = "—"
 OVER_STYLE = "bold red"
 UNDER_STYLE = "bold green"
-
-
-def duration_text(seconds: float) -> str:
-    """`m:ss`, or `h:mm:ss` from an hour, of whole seconds (rounded)."""
-    s = round(abs(seconds))
-    sign = "-" if seconds < 0 and s else ""
-    if s >= 3600:
-        return f"{sign}{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
-    return f"{sign}{s // 60}:{s % 60:02d}"
-
-
-def delta_text(seconds: float) -> str:
-    """A signed difference: `+3:10` over, `-0:45` under, `0:00` exactly on plan."""
-    s = round(seconds)
-    if s > 0:
-        return "+" + duration_text(s)
-    return duration_text(s)
 
 
 class SummaryScreen(Screen[None]):
@@ -166,7 +150,7 @@ class SummaryScreen(Screen[None]):
                 actual_total += actual_s
                 reached_planned += planned_s
                 actual_cell = Text(duration_text(actual_s), justify="right", end="")
-                delta_cell = _delta_cell(round(actual_s) - planned_s)
+                delta_cell = _delta_cell(whole_seconds(actual_s) - planned_s)
             table.add_row(
                 Text(str(number), justify="right", end="", style="dim"),
                 Text(title, no_wrap=True, overflow="ellipsis", end=""),
@@ -185,7 +169,7 @@ class SummaryScreen(Screen[None]):
                 end="",
                 style="bold",
             ),
-            _delta_cell(round(actual_total) - reached_planned)
+            _delta_cell(whole_seconds(actual_total) - reached_planned)
             if reached
             else Text(NOT_REACHED, justify="right", end="", style="bold dim"),
             key="total",
@@ -212,5 +196,6 @@ class SummaryScreen(Screen[None]):
 
 
 def _delta_cell(delta_s: float) -> Text:
-    style = OVER_STYLE if round(delta_s) > 0 else UNDER_STYLE if round(delta_s) < 0 else ""
-    return Text(delta_text(delta_s), justify="right", end="", style=style)
+    rounded = whole_seconds(delta_s)
+    style = OVER_STYLE if rounded > 0 else UNDER_STYLE if rounded < 0 else ""
+    return Text(signed_text(delta_s), justify="right", end="", style=style)
