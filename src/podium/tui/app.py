@@ -30,8 +30,6 @@ REFRESH_HZ = 4
 NOTICE_S = 1.5
 PREFETCH_CUES = 3
 EXIT_INTERRUPTED = 130
-HINT_MIN_S = 30
-"""The summary suggests a change for an item that ran this much (and 10 %) off its plan."""
 
 
 class PodiumApp(App[int]):
@@ -385,12 +383,15 @@ class ShieldedJournal:
 
 
 def summary_hints(session: Session, lang: str) -> list[str]:
-    """What to change: items that ran clearly long or short of their plan."""
+    """What to change: items that ran clearly long or short of their plan (by the same
+    threshold as `podium report`'s hints, in the screen's language)."""
+    from podium.engine.report import off_plan_threshold_s
+
     hints = []
     for row in session.summary():
         if row.delta_s is None:
             continue
-        threshold = max(HINT_MIN_S, row.planned_s * 0.1)
+        threshold = off_plan_threshold_s(row.planned_s)
         if row.delta_s >= threshold:
             hints.append(t("hint.long", lang, title=row.item.title, t=duration_text(row.delta_s)))
         elif -row.delta_s >= threshold:
