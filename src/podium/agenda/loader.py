@@ -19,7 +19,7 @@ from podium.agenda.diagnostics import AgendaFileError, Diagnostic, Severity
 from podium.agenda.durations import format_duration, parse_clock, parse_duration
 from podium.agenda.encoding import FileTooLarge, Undecodable, decode_text, read_limited
 from podium.agenda.estimate import estimated_item_seconds, reading_seconds
-from podium.agenda.model import Agenda, Cue, CueKind, Item, ItemKind, Meeting, Pos, Recipient
+from podium.agenda.model import Agenda, Cue, CueKind, Item, ItemKind, Meeting, Pos
 from podium.agenda.placeholders import (
     Field,
     Part,
@@ -29,6 +29,7 @@ from podium.agenda.placeholders import (
     parse_template,
 )
 from podium.agenda.plan import schedule
+from podium.agenda.roster import Roster
 from podium.agenda.yamlnodes import (
     MappingNode,
     Node,
@@ -936,45 +937,9 @@ class _AgendaReader:
             template = parse_template(default)[0]
         if recipients is None or batch is None or per_call is None:
             return None
-        separator = self.meeting.list_separator
-        batches = math.ceil(len(recipients) / batch)
-        cues: list[Cue] = []
-        for number in range(1, batches + 1):
-            chunk = recipients[(number - 1) * batch : number * batch]
-            names = tuple(r.name for r in chunk)
-            has_say = any(r.say for r in chunk)
-            say = tuple(r.say or r.name for r in chunk) if has_say else None
-            values = {
-                "names": separator.join(names),
-                "award": award or "",
-                "count": str(len(chunk)),
-            }
-            text = _fill(template, values)
-            spoken = ""
-            if speak and text:
-                if say is not None:
-                    values["names"] = separator.join(say)
-                    spoken = _fill(template, values)
-                else:
-                    spoken = text
-            cues.append(
-                Cue(
-                    CueKind.CALL,
-                    text,
-                    spoken,
-                    names=names,
-                    units=tuple(r.unit for r in chunk),
-                    say=say,
-                    notes=tuple(r.note for r in chunk) if any(r.note for r in chunk) else (),
-                    award=award,
-                    batch=number,
-                    batches=batches,
-                    duration_s=per_call,
-                )
-            )
-        return cues
+        return _call_ups(recipients, batch, template, award, per_call, speak, self.meeting)
 
-    def _recipients(self, g: _Map, batch: int) -> list[Recipient] | None:
+    def _recipients(self, g: _Map, batch: int) -> Roster | None:
         node = g.get("recipients")
         csv_node = g.get("recipients_csv")
         if node is not None and csv_node is not None:
@@ -1001,7 +966,7 @@ class _AgendaReader:
             self.error(node, "'recipients' is empty: a group needs at least one recipient")
             return None
         self.count_cues(math.ceil(len(items) / batch), node)
-        out: list[Recipient] = []
+        out = Roster()
         ok = True
         for child in items:
             if isinstance(child, ScalarNode):
@@ -1014,7 +979,7 @@ class _AgendaReader:
                     self.warn(child, f"looks like an unfilled name: {_short(name)!r}")
                 if has_braces(name):
                     name = self.substitute(child, name)
-                out.append(Recipient(name))
+                out.add(name)
                 continue
             r = self.mapping(child, "a recipient", RECIPIENT_KEYS)
             if r is None:
@@ -1027,17 +992,15 @@ class _AgendaReader:
                     self.error(name_node, "a recipient's name is empty")
                 ok = False
                 continue
-            out.append(
-                Recipient(
-                    name,
-                    unit=self._optional_text(r, "unit"),
-                    say=self._optional_text(r, "say") or None,
-                    note=self._optional_text(r, "note"),
-                )
+            out.add(
+                name,
+                unit=self._optional_text(r, "unit"),
+                say=self._optional_text(r, "say") or None,
+                note=self._optional_text(r, "note"),
             )
         return out if ok else None
 
-    def _csv(self, node: Node, batch: int) -> list[Recipient] | None:
+    def _csv(self, node: Node, batch: int) -> Roster | None:
         raw = self.scalar(node, "recipients_csv", "a path such as people.csv")
         if raw is None:
             return None
@@ -1048,8 +1011,8 @@ class _AgendaReader:
             return None
         for line, message in rows.warnings:
             self.warn(node, f"{raw} line {line}: {message}")
-        self.count_cues(math.ceil(len(rows.recipients) / batch), node)
-        return rows.recipients
+        self.count_cues(math.ceil(len(rows.roster) / batch), node)
+        return rows.roster
 
     # --- whole-agenda checks ------------------------------------------------------------
     def _check_at_times(self, items: tuple[Item, ...]) -> None:
@@ -1077,8 +1040,66 @@ class _AgendaReader:
             runs_to = offset + item.duration_s
 
 
-def _fill(template: list[Part], values: dict[str, str]) -> str:
-    return "".join(p if isinstance(p, str) else values[p.key] for p in template)
+def _call_ups(
+    roster: Roster,
+    batch: int,
+    template: list[Part],
+    award: str | None,
+    per_call: int,
+    speak: bool,
+    meeting: Meeting,
+) -> list[Cue]:
+    """A group's call-up cues: its recipients in batches of `batch`, the template filled."""
+    separator = meeting.list_separator
+    # The template as a format string: literal braces doubled, fields left for format().
+    pattern = "".join(
+        p.replace("{", "{{").replace("}", "}}") if isinstance(p, str) else "{" + p.key + "}"
+        for p in template
+    ).format
+    all_names = tuple(roster.names)
+    all_units = tuple(roster.units)
+    all_says = tuple(roster.says) if any(roster.says) else None
+    all_notes = tuple(roster.notes) if any(roster.notes) else None
+    batches = math.ceil(len(all_names) / batch)
+    cues: list[Cue] = []
+    for number in range(1, batches + 1):
+        start = (number - 1) * batch
+        end = start + batch
+        names = all_names[start:end]
+        say = None
+        if all_says is not None:
+            says = all_says[start:end]
+            if any(says):
+                say = tuple(s or n for s, n in zip(says, names, strict=True))
+        notes: tuple[str | None, ...] = ()
+        if all_notes is not None:
+            notes = all_notes[start:end]
+            if not any(notes):
+                notes = ()
+        count = str(len(names))
+        text = pattern(names=separator.join(names), award=award or "", count=count)
+        spoken = ""
+        if speak and text:
+            if say is not None:
+                spoken = pattern(names=separator.join(say), award=award or "", count=count)
+            else:
+                spoken = text
+        cues.append(
+            Cue(
+                CueKind.CALL,
+                text,
+                spoken,
+                names=names,
+                units=all_units[start:end],
+                say=say,
+                notes=notes,
+                award=award,
+                batch=number,
+                batches=batches,
+                duration_s=per_call,
+            )
+        )
+    return cues
 
 
 def _item_kind(raw: str) -> ItemKind | None:
