@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 
 from podium.agenda.model import Cue, CueKind, ItemKind, Meeting
 
-
-def _is_cjk(c: str) -> bool:
-    o = ord(c)
-    return (
-        0x3040 <= o <= 0x30FF  # kana
-        or 0x3400 <= o <= 0x4DBF
-        or 0x4E00 <= o <= 0x9FFF
-        or 0xAC00 <= o <= 0xD7AF  # hangul syllables
-        or 0xF900 <= o <= 0xFAFF
-        or 0x20000 <= o <= 0x3FFFF
-    )
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
+# One unit: a CJK character (kana, han, hangul syllables), or a run of other letters and
+# digits ([^\W_] is exactly str.isalnum).
+_UNIT = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
 
 
 def reading_units(text: str, cjk: bool) -> int:
@@ -25,19 +19,7 @@ def reading_units(text: str, cjk: bool) -> int:
     of other letters or digits (a Latin word or a number); punctuation and spaces count nothing."""
     if not cjk:
         return len(text.split())
-    units = 0
-    in_word = False
-    for c in text:
-        if _is_cjk(c):
-            units += 1
-            in_word = False
-        elif c.isalnum():
-            if not in_word:
-                units += 1
-                in_word = True
-        else:
-            in_word = False
-    return units
+    return len(_UNIT.findall(text))
 
 
 def reading_seconds(text: str, meeting: Meeting) -> float:

@@ -215,7 +215,7 @@ class _AgendaReader:
             return None
         # An alias needs an anchor (`&name` where a value starts): without one there is
         # nothing to expand, and the walk is skipped ("R&D" or "Q & A" are no anchors).
-        maybe_anchor = _ANCHOR.search(text) is not None
+        maybe_anchor = "&" in text and _ANCHOR.search(text) is not None
         overflow = expansion_overflow(root, MAX_ALIAS_NODES) if maybe_anchor else None
         if overflow is not None:
             self.error(
@@ -622,16 +622,9 @@ class _AgendaReader:
                     kind_node, f"unknown kind {raw!r}{hint} (script, speech, awards or break)"
                 )
         if kind is not None:
-            own = (*COMMON_ITEM_KEYS, *KIND_KEYS[kind])
-            elsewhere = {
-                key: f"is not used by a {kind.value} item (only by {_kinds_using(key)} items)"
-                for other in ItemKind
-                for key in KIND_KEYS[other]
-                if key not in own
-            }
-            self.check_keys(m, own, elsewhere)
+            self.check_keys(m, _OWN_KEYS[kind], _ELSEWHERE[kind])
         else:
-            self.check_keys(m, (*COMMON_ITEM_KEYS, *{k for v in KIND_KEYS.values() for k in v}))
+            self.check_keys(m, _ANY_ITEM_KEYS)
 
         item_id = f"item-{index + 1}"
         id_node = m.get("id")
@@ -1112,6 +1105,20 @@ def _item_kind(raw: str) -> ItemKind | None:
 def _kinds_using(key: str) -> str:
     kinds = [k.value for k, keys in KIND_KEYS.items() if key in keys]
     return " and ".join(kinds)
+
+
+# Per kind: the keys an item of that kind takes, and why each other kind's key is wrong there.
+_OWN_KEYS = {kind: (*COMMON_ITEM_KEYS, *KIND_KEYS[kind]) for kind in ItemKind}
+_ELSEWHERE = {
+    kind: {
+        key: f"is not used by a {kind.value} item (only by {_kinds_using(key)} items)"
+        for other in ItemKind
+        for key in KIND_KEYS[other]
+        if key not in _OWN_KEYS[kind]
+    }
+    for kind in ItemKind
+}
+_ANY_ITEM_KEYS = (*COMMON_ITEM_KEYS, *{k for v in KIND_KEYS.values() for k in v})
 
 
 def _slug_hint(raw: str) -> str:
