@@ -352,12 +352,12 @@ def test_run_sheet_marks_done_current_skipped_and_upcoming(
         app_en.jump_to(2)  # skip the keynote
         await pilot.pause()
         sheet = app_en.main.query_one(RunSheet)
-        rows = [[str(c) for c in sheet.get_row(str(i))] for i in range(4)]
+        rows = [list(sheet.row(i)) for i in range(4)]
         assert rows[0][:2] == ["✓", "1:35"]
         assert rows[1][0] == "–"
         assert rows[2][0] == "▶"
         assert rows[3][:2] == [" ", "09:08"]  # 09:08:30
-        assert sheet.cursor_row == 2
+        assert sheet.current_row == 2
 
     run(app_en, scenario)
 
@@ -543,7 +543,7 @@ def test_the_real_speaker_reads_the_cue_and_the_status_follows(
         speaker.close()
 
 
-def test_go_updates_the_run_sheet_cell_by_cell_even_with_5000_items(
+def test_go_repaints_two_rows_of_the_run_sheet_even_with_5000_items(
     clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from podium.agenda.model import Cue, CueKind, Item, ItemKind, Meeting
@@ -556,20 +556,31 @@ def test_go_updates_the_run_sheet_cell_by_cell_even_with_5000_items(
     )
     agenda = Agenda("/big.yaml", "0" * 64, Meeting(title="Big", start_s=9 * 3600), items)
     app = make_app(agenda, clock=clock)
-    updates: list[tuple[str, str]] = []
-    original = RunSheet.update_cell
+    changed: list[int] = []
+    rendered: list[str] = []
+    set_row, strip = RunSheet._set_row, RunSheet._strip
 
-    def counting(self: RunSheet, row: str, column: str, value: Any, **kw: Any) -> None:
-        updates.append((row, column))
-        original(self, row, column, value, **kw)
+    def counting_set_row(self: RunSheet, index: int, mark: str, time: str) -> None:
+        changed.append(index)
+        set_row(self, index, mark, time)
+
+    def counting_strip(cells: tuple[str, str, str], width: int, style: Any) -> Any:
+        rendered.append(cells[2])
+        return strip(cells, width, style)
 
     async def scenario(pilot: Pilot[Any]) -> None:
         await press(pilot, clock, "space")
-        monkeypatch.setattr(RunSheet, "update_cell", counting)
-        updates.clear()
+        monkeypatch.setattr(RunSheet, "_set_row", counting_set_row)
+        monkeypatch.setattr(RunSheet, "_strip", staticmethod(counting_strip))
         await press(pilot, clock, "space")
-        assert sorted(set(updates)) == [("0", "mark"), ("0", "time"), ("1", "mark")]
-        assert app.main.query_one(RunSheet).cursor_row == 1
+        await pilot.pause()
+        sheet = app.main.query_one(RunSheet)
+        assert sorted(changed) == [0, 1]
+        assert sorted(set(rendered)) == ["Item 0", "Item 1"]  # not the other visible rows
+        assert sheet.current_row == 1
+        assert sheet.row(0)[0] == "✓" and sheet.row(1)[0] == "▶"
+        # Rendered rows are kept per row, not per update: at most the visible ones.
+        assert len(sheet._strips) <= sheet.size.height
 
     run(app, scenario)
 
@@ -636,3 +647,31 @@ def test_a_paused_speech_timer_says_so_and_stands_still(
         assert "ON TIME · 3:50 left" in shown(app_en)
 
     run(app_en, scenario)
+
+
+def test_the_run_sheet_follows_the_current_item_down_a_long_agenda(clock: FakeClock) -> None:
+    from podium.agenda.model import Cue, CueKind, Item, ItemKind, Meeting
+
+    items = tuple(
+        Item(i, f"i{i}", ItemKind.SCRIPT, f"Item {i}", 60, False, (Cue(CueKind.SCRIPT, "x"),))
+        for i in range(300)
+    )
+    agenda = Agenda("/big.yaml", "0" * 64, Meeting(title="Big", start_s=9 * 3600), items)
+    app = make_app(agenda, clock=clock)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        sheet = app.main.query_one(RunSheet)
+        await press(pilot, clock, "space")
+        assert sheet.scroll_y == 0
+        app.jump_to(250)
+        await pilot.pause()
+        visible = sheet.scrollable_content_region.height - 1  # under the header
+        top = round(sheet.scroll_y)
+        assert top + 2 <= 250 <= top + visible - 3  # two rows of context either side
+        lines = [sheet.render_line(y).text for y in range(visible + 1)]
+        assert lines[250 - top + 1].startswith("▶ ") and "Item 250" in lines[250 - top + 1]
+        app.jump_to(3)
+        await pilot.pause()
+        assert round(sheet.scroll_y) == 1  # row 3 with two rows above it
+
+    run(app, scenario)
