@@ -63,6 +63,8 @@ class MainScreen(Screen[None]):
         # The footer shows the screen's bindings, so they carry the meeting's language.
         self._bindings = BindingsMap(screen_bindings(lang))
         self._started_shown = False
+        self._blank: BlankView | None = None
+        self._size_notice: SizeNotice | None = None
 
     def compose(self) -> ComposeResult:
         yield ClockBar(id="clock-bar")
@@ -74,16 +76,13 @@ class MainScreen(Screen[None]):
             yield RunSheet(id="run-sheet")
         yield StatusLine(self.lang, id="status")
         yield Footer(id="footer", show_command_palette=False)
-        yield BlankView(id="blank")
-        yield SizeNotice(self.lang, id="size-notice")
+        # The blank view and the too-small notice are mounted when first needed.
 
     def on_mount(self) -> None:
         # Kept, not queried: the 4 Hz refresh must not depend on the DOM (which empties on exit).
         self._now = self.query_one(NowPanel)
         self._clock_bar = self.query_one(ClockBar)
         self._run_sheet = self.query_one(RunSheet)
-        self._blank = self.query_one(BlankView)
-        self._size_notice = self.query_one(SizeNotice)
         self._status = self.query_one(StatusLine)
         self._run_sheet.build(self.session, self.lang)
         self.show_position()
@@ -93,6 +92,9 @@ class MainScreen(Screen[None]):
 
     def _fit(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if small and self._size_notice is None:
+            self._size_notice = SizeNotice(self.lang, id="size-notice")
+            self.mount(self._size_notice)
         self.set_class(small, "-small")
         self.refresh_times()
 
@@ -119,11 +121,11 @@ class MainScreen(Screen[None]):
     def refresh_times(self) -> None:
         """Recompute every time shown from the clock now."""
         session = self.session
-        if self.has_class("-small"):
+        if self.has_class("-small") and self._size_notice is not None:
             size = self.size
             self._size_notice.show(size.width, size.height, clock_text(session.clock.now()))
             return
-        if self.has_class("-blank"):
+        if self.has_class("-blank") and self._blank is not None:
             self._blank.show_time(clock_text(session.clock.now()))
             return
         self._clock_bar.show(session, self.lang)
@@ -142,6 +144,9 @@ class MainScreen(Screen[None]):
 
     def set_blank(self, blank: bool) -> None:
         """Show only the clock (or the meeting again)."""
+        if blank and self._blank is None:
+            self._blank = BlankView(id="blank")
+            self.mount(self._blank)
         self.set_class(blank, "-blank")
         self.refresh_times()
 

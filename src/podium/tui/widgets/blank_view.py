@@ -13,14 +13,18 @@ from podium.tui.i18n import t
 class BlankView(Middle):
     """Only the wall clock, big, in the middle."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # Kept, not queried: the time is shown as soon as the view is mounted, before it composes.
+        self._clock = Digits(id="blank-clock")
+
     def compose(self) -> ComposeResult:
         with Center():
-            yield Digits(id="blank-clock")
+            yield self._clock
 
     def show_time(self, hhmmss: str) -> None:
-        clock = self.query_one("#blank-clock", Digits)
-        if clock.value != hhmmss:
-            clock.update(hhmmss)
+        if self._clock.value != hhmmss:
+            self._clock.update(hhmmss)
 
 
 class SizeNotice(Static):

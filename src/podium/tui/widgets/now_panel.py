@@ -6,7 +6,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Digits, Label, Static
+from textual.widgets import Digits, Static
 
 from podium.agenda.model import Cue, CueKind, Item
 from podium.engine.session import Phase
@@ -25,14 +25,18 @@ class CueBody(VerticalScroll, can_focus=False):
 class NowPanel(Vertical):
     """What the host reads now: standby, a script cue, a call-up, a speech or a break."""
 
+    DEFAULT_CLASSES = "-standby"
+    """It opens in standby: a class given before mounting costs no second styling pass."""
+
     def compose(self) -> ComposeResult:
-        yield Label(id="now-title", markup=False)
-        yield Label(id="now-meta", markup=False)
+        # Statics styled as labels in podium.tcss (no Label: its stylesheet is parsed at start-up)
+        yield Static(id="now-title", markup=False)
+        yield Static(id="now-meta", markup=False)
         with CueBody(id="now-body"):
             yield Static(id="now-text", markup=False)
         with Vertical(id="now-timer-box"):
             yield Digits(id="now-timer")
-            yield Label(id="now-phase", markup=False)
+            yield Static(id="now-phase", markup=False)
 
     def on_mount(self) -> None:
         self._timer_text: str | None = None
@@ -42,8 +46,8 @@ class NowPanel(Vertical):
     # --- the cue (changes on GO, back, jump) -------------------------------------------
     def show_standby(self, meeting_title: str, lang: str) -> None:
         """Before the first GO: the meeting's title and how to start."""
-        self.query_one("#now-title", Label).update(meeting_title)
-        self.query_one("#now-meta", Label).update(t("standby", lang))
+        self.query_one("#now-title", Static).update(meeting_title)
+        self.query_one("#now-meta", Static).update(t("standby", lang))
         self.query_one("#now-text", Static).update(t("standby.press_go", lang))
         self.set_class(True, "-standby")
         self.set_class(False, "-call", "-timed")
@@ -51,7 +55,7 @@ class NowPanel(Vertical):
     def show_cue(self, item: Item, cue: Cue, lang: str) -> None:
         """A cue becomes current: its item's title above what the host reads."""
         self.set_class(False, "-standby")
-        self.query_one("#now-title", Label).update(item.title)
+        self.query_one("#now-title", Static).update(item.title)
         meta = ""
         body: str | Text = cue.text
         if cue.kind is CueKind.CALL:
@@ -66,7 +70,7 @@ class NowPanel(Vertical):
             body = Text(cue.speaker or cue.text, style="bold")
         elif cue.kind is CueKind.BREAK:
             meta = t("break", lang)
-        self.query_one("#now-meta", Label).update(meta)
+        self.query_one("#now-meta", Static).update(meta)
         self.query_one("#now-text", Static).update(body)
         self.query_one("#now-body", CueBody).scroll_home(animate=False)
         self.set_class(cue.kind is CueKind.CALL, "-call")
@@ -108,7 +112,7 @@ class NowPanel(Vertical):
             timer.update(digits or "")
         if words != self._phase_text:
             self._phase_text = words
-            label = self.query_one("#now-phase", Label)
+            label = self.query_one("#now-phase", Static)
             label.display = words is not None
             label.update(words or "")
         self.set_class(digits is not None or words is not None, "-timed")
