@@ -8,7 +8,6 @@ Exit codes: 0 success, 1 invalid input (problems printed), 2 usage error or unre
 from __future__ import annotations
 
 import argparse
-import functools
 import importlib
 import sys
 from collections.abc import Sequence
@@ -96,15 +95,8 @@ def _version() -> str:
     return __version__
 
 
-@functools.cache
-def _parser() -> argparse.ArgumentParser:
-    """The parser, built once per process: building it costs more than validating a small
-    agenda (in-process callers such as tests and benchmarks call `main` many times)."""
-    return build_parser()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
         module = importlib.import_module(f"podium.cli.{args.module}")
         entry = getattr(module, getattr(args, "entry", "main"))
