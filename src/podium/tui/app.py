@@ -73,6 +73,7 @@ class PodiumApp(App[int]):
         self._unblank_press: float | None = None
         self._quit_asked = False
         self._finishing = False
+        self._prefetch_due = False
 
     # --- life cycle --------------------------------------------------------------------
     def get_default_screen(self) -> MainScreen:
@@ -298,7 +299,17 @@ class PodiumApp(App[int]):
             return
         cue = self.session.cue
         speaker.say(cue.spoken if cue is not None else "")
-        speaker.prefetch(self._upcoming_spoken())
+        if not self._prefetch_due:
+            # After the repaint: queueing renders must not delay the new cue on screen.
+            self._prefetch_due = True
+            self.call_after_refresh(self._prefetch)
+
+    def _prefetch(self) -> None:
+        """Render the next few cues ahead of time (those after the cue shown now)."""
+        self._prefetch_due = False
+        speaker = self.speaker
+        if speaker is not None and speaker.enabled:
+            speaker.prefetch(self._upcoming_spoken())
 
     def _upcoming_spoken(self) -> list[str]:
         """The spoken texts of the next few cues, to render ahead of time."""
