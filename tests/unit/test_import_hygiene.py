@@ -5,9 +5,11 @@ a fresh interpreter so nothing imported by other tests can hide an import."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -67,3 +69,45 @@ def test_the_probe_would_notice_textual() -> None:
     """Guard against a probe that can never fail."""
     _, modules = probe("textual.app")
     assert _loaded(modules, "textual") != []
+
+
+RUN_PROBE = textwrap.dedent(
+    """
+    import json, sys
+    from textual.app import App
+
+    async def shown(pilot):
+        await pilot.pause()
+        pilot.app.exit()
+
+    run = App.run
+    App.run = lambda self, **kw: run(self, headless=True, auto_pilot=shown)
+    from podium.cli import main
+
+    code = main(["run", sys.argv[1], "--fresh", "--journal", sys.argv[2]])
+    print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+    """
+)
+
+
+def test_podium_run_without_tts_loads_no_speech_and_no_dialog(tmp_path: Path) -> None:
+    """`podium run` without --tts shows its screen without text-to-speech, the dialogs or the
+    report (the first frame is benchmarked against a hello-world app)."""
+    agenda = Path(__file__).parents[2] / "agendas" / "district-conference.zh.yaml"
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_PROBE, str(agenda), str(tmp_path / "journal.jsonl")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "XDG_STATE_HOME": str(tmp_path)},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0
+    modules = set(report["modules"])
+    assert "podium.tui.app" in modules  # the screen did run
+    for lazy in ("podium.tts", "pyttsx3", "podium.tui.screens.help", "podium.tui.screens.jump",
+                 "podium.tui.screens.confirm", "podium.tui.screens.summary",
+                 "podium.engine.report", "podium.engine.restore"):  # fmt: skip
+        assert _loaded(modules, lazy) == [], lazy
