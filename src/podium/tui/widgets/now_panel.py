@@ -34,14 +34,13 @@ class NowPanel(Vertical):
         yield Static(id="now-meta", markup=False)
         with CueBody(id="now-body"):
             yield Static(id="now-text", markup=False)
-        with Vertical(id="now-timer-box"):
-            yield Digits(id="now-timer")
-            yield Static(id="now-phase", markup=False)
+        # The timer box (#now-timer-box: #now-timer, #now-phase) is mounted when first needed.
 
     def on_mount(self) -> None:
         self._timer_text: str | None = None
         self._phase_text: str | None = None
         self._phase: Phase | None = None
+        self._timer: tuple[Digits, Static] | None = None
 
     # --- the cue (changes on GO, back, jump) -------------------------------------------
     def show_standby(self, meeting_title: str, lang: str) -> None:
@@ -107,12 +106,12 @@ class NowPanel(Vertical):
         # Only touch what changed: this runs four times a second.
         if digits != self._timer_text:
             self._timer_text = digits
-            timer = self.query_one("#now-timer", Digits)
+            timer = self._timer_widgets()[0]
             timer.display = digits is not None
             timer.update(digits or "")
         if words != self._phase_text:
             self._phase_text = words
-            label = self.query_one("#now-phase", Static)
+            label = self._timer_widgets()[1]
             label.display = words is not None
             label.update(words or "")
         self.set_class(digits is not None or words is not None, "-timed")
@@ -122,6 +121,16 @@ class NowPanel(Vertical):
             if phase is not None:
                 self.add_class(PHASE_CLASSES[phase])
             self._phase = phase
+
+    def _timer_widgets(self) -> tuple[Digits, Static]:
+        """The countdown and its phase line, mounted (last in the panel) the first time either
+        is shown: a meeting opened away from its day never builds them for its first frame."""
+        if self._timer is None:
+            box = Vertical(id="now-timer-box")
+            self.mount(box)
+            self._timer = (Digits(id="now-timer"), Static(id="now-phase", markup=False))
+            box.mount(*self._timer)
+        return self._timer
 
 
 def call_text(cue: Cue) -> Text:
