@@ -8,10 +8,40 @@ from collections.abc import Callable, Sequence
 
 from podium.agenda.model import Cue, CueKind, ItemKind, Meeting
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
-# One unit: a CJK character (kana, han, hangul syllables), or a run of other letters and
-# digits ([^\W_] is exactly str.isalnum).
-_UNIT = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
+# A run of letters and digits ([^\W_] is exactly str.isalnum). CJK characters are letters
+# too, so a run is split further below. (A character class of the CJK ranges would do it in
+# one regex, but compiling one costs ~4 ms at every start: the BMP ranges are expanded into
+# a bitmap character by character.)
+# Kana that are not letters (voicing marks, ゠, the middle dot ・) count as CJK characters too.
+_RUN = re.compile("[^\\W_]+|[\u3040\u3097-\u309c\u30a0\u30fb]")
+
+
+def _is_cjk(c: str) -> bool:
+    o = ord(c)
+    return (
+        0x3040 <= o <= 0x30FF  # kana
+        or 0x3400 <= o <= 0x4DBF
+        or 0x4E00 <= o <= 0x9FFF
+        or 0xAC00 <= o <= 0xD7AF  # hangul syllables
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x3FFFF
+    )
+
+
+def _run_units(run: str) -> int:
+    """Units in one run of letters and digits: each CJK character, and each stretch of others."""
+    if run.isascii():
+        return 1
+    units = 0
+    in_word = False
+    for c in run:
+        if _is_cjk(c):
+            units += 1
+            in_word = False
+        elif not in_word:
+            units += 1
+            in_word = True
+    return units
 
 
 def reading_units(text: str, cjk: bool) -> int:
@@ -19,7 +49,7 @@ def reading_units(text: str, cjk: bool) -> int:
     of other letters or digits (a Latin word or a number); punctuation and spaces count nothing."""
     if not cjk:
         return len(text.split())
-    return len(_UNIT.findall(text))
+    return sum(map(_run_units, _RUN.findall(text)))
 
 
 def reading_seconds(text: str, meeting: Meeting) -> float:

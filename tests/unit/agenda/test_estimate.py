@@ -71,3 +71,45 @@ def test_speech_and_break_estimates_are_their_lengths() -> None:
         )
         == 300
     )
+
+
+def _reference_units(text: str) -> int:
+    """The rule written out character by character: a CJK character is one unit, a run of
+    other letters or digits is one."""
+
+    def is_cjk(c: str) -> bool:
+        o = ord(c)
+        return any(
+            lo <= o <= hi
+            for lo, hi in (
+                (0x3040, 0x30FF),
+                (0x3400, 0x4DBF),
+                (0x4E00, 0x9FFF),
+                (0xAC00, 0xD7AF),
+                (0xF900, 0xFAFF),
+                (0x20000, 0x3FFFF),
+            )
+        )
+
+    units, in_word = 0, False
+    for c in text:
+        if is_cjk(c):
+            units, in_word = units + 1, False
+        elif c.isalnum():
+            units, in_word = units + (not in_word), True
+        else:
+            in_word = False
+    return units
+
+
+def test_cjk_units_match_the_rule_for_every_assigned_character_near_cjk() -> None:
+    import unicodedata
+
+    from podium.agenda.estimate import reading_units
+
+    for o in [*range(0x20, 0x500), *range(0x3000, 0xFB00), *range(0x20000, 0x20100)]:
+        c = chr(o)
+        if unicodedata.category(c) in ("Cn", "Cs"):
+            continue
+        for text in (c, f"a{c}", f"{c}a", f"中{c}中", f"{c}{c} 1"):
+            assert reading_units(text, True) == _reference_units(text), (hex(o), text)
