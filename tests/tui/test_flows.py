@@ -675,3 +675,17 @@ def test_the_run_sheet_follows_the_current_item_down_a_long_agenda(clock: FakeCl
         assert round(sheet.scroll_y) == 1  # row 3 with two rows above it
 
     run(app, scenario)
+
+
+def test_what_the_first_frame_built_is_kept_out_of_garbage_collection(
+    app_en: PodiumApp, clock: FakeClock
+) -> None:
+    import gc
+
+    gc.unfreeze()
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        assert gc.get_freeze_count() > 0  # a full collection would not scan the screen
+
+    run(app_en, scenario)
+    assert gc.get_freeze_count() == 0  # and nothing stays frozen after the app is gone

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -95,7 +96,14 @@ class PodiumApp(App[int]):
     def _on_signal(self) -> None:
         self.exit(EXIT_INTERRUPTED)
 
+    def on_ready(self) -> None:
+        # What the first frame built (widgets, styles, the agenda) lives until exit: freeze it
+        # out of the cyclic collector, whose full collections otherwise scan it all and made
+        # the slowest GOs wait ~30 ms.
+        gc.freeze()
+
     def on_unmount(self) -> None:
+        gc.unfreeze()  # for callers that go on, e.g. tests running many apps in one process
         if self.speaker is not None:
             self.speaker.stop()
         close = getattr(self.journal, "close", None)
