@@ -85,3 +85,43 @@ def test_no_engine_raises_with_the_missing_piece_and_the_fix(missing_engine: Pat
         spoken_durations(["hello"], language="en")
     assert "espeak-ng is not installed" in str(info.value) and INSTALL_HINT in str(info.value)
     assert capfd.readouterr() == ("", "")  # nothing the engine printed reached the terminal
+
+
+RATES_IN_ONE_RENDERER = """
+import json, os, sys, wave
+from podium.tts.synth import Synthesizer
+
+null = os.open(os.devnull, os.O_WRONLY)  # as in the renderer process
+os.dup2(null, 1)
+os.dup2(null, 2)
+synth, lengths = Synthesizer(), []
+for i in range(16):
+    rate = 300 if i % 2 else 120
+    path = f"{sys.argv[1]}/{i}.wav"
+    synth.render(sys.argv[2], "en", rate, path, strict=False)
+    with wave.open(path) as w:
+        lengths.append((rate, w.getnframes() / w.getframerate()))
+with open(f"{sys.argv[1]}/lengths.json", "w") as f:
+    json.dump(lengths, f)
+"""
+
+
+def test_one_renderer_reads_every_text_at_its_own_rate_and_never_empty(tmp_path: Path):
+    """espeak-ng queues a rate change behind its command FIFO, and pyttsx3's end of loop
+    cancels that FIFO if espeak has not taken it yet: texts came out at the previous rate, or
+    as an empty file (a cue never read). One renderer, output to /dev/null as in the podium,
+    renders at alternating rates."""
+    import json
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, "-c", RATES_IN_ONE_RENDERER, str(tmp_path), ENGLISH],
+        check=True,
+        timeout=120,
+    )
+    lengths = json.loads((tmp_path / "lengths.json").read_text())
+    fast = [seconds for rate, seconds in lengths if rate == 300]
+    slow = [seconds for rate, seconds in lengths if rate == 120]
+    assert min(fast + slow) > 0.5, lengths  # never an empty file
+    assert max(fast) < min(slow) * 0.7, lengths  # every text at its own rate

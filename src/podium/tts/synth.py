@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from typing import Any
 
 from podium.tts.errors import INSTALL_HINT, RenderError, SpeechUnavailable, UnknownVoice
@@ -55,6 +56,7 @@ class Synthesizer:
         unless `strict` (a voice the user named)."""
         self._set_voice(voice, strict=strict)
         self._engine.setProperty("rate", int(rate))
+        self._wait_espeak_idle()
         part = f"{path}.part"
         with self._finished:
             before = self._completed
@@ -73,6 +75,18 @@ class Synthesizer:
         frames, _rate = normalise(part)
         os.replace(part, path)
         return frames
+
+    def _wait_espeak_idle(self) -> None:
+        """Wait until espeak-ng has taken the queued settings. It queues a rate change behind
+        its command FIFO, and pyttsx3's end of loop calls `Cancel()` whenever that FIFO is not
+        empty: on a loaded machine the new rate was dropped and the text read at the old one."""
+        try:
+            from pyttsx3.drivers import _espeak
+        except ImportError:  # another driver: nothing to wait for
+            return
+        deadline = time.monotonic() + 5.0
+        while _espeak.IsPlaying() and time.monotonic() < deadline:
+            time.sleep(0.001)
 
     def check_voice(self, voice: str, *, strict: bool) -> None:
         """UnknownVoice unless espeak-ng has `voice` (or, unless strict, its language)."""
