@@ -114,7 +114,7 @@ def test_printable_shows_controls_and_keeps_newlines() -> None:
 
 TEXT = st.text(
     alphabet=st.one_of(
-        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        st.characters(codec="utf-8", exclude_categories=["Cs"]),
         st.sampled_from(sorted(CLOSING | OPENING) + list("一二三四五六七八九十 ")),
     ),
     max_size=120,
