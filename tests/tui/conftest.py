@@ -205,12 +205,21 @@ def screen_text(app: PodiumApp) -> str:
     """Everything the main screen's visible widgets show, as plain text."""
     from textual.widgets import Digits, Label, Static
 
+    from podium.tui.widgets.big_digits import BigDigits
+    from podium.tui.widgets.cue_text import CueText
+
     parts = []
     for widget in app.main.query("*"):
         if not all(node.display for node in (widget, *widget.ancestors) if node is not app):
             continue
         if isinstance(widget, Digits):
             parts.append(widget.value)
+        elif isinstance(widget, BigDigits):
+            parts.append(widget.value)
+            if widget.caption:
+                parts.append(widget.caption)
+        elif isinstance(widget, CueText):
+            parts.append("\n".join(widget.plain_lines()))
         elif isinstance(widget, (Static, Label)):
             parts.append(str(widget.render()))
     return "\n".join(parts)

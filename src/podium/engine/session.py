@@ -146,6 +146,8 @@ class Session:
         self._paused_at: float | None = None
         self._anchor_mono: float | None = None
         """Monotonic time of planned offset 0 (set by the first GO)."""
+        self._live_anchor_set = False
+        """The first GO fell on the meeting's day: planned times are wall-clock times."""
 
     # --- state --------------------------------------------------------------------------
     @property
@@ -408,6 +410,73 @@ class Session:
             return 0.0
         return self._now() - self._paused_at
 
+    # --- read-outs for the screen at arm's length ---------------------------------------
+    @property
+    def counts_from_planned_start(self) -> bool:
+        """Planned times are wall-clock times: a live meeting whose first GO fell on its date
+        (or, before the first GO, one that would start counting from its planned start now)."""
+        if self.started:
+            return self._live_anchor_set
+        return self._standby_anchor() is not None
+
+    def dated_another_day(self) -> bool:
+        """Standby of a live meeting whose `date` is not today: timing will count from the
+        first GO, not from its planned start."""
+        date = self.plan.agenda.meeting.date
+        return (
+            not self.started
+            and not self.rehearsal
+            and date is not None
+            and self.clock.now().date() != date
+        )
+
+    def fixed_start(self, item_index: int) -> dt.datetime | None:
+        """When an item with a fixed `at` must start, on the wall clock, in a live meeting
+        counting from its planned start; None otherwise (no `at`, rehearsal, another day)."""
+        at_s = self.items[item_index].at_s
+        start_s = self.plan.start_s
+        if at_s is None or start_s is None or self.rehearsal or not self.counts_from_planned_start:
+            return None
+        if self._anchor_mono is not None:
+            return self._wall(self._anchor_mono + (at_s - start_s))
+        anchor = self._standby_anchor()
+        return None if anchor is None else anchor + dt.timedelta(seconds=at_s - start_s)
+
+    def hold_s(self) -> float | None:
+        """Seconds until the current item's fixed start while it is still ahead (the host
+        must wait: e.g. a leader fixed at 09:20 reached at 09:14); None when there is no hold."""
+        if self.position is None or self.ended:
+            return None
+        fixed = self.fixed_start(self.position.item)
+        if fixed is None:
+            return None
+        left = (fixed - self.clock.now()).total_seconds()
+        return left if left > 0 else None
+
+    def expected_offsets(self, upto: int | None = None) -> list[float | None]:
+        """Per item up to `upto` (inclusive; default all): seconds from now until it is
+        expected to start: what is left of the current item, then the plan (with the host's
+        adjustments) of the items between, honouring fixed times. None for the current item,
+        the items before it, and before the first GO or after the end."""
+        last = len(self.items) - 1 if upto is None else min(upto, len(self.items) - 1)
+        out: list[float | None] = [None] * (last + 1)
+        if self.position is None or self.ended:
+            return out
+        i = self.position.item
+        t = self._now()
+        ahead = max(0.0, self.planned_with_adjustments_s(i) - self._elapsed(i, t))
+        for j in range(i + 1, last + 1):
+            fixed = self._fixed_offset_from(j, t)
+            if fixed is not None and fixed > ahead:
+                ahead = fixed
+            out[j] = ahead
+            ahead += self.planned_with_adjustments_s(j)
+        return out
+
+    def expected_start(self, offset_s: float) -> dt.datetime:
+        """The wall-clock time `offset_s` seconds from now (for `expected_offsets`)."""
+        return self.clock.now() + dt.timedelta(seconds=offset_s)
+
     def summary(self) -> list[SummaryRow]:
         """Planned against actual per item, for the summary screen."""
         return [SummaryRow(item, item.duration_s, self.actual_s(item.index)) for item in self.items]
@@ -499,6 +568,7 @@ class Session:
         self._started_mono = t
         self.started_wall = wall
         anchor_wall = self._live_anchor(wall)
+        self._live_anchor_set = anchor_wall is not None
         if anchor_wall is None:
             self._anchor_mono = t
         else:

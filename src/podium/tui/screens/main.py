@@ -13,7 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from podium.engine.session import Session
+from podium.engine.timefmt import countdown_text
 from podium.tui.commands import APP_KEYS, COMMANDS, footer_label
+from podium.tui.i18n import t
 from podium.tui.time_text import clock_text
 from podium.tui.widgets.blank_view import BlankView, SizeNotice
 from podium.tui.widgets.clock_bar import ClockBar
@@ -22,8 +24,14 @@ from podium.tui.widgets.now_panel import NowPanel
 from podium.tui.widgets.run_sheet import RunSheet
 from podium.tui.widgets.status_line import NotesLine, StatusLine
 
-MIN_WIDTH = 80
-MIN_HEIGHT = 24
+FULL_WIDTH = 80
+FULL_HEIGHT = 24
+"""From this size on, the full layout; below it, the compact one."""
+MIN_WIDTH = 40
+MIN_HEIGHT = 12
+"""Below this, a notice (the meeting keeps running behind it)."""
+ROOMY_COMPACT_HEIGHT = 16
+"""The compact layout shows the next line from this height on."""
 
 
 def screen_bindings(lang: str) -> list[Binding]:
@@ -65,6 +73,7 @@ class MainScreen(Screen[None]):
         self._started_shown = False
         self._blank: BlankView | None = None
         self._size_notice: SizeNotice | None = None
+        self._compact_line: ClockBar | None = None
 
     def compose(self) -> ComposeResult:
         yield ClockBar(id="clock-bar")
@@ -92,11 +101,22 @@ class MainScreen(Screen[None]):
 
     def _fit(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT
+        compact = not small and (width < FULL_WIDTH or height < FULL_HEIGHT)
         if small and self._size_notice is None:
             self._size_notice = SizeNotice(self.lang, id="size-notice")
             self.mount(self._size_notice)
+        if compact and self._compact_line is None:
+            # The cue first, then one line with the item's time and behind/ahead.
+            self._compact_line = ClockBar(id="compact-line", compact=True)
+            self.mount(self._compact_line, before=self._status)
         self.set_class(small, "-small")
+        self.set_class(compact, "-compact")
+        self.set_class(compact and height < ROOMY_COMPACT_HEIGHT, "-tight")
         self.refresh_times()
+
+    @property
+    def compact(self) -> bool:
+        return self.has_class("-compact")
 
     # --- what changes on GO, back and jump ---------------------------------------------
     def show_position(self) -> None:
@@ -105,7 +125,11 @@ class MainScreen(Screen[None]):
         now = self._now
         item, cue = session.item, session.cue
         if item is None or cue is None:
-            now.show_standby(session.plan.agenda.meeting.title, self.lang)
+            meeting = session.plan.agenda.meeting
+            note = None
+            if session.dated_another_day() and meeting.date is not None:
+                note = t("standby.not_today", self.lang, date=meeting.date.isoformat())
+            now.show_standby(meeting.title, self.lang, note)
         else:
             now.show_cue(item, cue, self.lang)
         nxt = session.next_cue()
@@ -128,14 +152,38 @@ class MainScreen(Screen[None]):
         if self.has_class("-blank") and self._blank is not None:
             self._blank.show_time(clock_text(session.clock.now()))
             return
-        self._clock_bar.show(session, self.lang)
+        if self.compact and self._compact_line is not None:
+            self._compact_line.show(session, self.lang)
+        else:
+            self._clock_bar.show(session, self.lang)
         now = self._now
         if not session.started:
             now.show_standby_countdown(session.until_start_s(), self.lang)
+            return
+        remaining = session.timer_remaining_s()
+        # A speech or break under way means whoever was awaited is here: no hold on those.
+        hold = session.hold_s() if remaining is None else None
+        if hold is not None:
+            now.show_hold_countdown(hold)  # a cue without its own timer: the wait is big
         else:
-            now.show_timer(
-                session.timer_remaining_s(), session.timer_phase(), self.lang, paused=session.paused
-            )
+            now.show_timer(remaining, session.timer_phase(), self.lang, paused=session.paused)
+        banner = None
+        if hold is not None and session.item is not None:
+            fixed = session.fixed_start(session.item.index)
+            assert fixed is not None
+            at = clock_text(fixed, seconds=False)
+            banner = t("hold.banner", self.lang, at=at, t=countdown_text(hold))
+        now.show_hold(banner)
+        if not self.compact:
+            self._run_sheet.refresh_expected(session)
+
+    # --- long cues: GO pages first ---------------------------------------------------------
+    def page(self, step: int) -> bool:
+        """The pager GO and back ask first: True when the cue's text moved a page (+1 / -1).
+        Not while blank or before the first GO (GO then starts the meeting)."""
+        if self.blanked or not self.session.started or self.session.cue is None:
+            return False
+        return self._now.page(step)
 
     # --- views ---------------------------------------------------------------------------
     @property

@@ -16,13 +16,15 @@ SEPARATOR = " │ "
 class ClockBar(Static):
     """One line, recomputed from the session's clock every time it is shown."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, compact: bool = False) -> None:
         super().__init__(id=id, markup=False)
         self._shown: Text | None = None
+        self.compact = compact
+        """The compact layout's line: the item's time and behind/ahead first."""
 
     def show(self, session: Session, lang: str) -> None:
         """Recompute from the clock now; repaint only when the text changed."""
-        text = clock_line(session, lang)
+        text = compact_line(session, lang) if self.compact else clock_line(session, lang)
         if text != self._shown:
             self._shown = text
             self.update(text)
@@ -61,6 +63,26 @@ def clock_line(session: Session, lang: str) -> Text:
         words, style = schedule_text(session.behind_s(), lang)
         line.append(SEPARATOR)
         line.append(words, style=style)
+    line.append(SEPARATOR)
+    line.append(t("clock.end", lang, t=clock_text(session.projected_end(), seconds=False)))
+    return line
+
+
+def compact_line(session: Session, lang: str) -> Text:
+    """The compact layout's one line: item time and behind/ahead first, then the clock."""
+    if not session.started or session.ended:
+        return clock_line(session, lang)
+    line = Text(f"{t('clock.item', lang)} ")
+    line.append(elapsed_text(session.item_elapsed_s()), style="bold")
+    line.append(f"/{duration_text(session.item_planned_s())}")
+    if session.paused:
+        line.append(" ")
+        line.append(f" {t('clock.paused', lang)} ", style="bold reverse yellow")
+    words, style = schedule_text(session.behind_s(), lang)
+    line.append(SEPARATOR)
+    line.append(words, style=style)
+    line.append(SEPARATOR)
+    line.append(clock_text(session.clock.now()), style="bold")
     line.append(SEPARATOR)
     line.append(t("clock.end", lang, t=clock_text(session.projected_end(), seconds=False)))
     return line

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from podium.agenda.model import Cue, CueKind, Item
+from podium.agenda.textsafe import printable
 from podium.tui.i18n import t
 
 
@@ -14,24 +15,24 @@ class NextLine(Static):
 
     def show_next(self, nxt: tuple[Item, Cue] | None, new_item: bool, lang: str) -> None:
         """Show what GO would bring (`new_item`: it opens another item, so name that item)."""
-        line = Text(t("next", lang) + ": ", style="bold")
+        line = Text(t("next", lang) + t("colon", lang), style="bold")
         if nxt is None:
             line.append(t("next.end", lang), style="italic")
         else:
             item, cue = nxt
             if new_item:
-                line.append(f"[{item.title}] ", style="bold")
-            line.append(first_line(cue, lang))
+                line.append(f"[{printable(item.title[:200])}] ", style="bold")
+            line.append(printable(first_line(cue, lang)))
         self.update(line)
 
 
 def first_line(cue: Cue, lang: str) -> str:
     """The first line of a cue as the host would recognise it."""
     if cue.kind is CueKind.SPEECH:
-        return f"{t('speech.speaker', lang)}: {cue.speaker or cue.text}"
+        return f"{t('speech.speaker', lang)}{t('colon', lang)}{cue.speaker or cue.text}"[:300]
     if cue.kind is CueKind.CALL and not cue.text:
-        return " / ".join(cue.names)
-    text = cue.text.strip()
+        return " / ".join(cue.names[:20])  # one line: a huge batch must not cost a join of all
+    text = cue.text[:2000].strip()
     if not text and cue.kind is CueKind.BREAK:
         return t("break", lang)
     return text.splitlines()[0] if text else ""

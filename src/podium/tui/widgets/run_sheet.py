@@ -14,6 +14,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from podium.agenda.textsafe import printable
 from podium.engine.session import ItemStatus, Session
 from podium.engine.timefmt import duration_text
 from podium.tui.i18n import t
@@ -22,6 +23,11 @@ from podium.tui.time_text import clock_text
 CURRENT_MARK = "▶"
 DONE_MARK = "✓"
 SKIPPED_MARK = "–"
+FIXED_MARK = "@"
+"""An upcoming item with a fixed start (`at`): its time is the fixed time."""
+EXPECTED_PREFIX = "~"
+"""An upcoming start that is now expected a minute or more away from the plan."""
+EXPECTED_MIN_S = 60
 ELLIPSIS = "…"
 MARK_WIDTH = 2
 TIME_WIDTH = 9
@@ -73,12 +79,16 @@ class RunSheet(ScrollView, can_focus=False):
         # Rendered rows by index, for one width; a row leaves when its values change.
         self._strips: dict[int, Strip] = {}
         self._strips_width = 0
+        self._expected: dict[int, str] = {}
+        """Row index -> the expected start shown instead of the planned one."""
+        self._lang = "en"
 
     # --- content -------------------------------------------------------------------------
     def build(self, session: Session, lang: str) -> None:
         """Fill the sheet once: a row per item."""
+        self._lang = lang
         self._header = (" ", t("sheet.time", lang), t("sheet.item", lang))
-        self._titles = [item.title for item in session.items]
+        self._titles = [printable(item.title) for item in session.items]
         self._status = [session.status(item.index) for item in session.items]
         self._marks, self._times = [], []
         for item in session.items:
@@ -122,9 +132,45 @@ class RunSheet(ScrollView, can_focus=False):
             return DONE_MARK, duration_text(session.actual_s(index) or 0)
         if status is ItemStatus.SKIPPED:
             return SKIPPED_MARK, t("sheet.skipped", lang)
+        if status is ItemStatus.CURRENT:
+            actual = session.actual_start(index)
+            if actual is not None:  # the current row: when it really started
+                return CURRENT_MARK, clock_text(actual, seconds=False)
         start = session.planned_start(index)
         time = clock_text(start, seconds=False) if start is not None else _offset(session, index)
-        return (CURRENT_MARK if status is ItemStatus.CURRENT else " "), time
+        fixed = session.items[index].at_s is not None and status is ItemStatus.UPCOMING
+        mark = CURRENT_MARK if status is ItemStatus.CURRENT else FIXED_MARK if fixed else " "
+        expected = self._expected.get(index)
+        if expected is not None and status is ItemStatus.UPCOMING:
+            time = expected
+        return mark, time
+
+    def refresh_expected(self, session: Session) -> None:
+        """Upcoming rows show when they are now expected to start, where that is a minute or
+        more from the plan (called with the clock; only rows up to the last in view)."""
+        if not session.started or session.ended or self._current is None:
+            if self._expected:
+                changed, self._expected = self._expected, {}
+                for index in changed:
+                    self._set_row(index, *self._row_values(session, index, self._lang))
+            return
+        last = round(self.scroll_y) + max(0, self.scrollable_content_region.height - 1)
+        offsets = session.expected_offsets(upto=last)
+        expected: dict[int, str] = {}
+        for index in range(self._current + 1, len(offsets)):
+            offset = offsets[index]
+            planned = session.planned_start(index)
+            if offset is None or planned is None:
+                continue
+            when = session.expected_start(offset)
+            if abs((when - planned).total_seconds()) >= EXPECTED_MIN_S:
+                expected[index] = EXPECTED_PREFIX + clock_text(when, seconds=False)
+        if expected != self._expected:
+            changed_rows = set(expected) ^ set(self._expected)
+            changed_rows |= {k for k in expected if self._expected.get(k) != expected[k]}
+            self._expected = expected
+            for index in changed_rows:
+                self._set_row(index, *self._row_values(session, index, self._lang))
 
     # --- what tests and the screen read ----------------------------------------------------
     @property

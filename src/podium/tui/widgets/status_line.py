@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from rich.text import Text
 from textual.widgets import Static
 
+from podium.agenda.textsafe import printable
 from podium.tui.i18n import t
 
 TTS_STATES = ("off", "on", "speaking", "unavailable")
@@ -41,6 +42,7 @@ class StatusLine(Static):
         if new != self.state:
             self.state = new
             self.set_class(new.journal_error is not None, "-journal-error")
+            self.set_class(bool(new.notice), "-notice")
             self.update(status_text(new, self.lang))
 
 
@@ -54,14 +56,15 @@ def status_text(state: StatusState, lang: str) -> Text:
         line.append("  ")
     if state.notice:
         # first, so that a long read-aloud reason can never push it off an 80-column line
-        line.append(f" {state.notice} ", style="bold reverse yellow")
+        line.append(f" {printable(state.notice)} ", style="bold reverse yellow")
         line.append("  ")
     if state.rehearsal:
         line.append(f" {t('status.rehearsal', lang)} ", style="bold reverse magenta")
         line.append("  ")
     if state.tts == "unavailable":
         line.append(
-            t("status.tts.unavailable", lang, reason=state.tts_reason or "?"), style="yellow"
+            t("status.tts.unavailable", lang, reason=printable(state.tts_reason or "?")),
+            style="yellow",
         )
     else:
         style = "bold" if state.tts == "speaking" else ""
@@ -84,8 +87,9 @@ class NotesLine(Static):
         if notes == self._notes:
             return
         self._notes = notes
-        self.display = bool(notes)
+        # A class, not `display`: the compact layout's stylesheet hides the notes regardless.
+        self.set_class(not notes, "-empty")
         if notes:
-            line = Text(f"{t('status.notes', self.lang)}: ", style="bold")
-            line.append(notes)
+            line = Text(t("status.notes", self.lang) + t("colon", self.lang), style="bold")
+            line.append(printable(notes))
             self.update(line)

@@ -1,0 +1,251 @@
+"""A countdown in block digits, as large as its box allows (Line API, cached glyph strips).
+
+The digits are a 5×7 bitmap font drawn with full and half blocks (█ ▀ ▄), which every
+terminal font has. Each pixel is `sx` cells wide and `sy` half-rows tall; the scale is chosen
+from the widget's size and a template string (`+00:00`, or `+0:00:00` for hours), so the
+digits keep their size while the time counts (and through `9:59` → `10:00`).
+
+Once a second only the glyphs that changed are refreshed (`refresh(region)`): the terminal is
+sent the cells of one or two digits, not the whole box, however large the box is.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.widget import Widget
+
+_FONT_ROWS: dict[str, tuple[str, ...]] = {
+    "0": ("01110", "10001", "10001", "10001", "10001", "10001", "01110"),
+    "1": ("00100", "01100", "00100", "00100", "00100", "00100", "01110"),
+    "2": ("01110", "10001", "00001", "00010", "00100", "01000", "11111"),
+    "3": ("11110", "00001", "00001", "01110", "00001", "00001", "11110"),
+    "4": ("00010", "00110", "01010", "10010", "11111", "00010", "00010"),
+    "5": ("11111", "10000", "11110", "00001", "00001", "10001", "01110"),
+    "6": ("00110", "01000", "10000", "11110", "10001", "10001", "01110"),
+    "7": ("11111", "00001", "00010", "00100", "01000", "01000", "01000"),
+    "8": ("01110", "10001", "10001", "01110", "10001", "10001", "01110"),
+    "9": ("01110", "10001", "10001", "01111", "00001", "00010", "01100"),
+    ":": ("0", "0", "1", "0", "1", "0", "0"),
+    "+": ("00000", "00100", "00100", "11111", "00100", "00100", "00000"),
+    "-": ("00000", "00000", "00000", "11111", "00000", "00000", "00000"),
+    " ": ("000", "000", "000", "000", "000", "000", "000"),
+}
+FONT_HEIGHT = 7
+GAP_PX = 1
+"""Pixels between glyphs."""
+HALF_BLOCKS = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+MAX_SX = 12
+MAX_SY = 24
+
+
+def glyph_px(char: str) -> int:
+    return len(_FONT_ROWS.get(char, _FONT_ROWS[" "])[0])
+
+
+def text_px(text: str) -> int:
+    """The width of `text` in font pixels, gaps included."""
+    if not text:
+        return 0
+    return sum(glyph_px(c) for c in text) + GAP_PX * (len(text) - 1)
+
+
+def rows_for(sy: int) -> int:
+    """Terminal rows the font takes at `sy` half-rows per pixel."""
+    return (FONT_HEIGHT * sy + 1) // 2
+
+
+@lru_cache(maxsize=256)
+def glyph(char: str, sx: int, sy: int) -> tuple[str, ...]:
+    """One glyph drawn at a scale: its rows of block characters (all the same width)."""
+    bitmap = _FONT_ROWS.get(char, _FONT_ROWS[" "])
+    halves = [row for row in bitmap for _ in range(sy)]
+    if len(halves) % 2:
+        halves.append("0" * len(bitmap[0]))
+    rows = []
+    for top, bottom in zip(halves[::2], halves[1::2], strict=True):
+        rows.append(
+            "".join(
+                HALF_BLOCKS[(a == "1", b == "1")] * sx for a, b in zip(top, bottom, strict=True)
+            )
+        )
+    return tuple(rows)
+
+
+def template_for(text: str) -> str:
+    """The widest text of the same shape, so the scale holds while the time counts."""
+    return "+0:00:00" if text.count(":") >= 2 else "+00:00"
+
+
+def best_scale(template: str, width: int, height: int) -> tuple[int, int] | None:
+    """The largest (sx, sy) at which `template` fits `width` × `height` cells; pixels are kept
+    roughly square (a cell is about half as wide as tall: sy half-rows ≈ sx cells), never more
+    than twice as tall as wide. None when even 1×1 does not fit."""
+    px = text_px(template)
+    if px == 0 or width < px or height < rows_for(1):
+        return None
+    sx = min(MAX_SX, width // px)
+    sy = 1
+    while sy < MAX_SY and rows_for(sy + 1) <= height:
+        sy += 1
+    sy = min(sy, 2 * sx)
+    sx = min(sx, max(1, sy))
+    return sx, sy
+
+
+class BigDigits(Widget, can_focus=False):
+    """A time like `12:34` or `+1:12` in block digits, centred, filling its box."""
+
+    DEFAULT_CSS = """
+    BigDigits {
+        width: 1fr;
+        height: 1fr;
+        min-height: 1;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._value = ""
+        self._scale: tuple[int, int] | None = None
+        self._scale_for: tuple[str, int, int] | None = None
+        self._rows: list[str] = []
+        self._strips: dict[int, Strip] = {}
+        self._caption = ""
+
+    @property
+    def value(self) -> str:
+        return self._value
+
+    @property
+    def scale(self) -> tuple[int, int] | None:
+        """(cells per pixel across, half-rows per pixel down); None: shown as plain text."""
+        return self._scale
+
+    @property
+    def glyph_rows(self) -> int:
+        """How many rows the digits take now (1 when shown as plain text)."""
+        return rows_for(self._scale[1]) if self._scale else (1 if self._value else 0)
+
+    @property
+    def caption(self) -> str:
+        return self._caption
+
+    def set_caption(self, caption: str) -> None:
+        """A line under the digits (the phase word and time left), centred with them."""
+        if caption == self._caption:
+            return
+        had = bool(self._caption)
+        self._caption = caption
+        y = self._caption_y()
+        self._strips.pop(y, None)
+        if had != bool(caption):
+            self._rescale(force=True)
+            self._rows = self._draw()
+            self._strips.clear()
+            self.refresh()
+        else:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def update(self, value: str) -> None:
+        """Show `value`; only the glyphs that changed are repainted."""
+        if value == self._value:
+            return
+        old = self._value
+        self._value = value
+        if not self._rescale() and len(old) == len(value) and self._scale is not None:
+            self._rows = self._draw()
+            self._strips.clear()
+            for n, (a, b) in enumerate(zip(old, value, strict=True)):
+                if a != b:
+                    self.refresh(self._glyph_region(n))
+            return
+        self._rows = self._draw()
+        self._strips.clear()
+        self.refresh()
+
+    # --- layout --------------------------------------------------------------------------
+    def _caption_rows(self) -> int:
+        return 2 if self._caption else 0  # a blank row, then the caption
+
+    def _rescale(self, force: bool = False) -> bool:
+        """Choose the scale for the size and the value's shape; True if it changed."""
+        key = (
+            template_for(self._value),
+            self.size.width,
+            max(0, self.size.height - self._caption_rows()),
+        )
+        if key == self._scale_for and not force:
+            return False
+        self._scale_for = key
+        scale = best_scale(*key)
+        changed = scale != self._scale
+        self._scale = scale
+        return changed
+
+    def on_resize(self) -> None:
+        self._rescale()
+        self._rows = self._draw()
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def _draw(self) -> list[str]:
+        if self._scale is None:
+            return [self._value] if self._value else []
+        sx, sy = self._scale
+        gap = " " * (GAP_PX * sx)
+        glyphs = [glyph(c, sx, sy) for c in self._value]
+        return [gap.join(g[r] for g in glyphs) for r in range(rows_for(sy))] if glyphs else []
+
+    def _origin(self) -> tuple[int, int]:
+        """Top-left cell of the digits (centred in the box, with the caption under them)."""
+        width = len(self._rows[0]) if self._rows else 0
+        height = len(self._rows) + self._caption_rows()
+        return max(0, (self.size.width - width) // 2), max(0, (self.size.height - height) // 2)
+
+    def _caption_y(self) -> int:
+        return self._origin()[1] + len(self._rows) + 1
+
+    def _glyph_region(self, index: int) -> Region:
+        assert self._scale is not None
+        sx = self._scale[0]
+        x0, y0 = self._origin()
+        x = x0 + sum((glyph_px(c) + GAP_PX) * sx for c in self._value[:index])
+        return Region(x, y0, glyph_px(self._value[index]) * sx, len(self._rows))
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return max((len(r) for r in self._rows), default=0)
+
+    def render_line(self, y: int) -> Strip:
+        strip = self._strips.get(y)
+        if strip is not None:
+            return strip
+        width = self.size.width
+        style = self.rich_style
+        x0, y0 = self._origin()
+        row = y - y0
+        if 0 <= row < len(self._rows):
+            text = self._rows[row]
+            strip = Strip(
+                [Segment(" " * x0 + text + " " * max(0, width - x0 - len(text)), style)], width
+            ).crop(0, width)
+        elif self._caption and y == self._caption_y():
+            cells = cell_len(self._caption)
+            left = max(0, (width - cells) // 2)
+            strip = (
+                Strip([Segment(" " * left + self._caption, style)])
+                .extend_cell_length(width, style)
+                .crop(0, width)
+            )
+        else:
+            strip = Strip.blank(width, style)
+        self._strips[y] = strip
+        return strip

@@ -1,0 +1,275 @@
+"""The text of the current cue, wrapped by podium's own line breaker and read page by page.
+
+A Line-API `ScrollView`: the content is a list of blocks (paragraphs of styled runs, or a list
+of entries laid out in columns when there is width), wrapped to the width with 避头尾 rules
+(`podium.agenda.linebreak`), every run made terminal-safe (`printable`) and drawn as plain
+segments (nothing is ever parsed as markup). `page(+1)` / `page(-1)` scroll by a page and say
+whether they did, which is how GO and back read a long cue with a clicker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from podium.agenda.linebreak import line_spans
+from podium.agenda.textsafe import printable
+
+Run = tuple[str, Style | None]
+COLUMN_GAP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph of styled runs; continuation lines are indented by `indent` cells."""
+
+    runs: tuple[Run, ...]
+    indent: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Entries (each a paragraph) in stage order: one column, or several read down then
+    across when they would not fit the height and there is width for them."""
+
+    entries: tuple[Para, ...]
+
+
+Block = Para | Columns
+
+
+@dataclass(slots=True)
+class _Layout:
+    lines: list[list[Segment]] = field(default_factory=list)
+    columns: int = 1
+
+
+def para(text: str, style: Style | None = None, indent: int = 0) -> Para:
+    return Para(((text, style),), indent)
+
+
+class CueText(ScrollView, can_focus=False):
+    """What the host reads, paged by GO; never focusable."""
+
+    DEFAULT_CSS = """
+    CueText {
+        height: 1fr;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._blocks: tuple[Block, ...] = ()
+        self._layout = _Layout()
+        self._layout_for: tuple[int, int] | None = None
+        self._strips: dict[int, Strip] = {}
+        self.on_layout: Callable[[], None] | None = None
+        """Called after the text was laid out again (a resize): pages may have changed."""
+
+    # --- content -------------------------------------------------------------------------
+    def show(self, blocks: tuple[Block, ...] | list[Block]) -> None:
+        """New content, from its first page."""
+        self._blocks = tuple(blocks)
+        self._layout_for = None
+        self._relayout()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._layout.lines)
+
+    @property
+    def columns(self) -> int:
+        return self._layout.columns
+
+    def plain_lines(self) -> list[str]:
+        """The lines as shown (for tests)."""
+        return ["".join(seg.text for seg in line) for line in self._layout.lines]
+
+    # --- pages ---------------------------------------------------------------------------
+    @property
+    def visible_rows(self) -> int:
+        return max(0, self.scrollable_content_region.height)
+
+    def _step(self) -> int:
+        visible = self.visible_rows
+        return max(1, visible - 1 if visible >= 4 else visible)
+
+    def _max_top(self) -> int:
+        return max(0, self.line_count - self.visible_rows)
+
+    def pages(self) -> tuple[int, int]:
+        """(the page shown, how many pages): (1, 1) when everything fits."""
+        top, last = round(self.scroll_y), self._max_top()
+        if self.visible_rows <= 0 or last == 0:
+            return 1, 1
+        step = self._step()
+        total = 1 + -(-last // step)
+        page = total if top >= last else 1 + -(-top // step)
+        return page, total
+
+    def rows_below(self) -> int:
+        """Lines after the last one in view."""
+        return max(0, self.line_count - round(self.scroll_y) - self.visible_rows)
+
+    def page(self, step: int) -> bool:
+        """Scroll a page down (`step` > 0) or up; False when there is none that way."""
+        top = round(self.scroll_y)
+        if step > 0:
+            if top >= self._max_top():
+                return False
+            target = min(self._max_top(), top + self._step())
+        else:
+            if top <= 0:
+                return False
+            target = max(0, top - self._step())
+        self.scroll_to(y=target, animate=False, immediate=True)
+        return True
+
+    # --- layout --------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        height = self.scrollable_content_region.height
+        if width <= 0:
+            width = max(1, self.size.width)
+        key = (width, height)
+        if key == self._layout_for:
+            return
+        old_total, old_top = self.line_count, round(self.scroll_y)
+        self._layout_for = key
+        self._layout = layout(self._blocks, width, height)
+        self._strips.clear()
+        self.virtual_size = Size(width, len(self._layout.lines))
+        if old_total and old_top:
+            # Keep the reader's place after a resize (proportionally).
+            top = round(old_top * len(self._layout.lines) / old_total)
+            self.scroll_to(y=min(top, self._max_top()), animate=False, immediate=True)
+        self.refresh()
+        if self.on_layout is not None:
+            self.on_layout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        strip = self._strips.get(index)
+        if strip is not None:
+            return strip
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._layout.lines):
+            return Strip.blank(width, base)
+        segments = [
+            Segment(seg.text, base + seg.style if seg.style else base)
+            for seg in self._layout.lines[index]
+        ]
+        strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
+        if len(self._strips) > 4 * max(1, self.size.height):
+            self._strips.clear()
+        self._strips[index] = strip
+        return strip
+
+
+# --- laying out blocks (pure, rich only) -------------------------------------------------
+
+
+def layout(blocks: tuple[Block, ...], width: int, height: int) -> _Layout:
+    out = _Layout()
+    for block in blocks:
+        if isinstance(block, Para):
+            out.lines.extend(wrap_para(block, width))
+        else:
+            lines, columns = _columns(block, width, height - len(out.lines))
+            out.lines.extend(lines)
+            out.columns = columns
+    return out
+
+
+def wrap_para(block: Para, width: int) -> list[list[Segment]]:
+    """A paragraph as lines of segments, at most `width` cells (continuations indented)."""
+    text = "".join(printable(t) for t, _ in block.runs)
+    styles: list[tuple[int, Style | None]] = []
+    pos = 0
+    for t, style in block.runs:
+        styles.append((pos, style))
+        pos += len(printable(t))
+    indent = min(block.indent, max(0, width - 8))
+    spans = line_spans(text, width, get_character_cell_size)
+    if indent and len(spans) > 1:
+        # Continuations have `width - indent` cells: wrap what follows the first line again.
+        rest = spans[1][0]
+        spans = [
+            spans[0],
+            *(
+                (rest + s, rest + e)
+                for s, e in line_spans(text[rest:], width - indent, get_character_cell_size)
+            ),
+        ]
+    lines: list[list[Segment]] = []
+    first = True
+    for start, end in spans:
+        line = [] if first else ([Segment(" " * indent)] if indent else [])
+        first = False
+        line.extend(_slice(text, styles, start, end))
+        lines.append(line)
+    return lines
+
+
+def _slice(
+    text: str, styles: list[tuple[int, Style | None]], start: int, end: int
+) -> list[Segment]:
+    segments = []
+    bounds = [*(s for s, _ in styles[1:]), len(text)]
+    for (s, style), e in zip(styles, bounds, strict=True):
+        a, b = max(s, start), min(e, end)
+        if a < b:
+            segments.append(Segment(text[a:b], style))
+    return segments
+
+
+def _columns(block: Columns, width: int, height: int) -> tuple[list[list[Segment]], int]:
+    entries = block.entries
+    rows_free = max(1, height)
+    natural = [sum(cell_len(printable(t)) for t, _ in e.runs) for e in entries]
+    widest = max(natural, default=0)
+    fit = max(1, (width + COLUMN_GAP) // (widest + COLUMN_GAP)) if widest else 1
+    columns = 1
+    if len(entries) > rows_free and fit > 1:
+        columns = min(fit, -(-len(entries) // rows_free))
+    if columns == 1:
+        lines = []
+        for entry in entries:
+            lines.extend(wrap_para(entry, width))
+        return lines, 1
+    rows = -(-len(entries) // columns)
+    col_width = (width - COLUMN_GAP * (columns - 1)) // columns
+    grid: list[list[Segment]] = []
+    for r in range(rows):
+        line: list[Segment] = []
+        for c in range(columns):
+            k = c * rows + r
+            if k >= len(entries):
+                break
+            cells = wrap_para(entries[k], col_width)[0]  # fits: col_width >= widest
+            if c:
+                line.append(Segment(" " * COLUMN_GAP))
+            line.extend(cells)
+            used = sum(cell_len(s.text) for s in cells)
+            if c < columns - 1:
+                line.append(Segment(" " * (col_width - used)))
+        grid.append(line)
+    return grid, columns
