@@ -113,12 +113,12 @@ LABELS: dict[str, dict[str, str]] = {
     # --- the screen at arm's length (screen) -----------------------------------------------
     "colon": {"en": ": ", "zh": "："},
     "more.follows": {
-        "en": "▼ {left} more page(s): GO turns the page · page {n} of {m}",
-        "zh": "▼ 下面还有 {left} 页，按 GO 翻页 · 第 {n}/{m} 页",
+        "en": "▼ more: {left} page(s) · GO turns · {n}/{m}",
+        "zh": "▼ 还有 {left} 页 · 按 GO 翻页 · {n}/{m}",
     },
     "more.last": {
-        "en": "▲ last page ({n} of {m}): GO goes on",
-        "zh": "▲ 最后一页（第 {n}/{m} 页），按 GO 继续",
+        "en": "▲ last page {n}/{m} · GO goes on",
+        "zh": "▲ 最后一页 {n}/{m} · 按 GO 继续",
     },
     "text.more": {
         "en": "({n} more characters not shown: see the printed run sheet)",

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from podium.agenda.linebreak import CLOSING, OPENING, line_spans, units, wrap
 from podium.agenda.runsheet.width import char_width, display_width
-from podium.agenda.textsafe import has_controls, printable
+from podium.textsafe import has_controls, printable
 
 ZH = "同志们：今天召开全区信息工作会议，“这是一个重要的会议”。请大家（包括列席同志）认真听讲！"
 

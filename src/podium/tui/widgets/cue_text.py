@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from podium.agenda.linebreak import line_spans
-from podium.agenda.textsafe import printable
+from podium.textsafe import printable
 
 Run = tuple[str, Style | None]
 COLUMN_GAP = 3

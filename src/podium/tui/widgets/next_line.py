@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from podium.agenda.model import Cue, CueKind, Item
-from podium.agenda.textsafe import printable
+from podium.textsafe import printable
 from podium.tui.i18n import t
 
 

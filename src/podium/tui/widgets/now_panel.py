@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from podium.agenda.model import Cue, CueKind, Item
-from podium.agenda.textsafe import printable
+from podium.textsafe import printable
 from podium.engine.session import Phase
 from podium.engine.timefmt import countdown_text, duration_text
 from podium.tui.i18n import t

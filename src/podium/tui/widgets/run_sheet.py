@@ -14,7 +14,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from podium.agenda.textsafe import printable
+from podium.textsafe import printable
 from podium.engine.session import ItemStatus, Session
 from podium.engine.timefmt import duration_text
 from podium.tui.i18n import t

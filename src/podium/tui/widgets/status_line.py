@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from rich.text import Text
 from textual.widgets import Static
 
-from podium.agenda.textsafe import printable
+from podium.textsafe import printable
 from podium.tui.i18n import t
 
 TTS_STATES = ("off", "on", "speaking", "unavailable")

@@ -1,6 +1,6 @@
 """Agenda text made safe for a terminal: control characters shown, never obeyed.
 
-An agenda (or a CSV of names) may contain ESC, CSI, OSC, BEL, backspace or carriage returns,
+Anything from outside (agenda text, a CSV of names, a journal, a file name) may contain ESC, CSI, OSC, BEL, backspace or carriage returns,
 by accident or on purpose; written raw they would retitle the window, move the cursor or wipe
 rows. `printable` replaces each with a visible stand-in (C0 controls with the Unicode control
 pictures ␛ ␇ ␈ …, DEL with ␡, C1 controls and line/paragraph separators with �), keeping
