@@ -1,17 +1,18 @@
-"""Agenda text made safe for a terminal: control characters shown, never obeyed.
+"""Text from outside made safe for a terminal: control characters shown, never obeyed.
 
-Anything from outside (agenda text, a CSV of names, a journal, a file name) may contain ESC, CSI, OSC, BEL, backspace or carriage returns,
-by accident or on purpose; written raw they would retitle the window, move the cursor or wipe
-rows. `printable` replaces each with a visible stand-in (C0 controls with the Unicode control
-pictures ␛ ␇ ␈ …, DEL with ␡, C1 controls and line/paragraph separators with �), keeping
-newlines and tabs. Pure: the screen and any text output can use it.
+Agenda text, a CSV of names, a journal or a file name may contain ESC, CSI, OSC, BEL,
+backspace or carriage returns, by accident or on purpose; written raw they would retitle the
+window, move the cursor or wipe rows. `printable` replaces each with a visible stand-in (C0
+controls with the Unicode control pictures ␛ ␇ ␈ …, DEL with ␡; C1 controls, line/paragraph
+separators and bidirectional overrides with �), keeping newlines and tabs. No dependencies:
+the screen and every text output can use it.
 """
 
 from __future__ import annotations
 
 import re
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _picture(match: re.Match[str]) -> str:
