@@ -1136,9 +1136,9 @@ def _parse_date(raw: str) -> dt.date | None:
 
 
 def _clock(seconds: float | None) -> str:
-    from podium.agenda.plan import clock_text
+    from podium.agenda.plan import time_of_day_text
 
-    return clock_text(seconds or 0)
+    return time_of_day_text(seconds or 0)
 
 
 def _short(text: str, limit: int = 40) -> str:

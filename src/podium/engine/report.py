@@ -21,7 +21,7 @@ from podium.engine.clock import FakeClock
 from podium.engine.journal import JournalFile, same_agenda_path
 from podium.engine.replay import Locator, replay
 from podium.engine.session import Session
-from podium.engine.timefmt import duration_text
+from podium.engine.timefmt import rounded_text
 
 REPORT_FORMAT = "podium-report/1"
 
@@ -277,10 +277,10 @@ def timing_hints(
         under = [-d for d in deltas if d <= -threshold]
         if over:
             avg = sum(over) / len(over)
-            longs.append((avg, f"{label} runs {duration_text(avg)} long in {len(over)} {of}"))
+            longs.append((avg, f"{label} runs {rounded_text(avg)} long in {len(over)} {of}"))
         if under:
             avg = sum(under) / len(under)
-            shorts.append((avg, f"{label} runs {duration_text(avg)} short in {len(under)} {of}"))
+            shorts.append((avg, f"{label} runs {rounded_text(avg)} short in {len(under)} {of}"))
         missed = sum(1 for a in it.actual_s if a is None)
         if missed:
             unreached.append(f"{label} was never reached in {missed} {of}")
@@ -296,10 +296,10 @@ def _side_hints(label: str, planned: int, actuals: Sequence[float | None], of: s
     under = [-d for d in deltas if d <= -threshold]
     out = []
     if over:
-        out.append(f"{label} runs {duration_text(sum(over) / len(over))} long in {len(over)} {of}")
+        out.append(f"{label} runs {rounded_text(sum(over) / len(over))} long in {len(over)} {of}")
     if under:
         avg = sum(under) / len(under)
-        out.append(f"{label} runs {duration_text(avg)} short in {len(under)} {of}")
+        out.append(f"{label} runs {rounded_text(avg)} short in {len(under)} {of}")
     return out
 
 

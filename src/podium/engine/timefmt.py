@@ -12,7 +12,7 @@ import math
 from podium.agenda.durations import format_duration
 
 
-def duration_text(seconds: float) -> str:
+def rounded_text(seconds: float) -> str:
     """`m:ss` (or `h:mm:ss` from an hour) of a non-negative duration, rounded to the second."""
     return _clock(whole_seconds(abs(seconds)))
 

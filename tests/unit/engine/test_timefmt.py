@@ -7,8 +7,8 @@ import pytest
 from podium.engine.timefmt import (
     behind_text,
     countdown_text,
-    duration_text,
     elapsed_text,
+    rounded_text,
     signed_text,
 )
 
@@ -27,7 +27,7 @@ from podium.engine.timefmt import (
     ],
 )
 def test_duration_text(seconds: float, text: str) -> None:
-    assert duration_text(seconds) == text
+    assert rounded_text(seconds) == text
 
 
 @pytest.mark.parametrize(
