@@ -301,18 +301,3 @@ def _side_hints(label: str, planned: int, actuals: Sequence[float | None], of: s
         avg = sum(under) / len(under)
         out.append(f"{label} runs {rounded_text(avg)} short in {len(under)} {of}")
     return out
-
-
-def session_hints(session: Session) -> list[str]:
-    """What to change after one session (the summary screen's list)."""
-    items = [
-        ItemTiming(row.item.index + 1, row.item.id, row.item.title, row.planned_s, (row.actual_s,))
-        for row in session.summary()
-    ]
-    total = session.meeting_elapsed_s() if session.ended else None
-    return timing_hints(
-        items,
-        noun="rehearsal" if session.rehearsal else "meeting",
-        planned_total_s=session.plan.total_s,
-        actual_total_s=[total],
-    )

@@ -37,18 +37,6 @@ def countdown_text(remaining_s: float) -> str:
     return "+" + _clock(math.floor(-remaining_s + 1e-9))
 
 
-def behind_text(
-    behind_s: float, *, behind: str = "behind", ahead: str = "ahead", on_time: str = "on time"
-) -> str:
-    """`+4:10 behind`, `1:05 ahead` or `on time` (whole seconds)."""
-    s = whole_seconds(behind_s)
-    if s > 0:
-        return f"+{_clock(s)} {behind}"
-    if s < 0:
-        return f"{_clock(-s)} {ahead}"
-    return on_time
-
-
 def whole_seconds(seconds: float) -> int:
     """Half a second and up rounds away from zero (so +0.5 and -0.5 stay symmetric)."""
     return int(math.copysign(math.floor(abs(seconds) + 0.5), seconds))
