@@ -17,7 +17,7 @@ from typing import Any
 
 from podium.agenda.model import Agenda
 from podium.agenda.plan import Plan, make_plan
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.journal import JournalFile, same_agenda_path
 from podium.engine.replay import Locator, replay
 from podium.engine.session import Session
@@ -208,7 +208,7 @@ def session_times(
         )
     events = journal.events
     t0 = events[0].at if events else dt.datetime.now().astimezone()
-    clock = FakeClock(wall=t0, monotonic=0.0)
+    clock = ManualClock(wall=t0, monotonic=0.0)
     session = Session(plan, clock, rehearsal=journal.header.rehearsal, guard_s=0)
     locator = Locator(agenda, journal.header.items)
 
