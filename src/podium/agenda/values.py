@@ -177,7 +177,7 @@ class ValueReader:
         if not isinstance(node, ScalarNode):
             self.error(node, f"'{key}' must be text, not {kind_name(node)}")
             return None
-        value = node.value.strip()
+        value: str = node.value.strip()
         if looks_masked(value):
             self.warn(node, f"looks like an unfilled name: {short(value)!r}")
         if placeholders and has_braces(value):
