@@ -15,7 +15,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 
 from podium.agenda.model import Agenda, Cue, CueKind, Item, ItemKind, Meeting
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.tui.app import PodiumApp, make_app
 from podium.tui.widgets.big_digits import BigDigits, best_scale, glyph, rows_for, text_px
 from podium.tui.widgets.cue_text import CueText
@@ -34,7 +34,7 @@ def run(app: PodiumApp, scenario: Callable[[Pilot[Any]], Any], size: tuple[int, 
     asyncio.run(main())
 
 
-def goto(app: PodiumApp, clock: FakeClock, item: int, cue: int = 0) -> None:
+def goto(app: PodiumApp, clock: ManualClock, item: int, cue: int = 0) -> None:
     session = app.session
     if not session.started:
         clock.advance(1)
@@ -67,7 +67,7 @@ LONG = " ".join(f"Sentence number {n} of the long reading." for n in range(1, 12
 
 @pytest.mark.parametrize("size", [(40, 12), (60, 20), (79, 30), (100, 23)])
 def test_compact_layout_puts_the_cue_first_then_one_line_of_time(
-    app_en: PodiumApp, clock: FakeClock, shown: Shown, size: tuple[int, int]
+    app_en: PodiumApp, clock: ManualClock, shown: Shown, size: tuple[int, int]
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         goto(app_en, clock, 0)
@@ -89,7 +89,7 @@ def test_compact_layout_puts_the_cue_first_then_one_line_of_time(
     run(app_en, scenario, size)
 
 
-def test_compact_layout_still_shows_a_journal_error(agenda_en: Agenda, clock: FakeClock) -> None:
+def test_compact_layout_still_shows_a_journal_error(agenda_en: Agenda, clock: ManualClock) -> None:
     class Broken:
         def record(self, event: str, **fields: Any) -> None:
             raise OSError(28, "No space left on device")
@@ -107,7 +107,7 @@ def test_compact_layout_still_shows_a_journal_error(agenda_en: Agenda, clock: Fa
 
 
 def test_below_40x12_a_notice_and_the_timers_run(
-    app_en: PodiumApp, clock: FakeClock, shown: Shown
+    app_en: PodiumApp, clock: ManualClock, shown: Shown
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         goto(app_en, clock, 1, 1)
@@ -131,7 +131,7 @@ def test_below_40x12_a_notice_and_the_timers_run(
     ("size", "min_rows"), [((40, 12), 4), ((80, 24), 7), ((120, 40), 14), ((200, 60), 15)]
 )
 def test_the_speech_countdown_fills_the_panel(
-    app_en: PodiumApp, clock: FakeClock, size: tuple[int, int], min_rows: int
+    app_en: PodiumApp, clock: ManualClock, size: tuple[int, int], min_rows: int
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         goto(app_en, clock, 1, 1)
@@ -150,7 +150,7 @@ def test_the_speech_countdown_fills_the_panel(
 
 
 def test_overtime_counts_up_with_a_plus_in_block_digits(
-    app_zh: PodiumApp, clock: FakeClock, shown: Shown
+    app_zh: PodiumApp, clock: ManualClock, shown: Shown
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         goto(app_zh, clock, 1, 1)
@@ -165,7 +165,7 @@ def test_overtime_counts_up_with_a_plus_in_block_digits(
 
 
 def test_each_second_repaints_only_the_digits_that_changed(
-    app_en: PodiumApp, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+    app_en: PodiumApp, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     regions: list[tuple[Region, ...]] = []
     original = BigDigits.refresh
@@ -210,7 +210,7 @@ def test_glyphs_and_scales() -> None:
 # --- long cues are paged ----------------------------------------------------------------------
 
 
-def test_go_pages_a_long_cue_and_back_pages_back(agenda_en: Agenda, clock: FakeClock) -> None:
+def test_go_pages_a_long_cue_and_back_pages_back(agenda_en: Agenda, clock: ManualClock) -> None:
     text = LONG
     agenda = _with(agenda_en, 0, cues=(Cue(CueKind.SCRIPT, text, spoken=text),))
     app = make_app(agenda, clock=clock)
@@ -248,7 +248,7 @@ def test_go_pages_a_long_cue_and_back_pages_back(agenda_en: Agenda, clock: FakeC
     run(app, scenario, (80, 24))
 
 
-def test_a_new_cue_starts_on_its_first_page(agenda_en: Agenda, clock: FakeClock) -> None:
+def test_a_new_cue_starts_on_its_first_page(agenda_en: Agenda, clock: ManualClock) -> None:
     agenda = _with(
         agenda_en, 0, cues=(Cue(CueKind.SCRIPT, LONG, spoken=LONG), Cue(CueKind.SCRIPT, LONG))
     )
@@ -268,7 +268,7 @@ def test_a_new_cue_starts_on_its_first_page(agenda_en: Agenda, clock: FakeClock)
 
 
 def test_cue_text_keeps_chinese_punctuation_off_line_starts(
-    app_zh: PodiumApp, clock: FakeClock
+    app_zh: PodiumApp, clock: ManualClock
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         for width in range(40, 90, 7):
@@ -289,7 +289,7 @@ def _fixed(agenda: Agenda, at: str) -> Agenda:
     return _with(agenda, 1, at_s=h * 3600 + m * 60)
 
 
-def test_the_hold_before_a_fixed_time(agenda_zh: Agenda, clock: FakeClock, shown: Shown) -> None:
+def test_the_hold_before_a_fixed_time(agenda_zh: Agenda, clock: ManualClock, shown: Shown) -> None:
     app = make_app(_fixed(agenda_zh, "09:20"), clock=clock)
 
     async def scenario(pilot: Pilot[Any]) -> None:
@@ -312,7 +312,7 @@ def test_the_hold_before_a_fixed_time(agenda_zh: Agenda, clock: FakeClock, shown
     run(app, scenario, (80, 24))
 
 
-def test_no_hold_in_rehearsal(agenda_en: Agenda, clock: FakeClock, shown: Shown) -> None:
+def test_no_hold_in_rehearsal(agenda_en: Agenda, clock: ManualClock, shown: Shown) -> None:
     app = make_app(_fixed(agenda_en, "09:20"), clock=clock, rehearsal=True)
 
     async def scenario(pilot: Pilot[Any]) -> None:
@@ -324,7 +324,7 @@ def test_no_hold_in_rehearsal(agenda_en: Agenda, clock: FakeClock, shown: Shown)
 
 
 def test_the_run_sheet_marks_fixed_times_and_expected_starts(
-    agenda_en: Agenda, clock: FakeClock
+    agenda_en: Agenda, clock: ManualClock
 ) -> None:
     app = make_app(_fixed(agenda_en, "09:20"), clock=clock)
 
@@ -366,7 +366,7 @@ def _call_agenda(agenda: Agenda, cue: Cue) -> Agenda:
     return _with(agenda, 0, cues=(cue,), kind=ItemKind.AWARDS)
 
 
-def test_call_up_numbers_names_with_say_and_note(agenda_zh: Agenda, clock: FakeClock) -> None:
+def test_call_up_numbers_names_with_say_and_note(agenda_zh: Agenda, clock: ManualClock) -> None:
     names = ["单丽娟", "刘洋", *(f"张{n}" for n in range(8))]
     say = ["善丽娟", "刘洋", *names[2:]]
     notes: list[str | None] = [None, "由张敏同志代领", *([None] * 8)]
@@ -386,7 +386,7 @@ def test_call_up_numbers_names_with_say_and_note(agenda_zh: Agenda, clock: FakeC
 
 
 def test_many_names_go_into_columns_when_there_is_width(
-    agenda_en: Agenda, clock: FakeClock
+    agenda_en: Agenda, clock: ManualClock
 ) -> None:
     names = [f"Name {n}" for n in range(60)]
     app = make_app(_call_agenda(agenda_en, _call(names)), clock=clock)
@@ -403,7 +403,7 @@ def test_many_names_go_into_columns_when_there_is_width(
 
 
 def test_a_call_up_of_100000_names_is_capped_on_screen(
-    agenda_en: Agenda, clock: FakeClock, shown: Shown
+    agenda_en: Agenda, clock: ManualClock, shown: Shown
 ) -> None:
     names = [f"Graduate {n}" for n in range(100_000)]
     cue = dataclasses.replace(_call(names), text="Please come up: " + ", ".join(names))
@@ -426,7 +426,7 @@ def test_a_call_up_of_100000_names_is_capped_on_screen(
 
 
 def test_standby_says_when_the_meeting_is_not_dated_today(agenda_en: Agenda, shown: Shown) -> None:
-    clock = FakeClock(dt.datetime(2026, 3, 10, 8, 55, tzinfo=CST))  # two days early
+    clock = ManualClock(dt.datetime(2026, 3, 10, 8, 55, tzinfo=CST))  # two days early
     app = make_app(agenda_en, clock=clock)
 
     async def scenario(pilot: Pilot[Any]) -> None:
@@ -450,7 +450,9 @@ def test_standby_on_the_day_says_nothing_about_dates(app_zh: PodiumApp, shown: S
 EVIL = "Q&A [/] [b]bold[/b] [draft] \x1b]0;owned\x07\x1b[2J\r\x9b end"
 
 
-def test_markup_and_control_characters_in_agenda_text(agenda_en: Agenda, clock: FakeClock) -> None:
+def test_markup_and_control_characters_in_agenda_text(
+    agenda_en: Agenda, clock: ManualClock
+) -> None:
     items = []
     for item in agenda_en.items:
         cues = tuple(
@@ -488,7 +490,7 @@ def test_an_agenda_without_items_content_still_shows() -> None:
     # A minimal meeting: one item, one empty cue (nothing to page, nothing to crash on).
     item = Item(0, "x", ItemKind.SCRIPT, "X", 60, False, (Cue(CueKind.SCRIPT, ""),))
     agenda = Agenda("/x.yaml", "0" * 64, Meeting(title="M"), (item,))
-    clock = FakeClock(dt.datetime(2026, 3, 12, 8, 55, tzinfo=CST))
+    clock = ManualClock(dt.datetime(2026, 3, 12, 8, 55, tzinfo=CST))
     app = make_app(agenda, clock=clock)
 
     async def scenario(pilot: Pilot[Any]) -> None:

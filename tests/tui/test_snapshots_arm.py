@@ -3,7 +3,7 @@ a fixed time, long cues paged with their more-indicator, call-ups with `say` and
 standby away from the meeting's date — at 40×12 (compact), 80×24, 120×40 and 200×60, in
 Chinese and English.
 
-Same method as `test_snapshots.py` (a `FakeClock`, state driven through the command table).
+Same method as `test_snapshots.py` (a `ManualClock`, state driven through the command table).
 Update with `--snapshot-update` only after looking at the new SVGs.
 """
 
@@ -34,7 +34,7 @@ from textual.pilot import Pilot
 
 from podium.agenda.loader import load_agenda
 from podium.agenda.model import Agenda, Cue, CueKind
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.session import Phase
 from podium.tui.app import PodiumApp, make_app
 
@@ -71,7 +71,7 @@ def _with_fixed_keynote(agenda: Agenda) -> Agenda:
     return dataclasses.replace(agenda, items=items)
 
 
-def build(path: Path, state: str) -> tuple[PodiumApp, FakeClock]:
+def build(path: Path, state: str) -> tuple[PodiumApp, ManualClock]:
     agenda = _load(path)
     if path == EN and state.startswith("paging"):
         agenda = _with_long_cue(agenda)
@@ -80,12 +80,12 @@ def build(path: Path, state: str) -> tuple[PodiumApp, FakeClock]:
     wall = STANDBY_WALL[path]
     if state == "standby-another-day":
         wall = wall - dt.timedelta(days=3)
-    clock = FakeClock(wall)
+    clock = ManualClock(wall)
     return make_app(agenda, clock=clock), clock
 
 
 def hold() -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         # The speech's intro reached long before its fixed time.
         go_to(app, clock, "speech" if app.lang == "zh" else "keynote")
         clock.advance(12)
@@ -94,7 +94,7 @@ def hold() -> Steer:
 
 
 def paging(pages: int) -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         if app.lang == "zh":
             go_to(app, clock, "decision")
             go(app, clock, 30)  # the 决定's text
@@ -109,7 +109,7 @@ def paging(pages: int) -> Steer:
 
 
 def call_say() -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         # zh: 解晓东 读作 谢晓东, 刘洋 with a note; en: Siobhán with say and a note.
         go_to(app, clock, "individuals" if app.lang == "zh" else "volunteers", CueKind.CALL)
         go(app, clock, 61)
@@ -119,7 +119,7 @@ def call_say() -> Steer:
 
 
 def standby_another_day() -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         clock.advance(5)
 
     return steer

@@ -16,7 +16,7 @@ from podium.engine.session import Session
 from podium.engine.timefmt import countdown_text
 from podium.tui.commands import APP_KEYS, COMMANDS, footer_label
 from podium.tui.i18n import t
-from podium.tui.time_text import clock_text
+from podium.tui.time_text import wall_clock_text
 from podium.tui.widgets.blank_view import BlankView, SizeNotice
 from podium.tui.widgets.clock_bar import ClockBar
 from podium.tui.widgets.next_line import NextLine
@@ -147,10 +147,10 @@ class MainScreen(Screen[None]):
         session = self.session
         if self.has_class("-small") and self._size_notice is not None:
             size = self.size
-            self._size_notice.show(size.width, size.height, clock_text(session.clock.now()))
+            self._size_notice.show(size.width, size.height, wall_clock_text(session.clock.now()))
             return
         if self.has_class("-blank") and self._blank is not None:
-            self._blank.show_time(clock_text(session.clock.now()))
+            self._blank.show_time(wall_clock_text(session.clock.now()))
             return
         if self.compact and self._compact_line is not None:
             self._compact_line.show(session, self.lang)
@@ -171,7 +171,7 @@ class MainScreen(Screen[None]):
         if hold is not None and session.item is not None:
             fixed = session.fixed_start(session.item.index)
             assert fixed is not None
-            at = clock_text(fixed, seconds=False)
+            at = wall_clock_text(fixed, seconds=False)
             banner = t("hold.banner", self.lang, at=at, t=countdown_text(hold))
         now.show_hold(banner)
         if not self.compact:

@@ -14,11 +14,11 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from podium.textsafe import printable
 from podium.engine.session import ItemStatus, Session
-from podium.engine.timefmt import duration_text
+from podium.engine.timefmt import rounded_text
+from podium.textsafe import printable
 from podium.tui.i18n import t
-from podium.tui.time_text import clock_text
+from podium.tui.time_text import wall_clock_text
 
 CURRENT_MARK = "▶"
 DONE_MARK = "✓"
@@ -129,15 +129,17 @@ class RunSheet(ScrollView, can_focus=False):
     def _row_values(self, session: Session, index: int, lang: str) -> tuple[str, str]:
         status = session.status(index)
         if status is ItemStatus.DONE:
-            return DONE_MARK, duration_text(session.actual_s(index) or 0)
+            return DONE_MARK, rounded_text(session.actual_s(index) or 0)
         if status is ItemStatus.SKIPPED:
             return SKIPPED_MARK, t("sheet.skipped", lang)
         if status is ItemStatus.CURRENT:
             actual = session.actual_start(index)
             if actual is not None:  # the current row: when it really started
-                return CURRENT_MARK, clock_text(actual, seconds=False)
+                return CURRENT_MARK, wall_clock_text(actual, seconds=False)
         start = session.planned_start(index)
-        time = clock_text(start, seconds=False) if start is not None else _offset(session, index)
+        time = (
+            wall_clock_text(start, seconds=False) if start is not None else _offset(session, index)
+        )
         fixed = session.items[index].at_s is not None and status is ItemStatus.UPCOMING
         mark = CURRENT_MARK if status is ItemStatus.CURRENT else FIXED_MARK if fixed else " "
         expected = self._expected.get(index)
@@ -164,7 +166,7 @@ class RunSheet(ScrollView, can_focus=False):
                 continue
             when = session.expected_start(offset)
             if abs((when - planned).total_seconds()) >= EXPECTED_MIN_S:
-                expected[index] = EXPECTED_PREFIX + clock_text(when, seconds=False)
+                expected[index] = EXPECTED_PREFIX + wall_clock_text(when, seconds=False)
         if expected != self._expected:
             changed_rows = set(expected) ^ set(self._expected)
             changed_rows |= {k for k in expected if self._expected.get(k) != expected[k]}
@@ -269,4 +271,4 @@ def _fit(text: str, width: int) -> str:
 
 def _offset(session: Session, index: int) -> str:
     """Without a known start: the planned offset from the start, `+m:ss`."""
-    return "+" + duration_text(session.plan.items[index].offset_s)
+    return "+" + rounded_text(session.plan.items[index].offset_s)
