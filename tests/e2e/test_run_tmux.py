@@ -126,7 +126,8 @@ def test_jump_end_and_summary_in_a_terminal(tmp_path: Path) -> None:
         tmux.press("Enter")
         tmux.wait_for(at_step(last), "the last cue after the jump")
         tmux.press("PageDown")  # GO on the last cue asks to end the meeting
-        tmux.wait_for(lambda s: t("confirm.end", "zh") in s, "the end question")
+        end_question = t("confirm.end", "zh").split("？")[0]  # (the dialog wraps the rest)
+        tmux.wait_for(lambda s: end_question in s, "the end question")
         tmux.press("y")
         summary = tmux.wait_for(lambda s: t("summary.title", "zh") in s, "the summary")
         assert "合计" in summary and "—" in summary  # totals; items never reached
@@ -142,13 +143,13 @@ def test_jump_end_and_summary_in_a_terminal(tmp_path: Path) -> None:
 
 def test_too_small_a_terminal_shows_a_notice_and_keeps_the_meeting(tmp_path: Path) -> None:
     journal = tmp_path / "meeting.jsonl"
-    notice = t("small.notice", "zh").split("(")[0]
+    notice = t("small.notice", "zh").split("（")[0]
     with Tmux(tmp_path, (100, 30)) as tmux:
         tmux.start(str(ZH_AGENDA), "--fresh", "--guard", "0", "--journal", str(journal))
         tmux.wait_for(standing_by, "the standby screen", timeout=20)
         tmux.press("PageDown")
         tmux.wait_for(at_step(0), "the first cue")
-        tmux.tmux("resize-window", "-t", tmux.target, "-x", "60", "-y", "20")
+        tmux.tmux("resize-window", "-t", tmux.target, "-x", "38", "-y", "11")
         tmux.wait_for(lambda s: notice in s, "the too-small notice")
         tmux.press("PageDown")  # keys still work while it is too small
         tmux.tmux("resize-window", "-t", tmux.target, "-x", "80", "-y", "24")
