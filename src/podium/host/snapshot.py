@@ -72,6 +72,8 @@ def snapshot(host: Any) -> dict[str, Any]:
         state[f"message_{to}"] = message.text if message is not None else ""
         state[f"message_{to}_at"] = message.at.strftime("%H:%M") if message is not None else ""
     state["server_time_ms"] = server_time_ms
+    offset = now_wall.utcoffset()
+    state["utc_offset_min"] = int(offset.total_seconds() // 60) if offset is not None else 0
     remaining = state["remaining_s"]
     running = remaining is not None and session.started and not session.ended
     state["deadline_ms"] = (

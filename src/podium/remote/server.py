@@ -42,7 +42,11 @@ TICK_S = 1.0
 """The state is pushed at least this often, so a view notices a dead link within 3 s."""
 PAGES = {"/": "index.html", "/stage": "stage.html", "/backstage": "backstage.html",
          "/control": "control.html"}  # fmt: skip
-ASSETS = {"podium.css": "text/css", "podium.js": "text/javascript"}
+ASSETS = {
+    "podium.css": "text/css",
+    "podium.js": "text/javascript",
+    **{f"{page}.js": "text/javascript" for page in ("stage", "backstage", "control", "index")},
+}
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
     "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
