@@ -317,6 +317,7 @@ class RemoteServer:
     @web.middleware
     async def _guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
         """Every request: Host and lockout rules, JSON errors, no tracebacks, safe headers."""
+        response: web.StreamResponse
         try:
             if not self.gate.tokens_on and not host_header_allowed(
                 request.host, self.http_address[0] if self.http_address else ""
@@ -480,7 +481,8 @@ class RemoteServer:
         if not sender_allowed(sender, self.osc_allow):
             return {"status": "denied", "outcome": None, "error": "sender not allowed"}
         if name == "state":
-            return json.loads(self.state_text())
+            state: dict[str, Any] = json.loads(self.state_text())
+            return state
         spec = self.commands.get(name)
         if spec is None or not getattr(spec, "remote", False):
             return {"status": "error", "outcome": None, "error": f"no command {name!r}"}

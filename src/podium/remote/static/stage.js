@@ -14,7 +14,9 @@ Podium.start((s) => {
     setText("phase-word", t(s.ended ? "ended" : "standby"));
     setText("sub", "");
   } else {
-    setText("countdown", left === null ? "" : Podium.countdownText(left));
+    const shown = left === null ? "" : Podium.countdownText(left);
+    setText("countdown", shown);
+    Podium.$("countdown").style.setProperty("--chars", String(Math.max(4, shown.length)));
     setText("phase-word", s.paused ? t("paused") : t(phase));
     let sub = s.countdown === "speech" ? s.speaker : t(s.countdown);
     setText("sub", sub || "");
