@@ -17,13 +17,16 @@ from typing import Any
 from podium.agenda.model import Cue, CueKind
 from podium.engine.session import Phase, Session, phase_for
 from podium.engine.timefmt import countdown_text, duration_text, elapsed_text, whole_seconds
+from podium.i18n import NP_, for_language
+from podium.language import podium_language
 
-_LABELS: dict[str, dict[str, str]] = {
-    "behind": {"en": "+{t} behind", "zh": "落后 {t}"},
-    "ahead": {"en": "{t} ahead", "zh": "提前 {t}"},
-    "on_time": {"en": "on time", "zh": "准时"},
-    "speaker": {"en": "Speaker", "zh": "发言人"},
-    "break": {"en": "Break", "zh": "休息"},
+_LABELS: dict[str, tuple[str, str]] = {
+    # the screen's own labels (same context and text, so the same translation)
+    "behind": NP_("clock.behind", "+{t} behind"),
+    "ahead": NP_("clock.ahead", "{t} ahead"),
+    "on_time": NP_("clock.on_time", "on time"),
+    "speaker": NP_("speech.speaker", "Speaker"),
+    "break": NP_("break", "Break"),
 }
 
 
@@ -85,8 +88,7 @@ def snapshot(host: Any) -> dict[str, Any]:
 
 def view_language(tag: str | None) -> str:
     """The views' label language for a meeting language tag ("zh-CN", "zh_Hans" -> "zh")."""
-    base = (tag or "en").replace("_", "-").split("-")[0].lower()
-    return "zh" if base == "zh" else "en"
+    return podium_language(tag)
 
 
 def behind_label(behind_s: float, lang: str) -> str:
@@ -100,7 +102,8 @@ def behind_label(behind_s: float, lang: str) -> str:
 
 
 def _t(key: str, lang: str, **fields: str) -> str:
-    return _LABELS[key].get(lang, _LABELS[key]["en"]).format(**fields)
+    context, message = _LABELS[key]
+    return for_language(lang).pgettext(context, message).format(**fields)
 
 
 def first_line(cue: Cue, lang: str) -> str:
