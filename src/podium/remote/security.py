@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from podium.i18n import _
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_HTTP_PORT = 8740
 DEFAULT_OSC_PORT = 8741
@@ -54,18 +56,34 @@ def parse_listen(text: str, default_port: int, option: str) -> tuple[str, int]:
     if raw.startswith("["):
         end = raw.find("]")
         if end < 0 or (end + 1 < len(raw) and raw[end + 1] != ":"):
-            raise ValueError(f"{option} {text!r}: write an IPv6 address as [::1]:{default_port}")
+            raise ValueError(
+                _("{option} {text}: write an IPv6 address as [::1]:{port}").format(
+                    option=option, text=text, port=default_port
+                )
+            )
         host, port_text = raw[1:end], raw[end + 2 :] if end + 1 < len(raw) else str(default_port)
     elif ":" in raw:
-        host, _, port_text = raw.rpartition(":")
+        host, _colon, port_text = raw.rpartition(":")
         if ":" in host:
-            raise ValueError(f"{option} {text!r}: write an IPv6 address as [::1]:{default_port}")
+            raise ValueError(
+                _("{option} {text}: write an IPv6 address as [::1]:{port}").format(
+                    option=option, text=text, port=default_port
+                )
+            )
     elif not raw.isdigit():
         host, port_text = raw, str(default_port)
     if not host:
-        raise ValueError(f"{option} {text!r}: the address before the port is empty")
+        raise ValueError(
+            _("{option} {text}: the address before the port is empty").format(
+                option=option, text=text
+            )
+        )
     if not port_text.isdigit() or not 0 <= int(port_text) <= 65535:
-        raise ValueError(f"{option} {text!r}: the port must be a number from 1 to 65535")
+        raise ValueError(
+            _("{option} {text}: the port must be a number from 1 to 65535").format(
+                option=option, text=text
+            )
+        )
     return host, int(port_text)
 
 
@@ -90,7 +108,9 @@ def parse_cidrs(values: Iterable[str]) -> tuple[IPNetwork, ...]:
             networks.append(ipaddress.ip_network(value.strip(), strict=False))
         except ValueError:
             raise ValueError(
-                f"--osc-allow {value!r} is not an address or network such as 192.168.1.0/24"
+                _("--osc-allow {value}: not an address or network such as 192.168.1.0/24").format(
+                    value=value
+                )
             ) from None
     return tuple(networks)
 

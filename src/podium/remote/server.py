@@ -22,6 +22,7 @@ from urllib.parse import quote
 from aiohttp import WSMsgType, web
 
 from podium.host.snapshot import snapshot
+from podium.i18n import _
 from podium.remote import osc as osc_protocol
 from podium.remote.api import Answer, command_list, run_command
 from podium.remote.security import (
@@ -108,12 +109,8 @@ class RemoteServer:
         tokens: bool | None = None,
     ) -> None:
         """`tokens`: None turns them on exactly when `http` listens beyond loopback."""
-        if commands is None:
-            from podium import host as host_module
-
-            commands = host_module.COMMANDS  # type: ignore[attr-defined]
         self.host = host
-        self.commands = commands
+        self.commands: Mapping[str, Any] = commands if commands is not None else {}
         self.http_address = http
         self.osc_address = osc
         self.osc_allow = osc_allow
@@ -142,6 +139,16 @@ class RemoteServer:
         self._assets: dict[str, bytes] = {}
 
     # --- life cycle -----------------------------------------------------------------------
+    def attach(self, host: Any, commands: Mapping[str, Any] | None = None) -> None:
+        """Serve this Host (and its command table: podium.host.COMMANDS unless told)."""
+        self.host = host
+        if commands is not None:
+            self.commands = commands
+        elif not self.commands:
+            from podium import host as host_module
+
+            self.commands = getattr(host_module, "COMMANDS")  # noqa: B009 (lands with the Host)
+
     def bind(self) -> None:
         """Take the ports now (before the screen opens); BindError says which and what to do."""
         if self.http_address is not None:
@@ -162,6 +169,8 @@ class RemoteServer:
 
     async def start(self) -> None:
         """Serve the bound ports from the running loop."""
+        if not self.commands:
+            self.attach(self.host)
         if self._http_sock is None and self._osc_sock is None:
             self.bind()
         for name in _QUIET_LOGGERS:
@@ -510,10 +519,12 @@ def _bind(address: tuple[str, int], kind: socket.SocketKind, option: str) -> soc
         infos = socket.getaddrinfo(host, port, type=kind, flags=socket.AI_PASSIVE)
     except socket.gaierror:
         raise BindError(
-            f"{option} {host}:{port}: {host!r} is not an address of this machine; "
-            f"use 127.0.0.1 or 0.0.0.0"
+            _(
+                "{option} {host}:{port}: {host} is not an address of this machine; "
+                "use 127.0.0.1 or 0.0.0.0"
+            ).format(option=option, host=host, port=port)
         ) from None
-    family, _, _, _, sockaddr = infos[0]
+    family, sockaddr = infos[0][0], infos[0][4]
     sock = socket.socket(family, kind)
     try:
         if kind is socket.SOCK_STREAM:
@@ -528,8 +539,10 @@ def _bind(address: tuple[str, int], kind: socket.SocketKind, option: str) -> soc
         sock.close()
         why = (exc.strerror or str(exc)).lower()
         raise BindError(
-            f"cannot listen on {proto} port {port} of {host} ({why}); "
-            f"choose another port with {option} [HOST:]PORT or stop what uses it"
+            _(
+                "cannot listen on {proto} port {port} of {host} ({why}); "
+                "choose another port with {option} [HOST:]PORT or stop what uses it"
+            ).format(proto=proto, port=port, host=host, why=why, option=option)
         ) from None
     return sock
 
