@@ -132,7 +132,7 @@ def test_podium_run_with_serve_loads_the_server(tmp_path: Path) -> None:
             "127.0.0.1:0",
             "--osc",
             "127.0.0.1:0",
-        ],  # fmt: skip
+        ],
         capture_output=True,
         text=True,
         check=False,
