@@ -17,7 +17,7 @@ import pytest
 
 from podium.agenda.loader import load_agenda
 from podium.agenda.plan import make_plan
-from podium.engine.clock import Clock, FakeClock, SystemClock
+from podium.engine.clock import Clock, ManualClock, SystemClock
 from podium.engine.session import Session
 
 AGENDAS = Path(__file__).resolve().parents[2] / "agendas"
@@ -43,7 +43,7 @@ def make_host(agenda: str = "quick-demo.en.yaml", clock: Clock | None = None, **
     """A Host for one of the bundled agendas, on a fake clock unless told otherwise."""
     result = load_agenda(str(AGENDAS / agenda))
     assert result.agenda is not None, result.diagnostics
-    clock = clock or FakeClock()
+    clock = clock or ManualClock()
     guard = kw.pop("guard_s", 0.4)
     session = Session(make_plan(result.agenda), clock, guard_s=guard, journal=kw.get("journal"))
     if HOST_API.__name__ == "podium.host":

@@ -97,6 +97,8 @@ def test_tokens(guarded: LiveServer) -> None:
 
 def test_token_once_in_the_address_then_a_cookie(guarded: LiveServer) -> None:
     gate = guarded.server.gate
+    status, page, _ = http("GET", f"{guarded.base}/stage")
+    assert status == 401 and page.startswith("podium: a token is needed")
     status, _, headers = http("GET", f"{guarded.base}/control?token={gate.control}")
     assert status == 303
     assert headers["Location"] == "/control"  # the token leaves the address bar

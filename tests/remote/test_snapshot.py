@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from conftest import make_host
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.host.snapshot import snapshot, view_language
 
 SPEC_FIELDS = [
@@ -18,7 +18,7 @@ SPEC_FIELDS = [
 ]
 
 
-def to_speech(host: Any, clock: FakeClock) -> None:
+def to_speech(host: Any, clock: ManualClock) -> None:
     """GO up to the talk's speech cue (intro, then speech)."""
     for _ in range(4):
         host.run("go")
@@ -39,7 +39,7 @@ def test_every_field_of_the_contract_before_the_start() -> None:
 
 
 def test_speech_countdown_and_its_deadline() -> None:
-    clock = FakeClock()
+    clock = ManualClock()
     host = make_host(clock=clock)
     to_speech(host, clock)
     clock.advance(10.25)  # 11.25 s into the speech
@@ -62,7 +62,7 @@ def test_speech_countdown_and_its_deadline() -> None:
 
 
 def test_paused_countdown_has_no_deadline() -> None:
-    clock = FakeClock()
+    clock = ManualClock()
     host = make_host(clock=clock)
     to_speech(host, clock)
     host.run("pause")
@@ -73,7 +73,7 @@ def test_paused_countdown_has_no_deadline() -> None:
 
 
 def test_call_ups_for_backstage() -> None:
-    clock = FakeClock()
+    clock = ManualClock()
     host = make_host(clock=clock)
     host.run("go")
     clock.advance(1)
@@ -98,7 +98,7 @@ def test_call_ups_for_backstage() -> None:
 
 
 def test_messages_blank_and_behind() -> None:
-    clock = FakeClock()
+    clock = ManualClock()
     host = make_host(clock=clock)
     host.run("go")
     host.run("message", to="stage", text="<b>Wrap up</b>")
@@ -115,7 +115,7 @@ def test_messages_blank_and_behind() -> None:
 
 
 def test_run_sheet() -> None:
-    clock = FakeClock()
+    clock = ManualClock()
     host = make_host(clock=clock)
     host.run("go")
     clock.advance(30)

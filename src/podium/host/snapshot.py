@@ -16,7 +16,7 @@ from typing import Any
 
 from podium.agenda.model import Cue, CueKind
 from podium.engine.session import Phase, Session, phase_for
-from podium.engine.timefmt import countdown_text, duration_text, elapsed_text, whole_seconds
+from podium.engine.timefmt import countdown_text, elapsed_text, rounded_text, whole_seconds
 from podium.i18n import NP_, for_language
 from podium.language import podium_language
 
@@ -95,9 +95,9 @@ def behind_label(behind_s: float, lang: str) -> str:
     """`+4:10 behind` / `落后 4:10`, `1:05 ahead` / `提前 1:05`, or on time."""
     s = whole_seconds(behind_s)
     if s > 0:
-        return _t("behind", lang, t=duration_text(s))
+        return _t("behind", lang, t=rounded_text(s))
     if s < 0:
-        return _t("ahead", lang, t=duration_text(-s))
+        return _t("ahead", lang, t=rounded_text(-s))
     return _t("on_time", lang)
 
 
@@ -268,7 +268,7 @@ def _sheet(session: Session, now_wall: dt.datetime) -> list[dict[str, Any]]:
                 "status": status,
                 "planned_start": planned_start.strftime("%H:%M") if planned_start else "",
                 "planned_s": planned_s,
-                "planned_text": duration_text(planned_s),
+                "planned_text": rounded_text(planned_s),
                 "actual_s": None if actual is None else math.floor(actual + 1e-9),
                 "actual_text": "" if actual is None else elapsed_text(actual),
                 "delta_s": None if delta is None else whole_seconds(delta),

@@ -393,7 +393,10 @@ class RemoteServer:
         return response
 
     async def _page(self, request: web.Request) -> web.StreamResponse:
-        self._access(request)
+        try:
+            self._access(request)
+        except Refused as refused:  # a person reads this one: plain words, not JSON
+            return web.Response(text=f"podium: {refused.reason}\n", status=refused.status)
         if "token" in request.query:
             # keep the token out of the address bar (and of the browser's history)
             response = web.Response(status=303, headers={"Location": request.path})
