@@ -15,6 +15,7 @@ from podium.agenda.estimate import estimated_item_seconds
 from podium.agenda.keys import ANY_ITEM_KEYS, ELSEWHERE, OWN_KEYS
 from podium.agenda.model import Cue, CueKind, Item, ItemKind, Pos
 from podium.agenda.plan import clock_text, schedule
+from podium.agenda.positions import Place
 from podium.agenda.values import Mapping, TextAt
 from podium.agenda.yamlnodes import MappingNode, Node, SequenceNode, kind_name
 
@@ -50,7 +51,7 @@ class ItemsReader:
                 continue
             at = self.id_nodes[item.index]
             if item.id in first:
-                line = first[item.id].start_mark.line + 1
+                line = self.values.report.line_of(first[item.id])
                 self.values.error(at, f"duplicate id '{item.id}' (first at line {line})")
             else:
                 first[item.id] = at
@@ -140,7 +141,7 @@ class ItemsReader:
             speak=speak,
             warn_s=body.warn_s,
             danger_s=body.danger_s,
-            pos=Pos(node.start_mark.line + 1, node.start_mark.column + 1),
+            pos=_pos(self.values.report.place(node)),
         )
 
     def _script(self, m: Mapping, duration: int | None, speak: bool | None) -> ItemBody | None:
@@ -262,6 +263,10 @@ class ItemsReader:
                         f"fixed start {_clock(item.at_s)}",
                     )
             runs_to = offset + item.duration_s
+
+
+def _pos(place: Place) -> Pos:
+    return Pos(place.line, place.col)
 
 
 def _item_kind(raw: str) -> ItemKind | None:

@@ -32,6 +32,7 @@ from podium.agenda.keys import (
 from podium.agenda.limits import CueBudget, TooManyCues
 from podium.agenda.meeting_reader import read_meeting, read_names
 from podium.agenda.model import Agenda, Meeting
+from podium.agenda.positions import byte_to_char_index
 from podium.agenda.reporting import Reporter
 from podium.agenda.values import ValueReader
 from podium.agenda.yamlnodes import Node, compose, expansion_overflow, is_null
@@ -136,12 +137,11 @@ class _AgendaFile:
         try:
             root = compose(text)
         except yaml.reader.ReaderError as exc:
-            line = text.count("\n", 0, exc.position) + 1
-            col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+            index = byte_to_char_index(text, exc.position)
             char = exc.character
             code = ord(char) if isinstance(char, str) else int(char)
             what = f"U+{code:04X}"
-            report(Severity.ERROR, line, col, f"not valid YAML: {exc.reason} ({what})")
+            self.report.report_at(Severity.ERROR, index, f"not valid YAML: {exc.reason} ({what})")
             return None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -149,13 +149,15 @@ class _AgendaFile:
             if exc.context and exc.problem:
                 message += f" ({exc.context}"
                 cmark = exc.context_mark
-                if cmark is not None and mark is not None and cmark.line != mark.line:
-                    message += f" at line {cmark.line + 1}"
+                positions = self.report.positions
+                if cmark is not None and mark is not None:
+                    context_line = positions.place(cmark.index).line
+                    if context_line != positions.place(mark.index).line:
+                        message += f" at line {context_line}"
                 message += ")"
             if mark is not None and text[mark.index : mark.index + 1] == "\t":
                 message += "; YAML indents with spaces, not tabs"
-            line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-            report(Severity.ERROR, line, col, message)
+            self.report.report_at(Severity.ERROR, 0 if mark is None else mark.index, message)
             return None
         except yaml.YAMLError as exc:
             report(Severity.ERROR, 1, 1, f"not valid YAML: {exc}")

@@ -106,7 +106,7 @@ class ValueReader:
                 self.error(
                     key_node,
                     f"key '{key}' given twice in one mapping "
-                    f"(first at line {first.key.start_mark.line + 1})",
+                    f"(first at line {self.report.line_of(first.key)})",
                 )
                 continue
             entries[key] = Entry(key_node, value_node)
