@@ -4,9 +4,8 @@ the call-up cues they unfold into."""
 from __future__ import annotations
 
 import math
-import os
 
-from podium.agenda import csvrecipients
+from podium.agenda import csvrecipients, limits
 from podium.agenda.context import ItemBody, ItemContext, text_cue
 from podium.agenda.defaults import DEFAULT_BATCH, DEFAULT_PER_CALL_S, default_call
 from podium.agenda.estimate import estimated_item_seconds
@@ -22,6 +21,9 @@ class AwardsReader:
     def __init__(self, ctx: ItemContext) -> None:
         self.ctx = ctx
         self.values = ctx.values
+        self._csv_files: dict[str, csvrecipients.CsvRecipients] = {}
+        """Each CSV file read once per agenda, however many groups name it (by real path)."""
+        self._csv_bytes = 0
 
     def item(
         self, m: Mapping, duration: int | None, what: str, speak: bool | None
@@ -217,7 +219,13 @@ class AwardsReader:
         if raw is None:
             return None
         try:
-            rows = csvrecipients.read_recipients(os.path.join(self.ctx.base_dir, raw), raw)
+            path = csvrecipients.resolve_inside(self.ctx.base_dir, raw)
+            rows = self._csv_files.get(path)
+            if rows is None:
+                left = limits.MAX_CSV_TOTAL_BYTES - self._csv_bytes
+                rows = csvrecipients.read_recipients(path, raw, min(limits.MAX_FILE_BYTES, left))
+                self._csv_files[path] = rows
+                self._csv_bytes += rows.size
         except csvrecipients.CsvProblem as exc:
             values.error(node, str(exc))
             return None

@@ -18,7 +18,13 @@ import yaml
 from podium.agenda import limits
 from podium.agenda.context import ItemContext
 from podium.agenda.diagnostics import AgendaFileError, Diagnostic, Severity
-from podium.agenda.encoding import FileTooLarge, Undecodable, decode_text, read_limited
+from podium.agenda.encoding import (
+    FileTooLarge,
+    NotRegularFile,
+    Undecodable,
+    decode_text,
+    read_limited,
+)
 from podium.agenda.filling import PlaceholderFiller
 from podium.agenda.items import ItemsReader
 from podium.agenda.keys import (
@@ -81,6 +87,8 @@ def load_agenda(path: str) -> LoadResult:
     except FileTooLarge as exc:
         msg = f"the file is {exc}; an agenda must be at most 16 MiB"
         return LoadResult(None, [Diagnostic(path, 1, 1, Severity.ERROR, msg)])
+    except NotRegularFile as exc:
+        raise AgendaFileError(f"cannot open {path}: it is {exc.strerror}") from None
     except OSError as exc:
         raise AgendaFileError(f"cannot open {path}: {exc.strerror or exc}") from None
     return _AgendaFile(path, data).load()
