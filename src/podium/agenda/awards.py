@@ -13,6 +13,7 @@ from podium.agenda.keys import CALL_FIELDS, GROUP_KEYS, RECIPIENT_KEYS
 from podium.agenda.model import Cue, CueKind, ItemKind, Meeting
 from podium.agenda.placeholders import Field, Part, has_braces, looks_masked, parse_template
 from podium.agenda.roster import Roster
+from podium.agenda.slips import LIST_SEPARATORS, list_form, separated_names
 from podium.agenda.values import Mapping, short
 from podium.agenda.yamlnodes import Node, ScalarNode, SequenceNode, kind_name
 
@@ -170,6 +171,14 @@ class AwardsReader:
         if not isinstance(node, SequenceNode):
             if isinstance(node, ScalarNode):  # a single recipient written as text
                 items: list[Node] = [node]
+                text = str(node.value).strip()
+                sep = separated_names(text)
+                if sep is not None:
+                    values.warn(
+                        node,
+                        f"'recipients' is one text with several names separated by '{sep}': "
+                        f"write them as a list, such as {list_form(text, sep)}",
+                    )
             else:
                 values.error(node, f"'recipients' must be a list, not {kind_name(node)}")
                 return None
@@ -190,6 +199,13 @@ class AwardsReader:
                     continue
                 if looks_masked(name):
                     values.warn(child, f"looks like an unfilled name: {short(name)!r}")
+                sep = None if child is node else separated_names(name, LIST_SEPARATORS)
+                if sep is not None:
+                    values.warn(
+                        child,
+                        f"this recipient holds several names separated by '{sep}': give each "
+                        f"its own entry, such as {list_form(name, sep)}",
+                    )
                 if has_braces(name):
                     name = values.fill.substitute(child, name)
                 out.add(name)

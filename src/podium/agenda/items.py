@@ -16,6 +16,7 @@ from podium.agenda.keys import ANY_ITEM_KEYS, ELSEWHERE, OWN_KEYS
 from podium.agenda.model import Cue, CueKind, Item, ItemKind, Pos
 from podium.agenda.plan import clock_text, schedule
 from podium.agenda.positions import Place
+from podium.agenda.slips import seconds_slip
 from podium.agenda.values import Mapping, TextAt
 from podium.agenda.yamlnodes import MappingNode, Node, SequenceNode, kind_name
 
@@ -60,9 +61,10 @@ class ItemsReader:
         values = self.values
         what = f"item {index + 1}"
         if not isinstance(node, MappingNode):
-            values.error(
-                node, f"{what} must be a mapping with at least a title, not {kind_name(node)}"
-            )
+            if not values.colon_slip(node):
+                values.error(
+                    node, f"{what} must be a mapping with at least a title, not {kind_name(node)}"
+                )
             return None
         m = values.mapping(node, what)
         if m is None:
@@ -114,6 +116,10 @@ class ItemsReader:
         duration_node = m.get("duration")
         if duration_node is not None:
             duration = values.duration(duration_node, "duration")
+            if duration is not None and kind in (ItemKind.SPEECH, ItemKind.BREAK):
+                slip = seconds_slip(str(duration_node.value).strip(), duration)
+                if slip is not None:
+                    values.warn(duration_node, slip)
         if kind is None:
             return None
 

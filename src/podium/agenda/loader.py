@@ -40,6 +40,8 @@ from podium.agenda.meeting_reader import read_meeting, read_names
 from podium.agenda.model import Agenda, Meeting
 from podium.agenda.positions import byte_to_char_index
 from podium.agenda.reporting import Reporter
+from podium.agenda.scan import scan_document
+from podium.agenda.slips import FULLWIDTH_COLON, FULLWIDTH_SPACE, syntax_slip
 from podium.agenda.values import ValueReader
 from podium.agenda.yamlnodes import Node, compose, expansion_overflow, is_null
 
@@ -135,6 +137,7 @@ class _AgendaFile:
                 "often, or inside itself); refusing the document",
             )
             return None
+        scan_document(root, text, self.report)
         try:
             return self._agenda(root)
         except TooManyCues:
@@ -165,7 +168,11 @@ class _AgendaFile:
                 message += ")"
             if mark is not None and text[mark.index : mark.index + 1] == "\t":
                 message += "; YAML indents with spaces, not tabs"
-            self.report.report_at(Severity.ERROR, 0 if mark is None else mark.index, message)
+            index = 0 if mark is None else mark.index
+            slip = self._slip(text, exc)
+            if slip is not None and not (text[slip[0]] == "\t" and message.endswith("tabs")):
+                index, message = slip
+            self.report.report_at(Severity.ERROR, index, message)
             return None
         except yaml.YAMLError as exc:
             report(Severity.ERROR, 1, 1, f"not valid YAML: {exc}")
@@ -182,6 +189,20 @@ class _AgendaFile:
             )
             return None
         return root
+
+    def _slip(self, text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+        """A full-width colon or a full-width space/tab in the indentation that explains a
+        syntax error, on the lines from the error's context to the error."""
+        if FULLWIDTH_COLON not in text and FULLWIDTH_SPACE not in text and "\t" not in text:
+            return None
+        positions = self.report.positions
+        marks = [m for m in (exc.context_mark, exc.problem_mark) if m is not None]
+        if not marks:
+            return None
+        lines = [positions.place(m.index).line for m in marks]
+        last = max(lines)
+        first = min(lines) if len(lines) > 1 else last - 1
+        return syntax_slip(text, positions, first, last)
 
     def _agenda(self, root: Node) -> Agenda | None:
         fill = PlaceholderFiller(self.report)

@@ -32,6 +32,10 @@ class Positions:
         self.text = text
         self._starts: list[int] | None = None
 
+    def line_starts(self) -> list[int]:
+        """The index where each line starts."""
+        return self._line_starts()
+
     def _line_starts(self) -> list[int]:
         if self._starts is None:
             starts = [0]

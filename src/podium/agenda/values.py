@@ -12,6 +12,13 @@ from podium.agenda.durations import parse_clock, parse_duration
 from podium.agenda.filling import PlaceholderFiller
 from podium.agenda.placeholders import has_braces, looks_masked
 from podium.agenda.reporting import Reporter
+from podium.agenda.slips import (
+    FULLWIDTH_COLON,
+    FULLWIDTH_SPACE,
+    colon_message,
+    colon_slip,
+    indent_message,
+)
 from podium.agenda.yamlnodes import (
     MappingNode,
     Node,
@@ -89,7 +96,8 @@ class ValueReader:
         """The entries of a mapping node, reporting duplicate keys (and unknown ones if
         `keys` is given); `<<` merge keys are honoured."""
         if not isinstance(node, MappingNode):
-            self.error(node, f"{what} must be a mapping, not {kind_name(node)}")
+            if not self.colon_slip(node):
+                self.error(node, f"{what} must be a mapping, not {kind_name(node)}")
             return None
         entries: dict[str, Entry] = {}
         merged: dict[str, Entry] = {}
@@ -98,6 +106,9 @@ class ValueReader:
                 self.error(key_node, f"a key must be text, not {kind_name(key_node)}")
                 continue
             key = key_node.value
+            if key[:1] in (FULLWIDTH_SPACE, "\t"):
+                self.error(key_node, indent_message(key[0]))
+                continue
             if key == "<<" and (key_node.tag == _MERGE_TAG or not key_node.style):
                 self._merge(value_node, what, merged)
                 continue
@@ -127,6 +138,18 @@ class ValueReader:
             if sub is not None:
                 for key, entry in sub.entries.items():
                     into.setdefault(key, entry)
+
+    def colon_slip(self, node: Node) -> bool:
+        """Report `key：value` (a full-width colon) written where a mapping belongs, at the
+        colon; True when it did."""
+        if not isinstance(node, ScalarNode) or node.style:
+            return False
+        value: str = node.value
+        slip = colon_slip(value)
+        if slip is None:
+            return False
+        self.report.error_in(node, value, slip[0], FULLWIDTH_COLON, colon_message(slip[1]))
+        return True
 
     def check_keys(
         self, m: Mapping, keys: Collection[str], elsewhere: dict[str, str] | None = None

@@ -102,7 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         entry = getattr(module, getattr(args, "entry", "main"))
         return int(entry(args))
     except UsageError as exc:
-        print(f"podium: error: {exc}", file=sys.stderr)
+        from podium.textsafety import escape_controls
+
+        print(f"podium: error: {escape_controls(str(exc), one_line=True)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("podium: interrupted", file=sys.stderr)

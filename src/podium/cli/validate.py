@@ -8,6 +8,7 @@ import sys
 from podium.agenda.diagnostics import AgendaFileError
 from podium.agenda.loader import LoadResult, load_agenda
 from podium.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from podium.textsafety import escape_controls
 
 
 def main(args: argparse.Namespace) -> int:
@@ -17,8 +18,9 @@ def main(args: argparse.Namespace) -> int:
         try:
             result = load_agenda(path)
         except AgendaFileError as exc:
-            print(f"podium: error: {exc}", file=sys.stderr, flush=True)
-            print(f"{path}: cannot be opened", flush=True)
+            print(f"podium: error: {escape_controls(str(exc), one_line=True)}", file=sys.stderr)
+            sys.stderr.flush()
+            print(f"{escape_controls(path, one_line=True)}: cannot be opened", flush=True)
             unreadable = True
             continue
         for diagnostic in result.diagnostics:
@@ -33,6 +35,7 @@ def main(args: argparse.Namespace) -> int:
 
 def summary(path: str, result: LoadResult) -> str:
     """`x.yaml: ok, 12 items, 57 cues` or `x.yaml: 2 errors, 1 warning`."""
+    path = escape_controls(path, one_line=True)
     warnings = len(result.warnings)
     warned = f", {_count(warnings, 'warning')}" if warnings else ""
     if result.agenda is None:
