@@ -245,8 +245,8 @@ class AwardsReader:
         except csvrecipients.CsvProblem as exc:
             values.error(node, str(exc))
             return None
-        for line, message in rows.warnings:
-            values.warn(node, f"{raw} line {line}: {message}")
+        for where, message in rows.warnings:
+            values.warn(node, f"{raw} {where}: {message}")
         self.ctx.budget.count(math.ceil(len(rows.roster) / batch), node)
         return rows.roster
 

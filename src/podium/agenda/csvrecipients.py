@@ -21,6 +21,7 @@ from podium.agenda.encoding import (
 from podium.agenda.model import Recipient
 from podium.agenda.placeholders import looks_masked, may_look_masked
 from podium.agenda.roster import Roster
+from podium.textsafety import control_name, find_controls, has_controls
 
 if TYPE_CHECKING:
     from _csv import Reader
@@ -46,8 +47,8 @@ class CsvProblem(Exception):
 @dataclass
 class CsvRecipients:
     roster: Roster
-    warnings: list[tuple[int, str]] = field(default_factory=list)
-    """(CSV line, message) pairs, e.g. masked names."""
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """(where, message) pairs: `line 3` or `line 3, column 2`, and e.g. a masked name."""
     size: int = 0
     """Bytes read."""
 
@@ -124,6 +125,8 @@ def read_recipients(path: str, shown: str, limit: int = MAX_FILE_BYTES) -> CsvRe
     if not out.roster:
         raise CsvProblem(f"recipients_csv {shown} has a header but no recipients")
     out.size = len(data)
+    if has_controls(text):
+        out.warnings[:0] = _control_warnings(text)
     return out
 
 
@@ -198,7 +201,7 @@ def _row_by_row(reader: Reader, index: dict[str, int], shown: str) -> CsvRecipie
                 )
             if looks_masked(name):
                 out.warnings.append(
-                    (reader.line_num, f"looks like an unfilled name: {_excerpt(name)!r}")
+                    (f"line {reader.line_num}", f"looks like an unfilled name: {_excerpt(name)!r}")
                 )
             add(
                 name,
@@ -214,3 +217,26 @@ def _row_by_row(reader: Reader, index: dict[str, int], shown: str) -> CsvRecipie
 def _excerpt(text: str, limit: int = 40) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _control_warnings(text: str, limit: int = 100) -> list[tuple[str, str]]:
+    """Where control characters stand in the file (a CRLF's CR excepted), by line and column."""
+    out: list[tuple[str, str]] = []
+    line, line_start, counted = 1, 0, 0
+    for offset in find_controls(text):
+        char = text[offset]
+        if char == "\r" and text.startswith("\n", offset + 1):
+            continue
+        line += text.count("\n", counted, offset)
+        counted = offset
+        line_start = text.rfind("\n", 0, offset) + 1
+        if len(out) == limit:
+            out.append((f"line {line}", "more control characters follow (not listed)"))
+            break
+        out.append(
+            (
+                f"line {line}, column {offset - line_start + 1}",
+                f"control character {control_name(char)}; podium prints it escaped, never raw",
+            )
+        )
+    return out

@@ -10,7 +10,7 @@ import re
 from podium.agenda.awards import AwardsReader
 from podium.agenda.context import ItemBody, ItemContext, text_cue
 from podium.agenda.defaults import DEFAULT_DANGER_S, DEFAULT_WARN_S
-from podium.agenda.durations import format_duration
+from podium.agenda.durations import format_duration, quoted
 from podium.agenda.estimate import estimated_item_seconds
 from podium.agenda.keys import ANY_ITEM_KEYS, ELSEWHERE, OWN_KEYS
 from podium.agenda.model import Cue, CueKind, Item, ItemKind, Pos
@@ -78,7 +78,7 @@ class ItemsReader:
                 close = difflib.get_close_matches(raw, [k.value for k in ItemKind], n=1, cutoff=0.5)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 values.error(
-                    kind_node, f"unknown kind {raw!r}{hint} (script, speech, awards or break)"
+                    kind_node, f"unknown kind {quoted(raw)}{hint} (script, speech, awards or break)"
                 )
         if kind is not None:
             values.check_keys(m, OWN_KEYS[kind], ELSEWHERE[kind])
@@ -96,7 +96,7 @@ class ItemsReader:
                 else:
                     values.error(
                         id_node,
-                        f"bad id {raw!r}: an id is a slug of a-z, 0-9, '-' and '_', such as "
+                        f"bad id {quoted(raw)}: an id is a slug of a-z, 0-9, '-' and '_', such as "
                         f"'{_slug_hint(raw)}'",
                     )
         title = values.required_text(m, "title", what)
@@ -283,7 +283,7 @@ def _item_kind(raw: str) -> ItemKind | None:
 
 
 def _slug_hint(raw: str) -> str:
-    slug = re.sub(r"[^a-z0-9_-]+", "-", raw.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9_-]+", "-", raw[:40].lower()).strip("-")
     return slug or "opening"
 
 

@@ -18,6 +18,7 @@ import yaml
 from podium.agenda import limits
 from podium.agenda.context import ItemContext
 from podium.agenda.diagnostics import AgendaFileError, Diagnostic, Severity
+from podium.agenda.durations import ascii_digits, quoted
 from podium.agenda.encoding import (
     FileTooLarge,
     NotRegularFile,
@@ -213,9 +214,10 @@ class _AgendaFile:
         version = values.required(top, "podium", "the agenda (the format version, 'podium: 1')")
         if version is not None:
             raw = values.scalar(version, "podium", "the format version 1")
-            if raw is not None and raw != "1":
+            if raw is not None and ascii_digits(raw) != "1":
                 values.error(
-                    version, f"unsupported format version {raw!r}: this podium reads 'podium: 1'"
+                    version,
+                    f"unsupported format version {quoted(raw)}: this podium reads 'podium: 1'",
                 )
         names_node = top.get("names")
         if names_node is not None:

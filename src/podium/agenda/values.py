@@ -8,7 +8,7 @@ import difflib
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from podium.agenda.durations import parse_clock, parse_duration
+from podium.agenda.durations import ascii_digits, parse_clock, parse_duration, quoted
 from podium.agenda.filling import PlaceholderFiller
 from podium.agenda.placeholders import has_braces, looks_masked
 from podium.agenda.reporting import Reporter
@@ -31,6 +31,8 @@ from podium.agenda.yamlnodes import (
 _TRUE = frozenset(("true", "yes", "on"))
 _FALSE = frozenset(("false", "no", "off"))
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+MAX_WHOLE = 1_000_000
+"""The largest whole number a key takes (`batch`, `reading_rate`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +118,7 @@ class ValueReader:
             if first is not None:
                 self.error(
                     key_node,
-                    f"key '{key}' given twice in one mapping "
+                    f"key '{short(key)}' given twice in one mapping "
                     f"(first at line {self.report.line_of(first.key)})",
                 )
                 continue
@@ -162,7 +164,7 @@ class ValueReader:
                 continue
             close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            self.error(entry.key, f"unknown key '{key}'{hint}")
+            self.error(entry.key, f"unknown key '{short(key)}'{hint}")
 
     def required(self, m: Mapping, key: str, what: str) -> Node | None:
         """The value of a required key; reports it missing (at the mapping) or empty."""
@@ -254,10 +256,18 @@ class ValueReader:
         raw = self.scalar(node, key, f"a whole number such as {example}")
         if raw is None:
             return None
-        if raw.isascii() and raw.isdigit() and int(raw) > 0:
-            return int(raw)
+        digits = ascii_digits(raw)
+        if digits.isascii() and digits.isdigit():
+            if len(digits.lstrip("0")) > len(str(MAX_WHOLE)) or int(digits) > MAX_WHOLE:
+                self.error(
+                    node, f"'{key}' is far too large: at most {MAX_WHOLE:,}, such as {example}"
+                )
+                return None
+            if int(digits) > 0:
+                return int(digits)
         self.error(
-            node, f"'{key}' must be a whole number above zero, such as {example}; got {raw!r}"
+            node,
+            f"'{key}' must be a whole number above zero, such as {example}; got {quoted(raw)}",
         )
         return None
 
@@ -269,5 +279,7 @@ class ValueReader:
             return True
         if raw.lower() in _FALSE:
             return False
-        self.error(node, f"'{key}' must be true or false (yes/no and on/off work too); got {raw!r}")
+        self.error(
+            node, f"'{key}' must be true or false (yes/no and on/off work too); got {quoted(raw)}"
+        )
         return None
