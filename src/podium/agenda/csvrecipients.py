@@ -21,7 +21,7 @@ from podium.agenda.encoding import (
 from podium.agenda.model import Recipient
 from podium.agenda.placeholders import looks_masked, may_look_masked
 from podium.agenda.roster import Roster
-from podium.textsafety import control_name, find_controls, has_controls
+from podium.textsafe import control_name, find_controls, has_controls
 
 if TYPE_CHECKING:
     from _csv import Reader

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from podium.textsafety import escape_controls
+from podium.textsafe import printable
 
 
 class Severity(StrEnum):
@@ -25,8 +25,8 @@ class Diagnostic:
     def __str__(self) -> str:
         """`PATH:LINE:COL: error: MESSAGE`, one line, control characters escaped (a message
         may quote the agenda's or a CSV file's text)."""
-        path = escape_controls(self.path, one_line=True)
-        message = escape_controls(self.message, one_line=True)
+        path = printable(self.path, one_line=True)
+        message = printable(self.message, one_line=True)
         return f"{path}:{self.line}:{self.col}: {self.severity}: {message}"
 
     @property

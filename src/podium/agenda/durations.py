@@ -14,11 +14,30 @@ DURATION_EXAMPLE = "90s, 2m, 1m30s, 1:30 or 2分钟"
 CLOCK_EXAMPLE = "09:00 or 13:30:00"
 
 # Digits are ASCII here: every other decimal digit is converted first (`ascii_digits`).
+HOUR_WORDS = ("h", "hr", "hrs", "小时", "个小时", "時間")
+MINUTE_WORDS = ("m", "min", "mins", "分钟", "分鐘", "分")
+SECOND_WORDS = ("s", "sec", "secs", "秒钟", "秒鐘", "秒")
+"""The unit words of a duration (Latin ones in any case). The JSON Schema's pattern is built
+from the same words (`podium.agenda.schema`)."""
+
+
+def unit_words(words: tuple[str, ...]) -> str:
+    """A regular expression group matching any of `words`, Latin letters in either case, without
+    regex flags (so the JSON Schema can use it too, and `ſ` is not an `s` as IGNORECASE has it)."""
+
+    def any_case(word: str) -> str:
+        return "".join(
+            f"[{c.lower()}{c.upper()}]" if c.isascii() and c.isalpha() else re.escape(c)
+            for c in word
+        )
+
+    return "(?:" + "|".join(any_case(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
 _UNITS = re.compile(
-    r"(?:(?P<h>[0-9]+)\s*(?:h|hr|hrs|小时|个小时|時間))?\s*"
-    r"(?:(?P<m>[0-9]+)\s*(?:m|min|mins|分钟|分鐘|分))?\s*"
-    r"(?:(?P<s>[0-9]+)\s*(?:s|sec|secs|秒钟|秒鐘|秒))?",
-    re.IGNORECASE,
+    rf"(?:(?P<h>[0-9]+)\s*{unit_words(HOUR_WORDS)})?\s*"
+    rf"(?:(?P<m>[0-9]+)\s*{unit_words(MINUTE_WORDS)})?\s*"
+    rf"(?:(?P<s>[0-9]+)\s*{unit_words(SECOND_WORDS)})?"
 )
 _COLON = re.compile(r"(?:(?P<h>[0-9]+):(?P<hm>[0-5][0-9])|(?P<m>[0-9]+)):(?P<s>[0-5][0-9])")
 _CLOCK = re.compile(r"(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9])(?::(?P<s>[0-5][0-9]))?")
@@ -49,13 +68,12 @@ def quoted(raw: str, limit: int = 40) -> str:
 def parse_duration(text: str) -> int:
     """Seconds in a duration such as `90`, `90s`, `1h15m`, `1:30`, `1:02:03` or `1小时30分`."""
     raw = text.strip()
-    digits = ascii_digits(raw)
-    if too_long(digits):
+    if too_long(ascii_digits(raw)):
         raise ValueError(
             f"bad duration {quoted(raw)}: the number is far too large; a duration must be at "
             "most 24 hours (24h)"
         )
-    seconds = _duration_seconds(digits)
+    seconds = duration_seconds(raw)
     if seconds is None:
         raise ValueError(
             f"bad duration {quoted(raw)}: expected a duration such as {DURATION_EXAMPLE}"
@@ -69,7 +87,11 @@ def parse_duration(text: str) -> int:
     return seconds
 
 
-def _duration_seconds(raw: str) -> int | None:
+def duration_seconds(text: str) -> int | None:
+    """Seconds in `text` if it is written as a duration (any size, zero included), else None."""
+    raw = ascii_digits(text.strip())
+    if too_long(raw):
+        return None
     if raw.isascii() and raw.isdigit():
         return int(raw)
     match = _COLON.fullmatch(raw)

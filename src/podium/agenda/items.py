@@ -14,7 +14,7 @@ from podium.agenda.durations import format_duration, quoted
 from podium.agenda.estimate import estimated_item_seconds
 from podium.agenda.keys import ANY_ITEM_KEYS, ELSEWHERE, OWN_KEYS
 from podium.agenda.model import Cue, CueKind, Item, ItemKind, Pos
-from podium.agenda.plan import clock_text, schedule
+from podium.agenda.plan import schedule, time_of_day_text
 from podium.agenda.positions import Place
 from podium.agenda.slips import seconds_slip
 from podium.agenda.values import Mapping, TextAt
@@ -288,4 +288,4 @@ def _slug_hint(raw: str) -> str:
 
 
 def _clock(seconds: float | None) -> str:
-    return clock_text(seconds or 0)
+    return time_of_day_text(seconds or 0)

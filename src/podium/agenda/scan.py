@@ -8,7 +8,7 @@ import re
 
 from podium.agenda.reporting import Reporter
 from podium.agenda.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode
-from podium.textsafety import control_name, escape_controls, find_controls
+from podium.textsafe import control_name, find_controls, printable
 
 MAX_CONTROL_WARNINGS = 100
 """Control characters warned about one by one; past this, one warning says how many more."""
@@ -66,7 +66,7 @@ def scan_document(root: Node, text: str, report: Reporter) -> None:
                         value,
                         offset,
                         f"control character {control_name(char)} in the text: podium prints "
-                        f"it as {escape_controls(char, one_line=True)}, never raw; remove it",
+                        f"it as {printable(char, one_line=True)}, never raw; remove it",
                     )
         elif isinstance(node, SequenceNode):
             stack.extend(reversed(node.value))

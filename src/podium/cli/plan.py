@@ -82,13 +82,13 @@ def printable(sheet: str, fmt: str) -> str:
     """The run sheet with control characters from the agenda escaped, never printed raw: in
     JSON as `\\uXXXX` (the same JSON), in the other formats as visible `\\x1b` text. CSV keeps
     its cells as they are (a spreadsheet's data), formula-escaped by the sheet itself."""
-    from podium.textsafety import escape_controls, escape_json_controls
+    from podium.textsafe import escape_json_controls, printable
 
     if fmt == "json":
         return escape_json_controls(sheet)
     if fmt == "csv":
         return sheet
-    return escape_controls(sheet)
+    return printable(sheet)
 
 
 def write_out(text: str) -> None:

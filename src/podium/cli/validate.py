@@ -7,8 +7,9 @@ import sys
 
 from podium.agenda.diagnostics import AgendaFileError
 from podium.agenda.loader import LoadResult, load_agenda
-from podium.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from podium.textsafety import escape_controls
+from podium.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error_line
+from podium.i18n import _, ngettext
+from podium.textsafe import printable
 
 
 def main(args: argparse.Namespace) -> int:
@@ -18,9 +19,9 @@ def main(args: argparse.Namespace) -> int:
         try:
             result = load_agenda(path)
         except AgendaFileError as exc:
-            print(f"podium: error: {escape_controls(str(exc), one_line=True)}", file=sys.stderr)
-            sys.stderr.flush()
-            print(f"{escape_controls(path, one_line=True)}: cannot be opened", flush=True)
+            print(error_line(str(exc)), file=sys.stderr, flush=True)
+            shown = printable(path, one_line=True)
+            print(_("{path}: cannot be opened").format(path=shown), flush=True)
             unreadable = True
             continue
         for diagnostic in result.diagnostics:
@@ -35,15 +36,17 @@ def main(args: argparse.Namespace) -> int:
 
 def summary(path: str, result: LoadResult) -> str:
     """`x.yaml: ok, 12 items, 57 cues` or `x.yaml: 2 errors, 1 warning`."""
-    path = escape_controls(path, one_line=True)
+    path = printable(path, one_line=True)
     warnings = len(result.warnings)
-    warned = f", {_count(warnings, 'warning')}" if warnings else ""
+    warned = ""
+    if warnings:
+        warned = ngettext(", {n} warning", ", {n} warnings", warnings).format(n=f"{warnings:,}")
     if result.agenda is None:
-        return f"{path}: {_count(len(result.errors), 'error')}{warned}"
+        errors = len(result.errors)
+        text = ngettext("{path}: {n} error", "{path}: {n} errors", errors)
+        return text.format(path=path, n=f"{errors:,}") + warned
     agenda = result.agenda
     items, cues = len(agenda.items), agenda.cue_count
-    return f"{path}: ok, {_count(items, 'item')}, {_count(cues, 'cue')}{warned}"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+    counted = ngettext("{n} item", "{n} items", items).format(n=f"{items:,}")
+    counted += ngettext(", {n} cue", ", {n} cues", cues).format(n=f"{cues:,}")
+    return _("{path}: ok, {counts}").format(path=path, counts=counted) + warned

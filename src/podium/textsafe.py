@@ -2,7 +2,7 @@
 
 An agenda, a CSV file or a file name may hold ESC, OSC or CSI sequences, other C0/C1 control
 characters, or bidirectional overrides that reorder what a reviewer sees. Every text podium
-prints to a terminal or a document passes through `escape_controls`: each such character is
+prints to a terminal or a document passes through `printable`: each such character is
 shown as `\\x1b` or `\\u202e` instead. `find_controls` finds them for `validate`'s warnings.
 """
 
@@ -40,7 +40,7 @@ def _escape(m: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def escape_controls(text: str, *, one_line: bool = False) -> str:
+def printable(text: str, *, one_line: bool = False) -> str:
     """`text` with every control character escaped; with `one_line`, tabs and line breaks
     too (for one-line messages such as diagnostics)."""
     pattern = _UNSAFE_OR_BREAK if one_line else _UNSAFE
