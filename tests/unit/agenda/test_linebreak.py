@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from podium.agenda.linebreak import CLOSING, OPENING, line_spans, units, wrap
 from podium.agenda.runsheet.width import char_width, display_width
-from podium.textsafe import has_controls, printable
 
 ZH = "同志们：今天召开全区信息工作会议，“这是一个重要的会议”。请大家（包括列席同志）认真听讲！"
 
@@ -97,17 +96,6 @@ def test_combining_marks_stay_with_their_base() -> None:
 def test_custom_cell_function() -> None:
     # The screen passes Rich's cell width; any function of one character works.
     assert wrap("abcd", 2, cell=lambda c: 1) == ["ab", "cd"]
-
-
-def test_printable_shows_controls_and_keeps_newlines() -> None:
-    evil = "Q&A\x1b]0;owned\x07\x1b[2J\r\x08\x7f\x9b ok\n\tnext"
-    safe = printable(evil)
-    assert "\x1b" not in safe and "\x07" not in safe and "\r" not in safe and "\x9b" not in safe
-    assert "\x7f" not in safe and "\x08" not in safe
-    assert "␛]0;owned␇␛[2J" in safe
-    assert safe.endswith(" ok\n\tnext")
-    assert has_controls(evil) and not has_controls(safe)
-    assert printable("普通的文字 [b]x[/b]") == "普通的文字 [b]x[/b]"
 
 
 # --- properties ---------------------------------------------------------------------------
