@@ -212,12 +212,14 @@ def paint_hooks_memory() -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.child")
-    parser.add_argument("mode", choices=["first-frame", "repaint", "eight-hours"])
+    parser.add_argument("mode", choices=["first-frame", "repaint", "eight-hours", "arm"])
     parser.add_argument("--app", choices=["hello", "podium"], required=True)
     parser.add_argument("--result", type=Path, required=True)
     parser.add_argument("--agenda", type=Path)
     parser.add_argument("--presses", type=int, default=50)
     parser.add_argument("--tts", action="store_true")
+    parser.add_argument("--what", choices=["countdown", "page", "tick"], default="countdown")
+    parser.add_argument("--size", default="200x60", help="WxH of the headless screen (arm)")
     argv = sys.argv[1:] if argv is None else argv
     cut = argv.index("--") if "--" in argv else len(argv)
     args, rest = parser.parse_args(argv[:cut]), argv[cut + 1 :]
@@ -225,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
         return first_frame(args.result, args.app, rest)
     if args.mode == "repaint":
         return repaint(args.result, args.app, args.agenda, args.presses, args.tts)
+    if args.mode == "arm":
+        from benchmarks import arm_child
+
+        width, height = (int(n) for n in args.size.split("x"))
+        return arm_child.measure(args.result, args.agenda, args.what, (width, height), args.presses)
     return eight_hours(args.result, args.app, args.agenda, args.presses)
 
 

@@ -23,6 +23,7 @@ def run_child(
     presses: int = 50,
     tts: bool = False,
     timeout: float = 600,
+    extra: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Run one child (a fresh process with its own state folder) and return its JSON result."""
     result = ctx.work / f"{mode}-{time.monotonic_ns()}.json"
@@ -32,6 +33,7 @@ def run_child(
         argv += ["--agenda", str(agenda)]
     if tts:
         argv.append("--tts")
+    argv += extra
     env = ctx.child_env()
     try:
         done = subprocess.run(

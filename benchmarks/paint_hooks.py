@@ -16,6 +16,7 @@ Listener = Callable[[Any, float], None]
 """Called with the app and the `time.perf_counter()` of the painted frame."""
 _listeners: list[Listener] = []
 _action_done: list[float] = []
+_frame_bytes: list[int] = [0]
 
 
 def on_paint(listener: Listener) -> None:
@@ -26,6 +27,11 @@ def on_paint(listener: Listener) -> None:
 def last_action_done() -> float:
     """perf_counter time when the last `App.run_action` returned (0.0 before any)."""
     return _action_done[-1] if _action_done else 0.0
+
+
+def last_frame_bytes() -> int:
+    """UTF-8 bytes of the terminal output of the last painted frame (headless)."""
+    return _frame_bytes[0]
 
 
 def install() -> None:
@@ -39,7 +45,8 @@ def install() -> None:
         if renderable is None or self._batch_count:
             return
         if self.is_headless and hasattr(renderable, "render_segments"):
-            renderable.render_segments(self.console)
+            output = renderable.render_segments(self.console)
+            _frame_bytes[0] = len(output.encode("utf-8")) if isinstance(output, str) else 0
         now = time.perf_counter()
         for listener in list(_listeners):
             listener(self, now)

@@ -47,6 +47,93 @@ def measure(ctx: Context) -> list[Figure]:
     # Reading aloud renders with espeak-ng in the background: fewer presses, fewer agendas.
     spoken = [a for a in found if a.names in ((None,) if ctx.quick else (None, *ctx.sizes[1:]))]
     figures += _series(ctx, SECTION_TTS, spoken, 1, 3 if ctx.quick else 40, tts=True)
+    figures += _arm(ctx, rounds, presses)
+    return figures
+
+
+SECTION_ARM = "At arm's length: big countdown and paging (in-process, headless)"
+SECTION_TICK = "At arm's length: the countdown's once-a-second frame (terminal bytes)"
+ARM_SIZES = ("120x40", "200x60")
+
+
+def _arm(ctx: Context, rounds: int, presses: int) -> list[Figure]:
+    """GO onto a speech (its block-digit countdown filling the panel) and a paging press on a
+    300-sentence cue, at 120×40 and 200×60, against the hello-world key; and the bytes of the
+    countdown's frame each second (they must not grow with the panel: only changed glyphs)."""
+    try:
+        conference = agendas.conference()
+    except agendas.AgendaMissing as exc:
+        return [missing(SECTION_ARM, "conference", str(exc))]
+    figures: list[Figure] = []
+    hello: list[list[float]] = []
+    runs: dict[str, list[list[float]]] = {}
+    ticks: dict[str, list[float]] = {}
+    failed: dict[str, str] = {}
+    for round_no in range(rounds):
+        ctx.log(f"{SECTION_ARM}: round {round_no + 1} of {rounds}")
+        hello.append(run_child(ctx, "repaint", "hello", presses=presses)["repaint_ms"])
+        for size in ARM_SIZES:
+            for what in ("countdown", "page", "tick"):
+                label = f"{what} {size}"
+                if label in failed:
+                    continue
+                try:
+                    data = run_child(
+                        ctx,
+                        "arm",
+                        "podium",
+                        conference.path,
+                        presses,
+                        extra=("--what", what, "--size", size),
+                    )
+                except ChildFailed as exc:
+                    failed[label] = str(exc)
+                    continue
+                if what == "tick":
+                    ticks.setdefault(size, []).extend(data["frame_bytes"])
+                else:
+                    runs.setdefault(label, []).append(data["repaint_ms"])
+    hello_all = [v for r in hello for v in r]
+    names = {"countdown": "GO → speech with the big countdown", "page": "GO paging a long cue"}
+    for size in ARM_SIZES:
+        for what, title in names.items():
+            label = f"{what} {size}"
+            if label in failed or label not in runs:
+                figures.append(missing(SECTION_ARM, f"{title}, {size}", failed.get(label, "?")))
+                continue
+            values = [v for r in runs[label] for v in r]
+            ratios = [
+                statistics.median(m) / statistics.median(h)
+                for m, h in zip(runs[label], hello, strict=False)
+            ]
+            figures.append(
+                compared(
+                    SECTION_ARM,
+                    f"{title}, {size}",
+                    "ms",
+                    values,
+                    BASELINE,
+                    hello_all,
+                    TARGETS,
+                    ratios=ratios,
+                    family=f"{title}, median",
+                    note=f"{len(values)} presses",
+                )
+            )
+        label = f"tick {size}"
+        if ticks.get(size):
+            figures.append(
+                Figure(
+                    SECTION_TICK,
+                    f"countdown frame, {size}",
+                    "bytes",
+                    value=Summary.of([float(b) for b in ticks[size]]),
+                    note="the digits that changed and the phase line, not the whole panel",
+                )
+            )
+        else:
+            why = failed.get(label, "?")
+            figures.append(missing(SECTION_TICK, f"countdown frame, {size}", why))
     return figures
 
 

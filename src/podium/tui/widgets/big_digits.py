@@ -160,9 +160,14 @@ class BigDigits(Widget, can_focus=False):
         if not self._rescale() and len(old) == len(value) and self._scale is not None:
             self._rows = self._draw()
             self._strips.clear()
-            for n, (a, b) in enumerate(zip(old, value, strict=True)):
-                if a != b:
-                    self.refresh(self._glyph_region(n))
+            regions = [
+                region
+                for n, (a, b) in enumerate(zip(old, value, strict=True))
+                if a != b
+                for region in self._changed_cells(n, a, b)
+            ]
+            if regions:
+                self.refresh(*regions)
             return
         self._rows = self._draw()
         self._strips.clear()
@@ -220,6 +225,23 @@ class BigDigits(Widget, can_focus=False):
         x0, y0 = self._origin()
         x = x0 + sum((glyph_px(c) + GAP_PX) * sx for c in self._value[:index])
         return Region(x, y0, glyph_px(self._value[index]) * sx, len(self._rows))
+
+    def _changed_cells(self, index: int, old: str, new: str) -> list[Region]:
+        """The cells where glyph `index` changed from `old` to `new`: per row, the span from
+        the first to the last cell that differs (rows that did not change send nothing)."""
+        assert self._scale is not None
+        sx, sy = self._scale
+        box = self._glyph_region(index)
+        if glyph_px(old) != glyph_px(new):
+            return [box]
+        regions = []
+        for row, (a, b) in enumerate(zip(glyph(old, sx, sy), glyph(new, sx, sy), strict=True)):
+            if a == b:
+                continue
+            differ = [i for i, (p, q) in enumerate(zip(a, b, strict=True)) if p != q]
+            first, last = differ[0], differ[-1] + 1
+            regions.append(Region(box.x + first, box.y + row, last - first, 1))
+        return regions
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return max((len(r) for r in self._rows), default=0)
