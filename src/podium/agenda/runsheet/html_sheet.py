@@ -26,6 +26,7 @@ body {
     "Helvetica Neue", Arial, sans-serif;
   font-size: 12pt; line-height: 1.55; color: #111; background: #fff;
   max-width: 180mm; margin: 1.5rem auto; padding: 0 1rem;
+  line-break: strict; overflow-wrap: break-word;
 }
 h1 { font-size: 20pt; line-height: 1.25; margin: 0 0 .2em; }
 .subtitle { font-size: 14pt; margin: 0 0 .6em; }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from podium.agenda.linebreak import wrap
 from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
 from podium.agenda.runsheet.header import MeetingFacts, meeting_facts
@@ -17,6 +18,9 @@ from podium.agenda.runsheet.width import display_width, pad, pad_left
 
 TITLE_COLUMN_MAX = 36
 """Titles are padded to the widest one, but no further than this many columns."""
+SHEET_WIDTH = 100
+"""Cue texts and notes are wrapped (with 避头尾 rules) to end within this many columns."""
+MIN_TEXT_WIDTH = 24
 
 
 def header_lines(facts: MeetingFacts, labels: Labels) -> list[str]:
@@ -71,7 +75,8 @@ def render_text(plan: Plan, measured: bool = False) -> str:
         lines.append(
             row(starts[index], durations[index], f"{pad(item.title, title_w)}  " + "  ".join(tags))
         )
-        lines.extend(indent + line for line in item_lines(item, labels))
+        width = SHEET_WIDTH - display_width(indent)
+        lines.extend(indent + line for line in item_lines(item, labels, width))
         late = late_by(plan, planned)
         if late:
             lines.append(
@@ -81,23 +86,32 @@ def render_text(plan: Plan, measured: bool = False) -> str:
     return "\n".join(lines)
 
 
-def item_lines(item: Item, labels: Labels) -> list[str]:
-    """The cues of one item, numbered, then its notes; relative to the title column."""
+def item_lines(item: Item, labels: Labels, width: int | None = None) -> list[str]:
+    """The cues of one item, numbered, then its notes; relative to the title column, each
+    wrapped to `width` columns (None: not wrapped)."""
     kind_w = max(display_width(label) for label in labels.cue_kinds.values())
     number_w = len(str(len(item.cues)))
     lines: list[str] = []
     for number, cue in enumerate(item.cues, 1):
         head = f"{str(number).rjust(number_w)}. {pad(labels.cue_kinds[cue.kind], kind_w)}  "
-        body = cue_lines(cue, item, labels)
+        body = _wrapped(cue_lines(cue, item, labels), width, display_width(head))
         hang = " " * display_width(head)
         lines.append((head + body[0]).rstrip())
         lines.extend((hang + line).rstrip() for line in body[1:])
     if item.notes:
         head = f"{labels.note}{labels.colon}"
-        note_lines = item.notes.split("\n")
+        note_lines = _wrapped(item.notes.split("\n"), width, display_width(head))
         lines.append(head + note_lines[0])
         lines.extend(" " * display_width(head) + line for line in note_lines[1:])
     return lines
+
+
+def _wrapped(lines: list[str], width: int | None, hang: int) -> list[str]:
+    """Lines wrapped to what is left of `width` after a hanging indent of `hang` columns."""
+    if width is None:
+        return lines
+    room = max(MIN_TEXT_WIDTH, width - hang)
+    return [part for line in lines for part in wrap(line, room)]
 
 
 def cue_lines(cue: Cue, item: Item, labels: Labels) -> list[str]:

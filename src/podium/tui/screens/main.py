@@ -95,6 +95,12 @@ class MainScreen(Screen[None]):
         self._status = self.query_one(StatusLine)
         self._run_sheet.build(self.session, self.lang)
         self.show_position()
+        # GO and back page a long cue first, whoever presses them (keys, palette, remote):
+        # the Host asks this screen's pager after its double-press guard.
+        host = getattr(self.app, "host", None)
+        set_pager = getattr(host, "set_pager", None)
+        if callable(set_pager):
+            set_pager(self.page)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -159,6 +165,7 @@ class MainScreen(Screen[None]):
         now = self._now
         if not session.started:
             now.show_standby_countdown(session.until_start_s(), self.lang)
+            now.apply_classes()
             return
         remaining = session.timer_remaining_s()
         # A speech or break under way means whoever was awaited is here: no hold on those.
@@ -174,6 +181,7 @@ class MainScreen(Screen[None]):
             at = wall_clock_text(fixed, seconds=False)
             banner = t("hold.banner", self.lang, at=at, t=countdown_text(hold))
         now.show_hold(banner)
+        now.apply_classes()
         if not self.compact:
             self._run_sheet.refresh_expected(session)
 

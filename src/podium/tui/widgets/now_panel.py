@@ -66,6 +66,7 @@ class NowPanel(Vertical):
         self._more = self.query_one("#now-more", Static)
         self._more.display = False
         self.lang = "en"
+        self._want: set[str] = set(self.classes)
 
     # --- the cue (changes on GO, back, jump) -------------------------------------------
     def show_standby(self, meeting_title: str, lang: str, note: str | None = None) -> None:
@@ -74,19 +75,19 @@ class NowPanel(Vertical):
         self.lang = lang
         self.query_one("#now-title", Static).update(printable(meeting_title))
         self.query_one("#now-meta", Static).update(t("standby", lang))
-        self.set_class(False, "-no-meta")
         blocks: list[Block] = [para(t("standby.press_go", lang), BOLD)]
         if note:
             blocks += [para(""), para(note, SAY)]
         self._body.show(blocks)
-        self.set_class(True, "-standby")
-        self.set_class(False, "-call", "-speech")
+        self.query_one("#now-meta", Static).set_class(False, "-empty")
+        self._flag(True, "-standby")
+        self._flag(False, "-call")
         self._update_more()
 
     def show_cue(self, item: Item, cue: Cue, lang: str) -> None:
         """A cue becomes current: its item's title above what the host reads."""
         self.lang = lang
-        self.set_class(False, "-standby")
+        self._flag(False, "-standby")
         self.query_one("#now-title", Static).update(printable(item.title))
         meta = ""
         blocks: list[Block]
@@ -108,10 +109,10 @@ class NowPanel(Vertical):
                 meta = t("break", lang)
             blocks = [para(_capped(cue.text, lang), BOLD)] if cue.text else []
         self.query_one("#now-meta", Static).update(meta)
-        self.set_class(not meta, "-no-meta")
+        # (an empty meta line gives its row to the text in the compact layout)
+        self.query_one("#now-meta", Static).set_class(not meta, "-empty")
         self._body.show(blocks)
-        self.set_class(cue.kind is CueKind.CALL, "-call")
-        self.set_class(cue.kind is CueKind.SPEECH, "-speech")
+        self._flag(cue.kind is CueKind.CALL, "-call")
         self._update_more()
 
     # --- pages ---------------------------------------------------------------------------
@@ -171,7 +172,7 @@ class NowPanel(Vertical):
         if self._hold is not None:
             self._hold.display = banner is not None
             self._hold.update(banner or "")
-        self.set_class(banner is not None, "-hold")
+        self._flag(banner is not None, "-hold")
 
     def show_hold_countdown(self, remaining_s: float) -> None:
         """The countdown to the fixed time, big (the cue has no timer of its own)."""
@@ -200,14 +201,28 @@ class NowPanel(Vertical):
             timer.set_caption((words or "") if digits is not None else "")
             label.display = digits is None and words is not None
             label.update((words or "") if digits is None else "")
-        self.set_class(digits is not None, "-timed")
-        self.set_class(digits is None and words is not None, "-worded")
+        self._flag(digits is not None, "-timed")
+        self._flag(digits is None and words is not None, "-worded")
         if phase is not self._phase:
             if self._phase is not None:
-                self.remove_class(PHASE_CLASSES[self._phase])
+                self._flag(False, PHASE_CLASSES[self._phase])
             if phase is not None:
-                self.add_class(PHASE_CLASSES[phase])
+                self._flag(True, PHASE_CLASSES[phase])
             self._phase = phase
+
+    # --- classes: changed together, restyled once ---------------------------------------
+    def _flag(self, on: bool, *names: str) -> None:
+        """Want these classes on (or off); `apply_classes` restyles once for all of them
+        (each class change restyles the whole panel: a GO changes three or four)."""
+        if on:
+            self._want.update(names)
+        else:
+            self._want.difference_update(names)
+
+    def apply_classes(self) -> None:
+        """Give the panel the classes wanted since the last call, in one restyle."""
+        if self._want != set(self.classes):
+            self.set_classes(self._want)
 
     def _timer_box_or_body(self) -> Vertical | CueText:
         return self.query_one("#now-timer-box", Vertical) if self._timer else self._body
