@@ -38,7 +38,8 @@ def test_a_300_sentence_cue_is_read_with_pagedown_alone(tmp_path: Path) -> None:
     journal = tmp_path / "j.jsonl"
     seen: set[int] = set()
     with Tmux(tmp_path, (80, 24)) as tmux:
-        tmux.start(str(_long_agenda(tmp_path)), "--fresh", "--guard", "0", "--journal", str(journal))
+        agenda = str(_long_agenda(tmp_path))
+        tmux.start(agenda, "--fresh", "--guard", "0", "--journal", str(journal))
         tmux.wait_for(lambda s: "长文本宣读" in s, "the standby screen", timeout=20)
         tmux.press("PageDown")
         screen = tmux.wait_for(lambda s: "第1句" in s, "the long cue")

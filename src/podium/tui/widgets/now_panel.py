@@ -109,7 +109,7 @@ class NowPanel(Vertical):
                 meta = t("break", lang)
             blocks = [para(_capped(cue.text, lang), BOLD)] if cue.text else []
         self.query_one("#now-meta", Static).update(meta)
-        # (an empty meta line gives its row to the text in the compact layout)
+        # (an empty meta line gives its row to the text; a class on the Static alone)
         self.query_one("#now-meta", Static).set_class(not meta, "-empty")
         self._body.show(blocks)
         self._flag(cue.kind is CueKind.CALL, "-call")
