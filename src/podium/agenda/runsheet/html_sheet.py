@@ -39,8 +39,7 @@ table.overview td.time { text-align: right; white-space: nowrap;
 table.overview td.num { white-space: nowrap; padding-right: 0; }
 table.overview tr.gap td { color: #444; font-style: italic; }
 table.overview tr { break-inside: avoid; page-break-inside: avoid; }
-section.item { border-top: 2px solid #000; padding-top: .4em; margin-top: 1.2em;
-  break-inside: avoid; page-break-inside: avoid; }
+section.item { border-top: 2px solid #000; padding-top: .4em; margin-top: 1.2em; }
 section.item h2 { font-size: 17pt; margin: 0; break-after: avoid; page-break-after: avoid; }
 .when { font-variant-numeric: tabular-nums; white-space: nowrap; margin: 0 0 .4em;
   break-after: avoid; page-break-after: avoid; }
@@ -74,7 +73,8 @@ def page_style(times: PrintedTimes) -> str:
     """A4 pages, numbered at the foot in the meeting's language."""
     return (
         "@page { size: A4; margin: 16mm 15mm 18mm;\n"
-        f"  @bottom-center {{ content: {times.page_css()}; font-size: 10pt; color: #333; }} }}\n"
+        f"  @bottom-center {{ content: {times.page_css()}; font-family: sans-serif;\n"
+        "    font-size: 10pt; color: #333; } }\n"
     )
 
 
@@ -125,7 +125,8 @@ def render_html(plan: Plan, measured: bool = False) -> str:
             when.append(labels.silent)
         out += [
             f'<section class="item" id="item-{escape(item.id)}">',
-            f'<h2><span class="num">{item_number(number, chinese)}</span>{h(item.title)}</h2>',
+            f'<h2><span class="num">{item_number(number, chinese)}</span>'
+            f"{'' if chinese else ' '}{h(item.title)}</h2>",
             f'<p class="when">{escape(" · ".join(when))}</p>',
         ]
         late = late_by(plan, planned)
@@ -220,5 +221,5 @@ def name_html(cue: Cue, index: int, labels: Labels) -> str:
         entry += f' <span class="say">{escape(labels.say)} {h(cue.say[index])}</span>'
     note = cue.notes[index] if index < len(cue.notes) else None
     if note:
-        entry += f' <span class="note">({h(note)})</span>'
+        entry += f' <span class="note">{escape(labels.note + labels.colon)}{h(note)}</span>'
     return entry

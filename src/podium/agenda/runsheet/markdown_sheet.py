@@ -132,7 +132,7 @@ def cue_markdown(
                     entry += f" · *{labels.say} {md(cue.say[i])}*"
                 note = cue.notes[i] if i < len(cue.notes) else None
                 if note:
-                    entry += f" *({md(note)})*"
+                    entry += f" · *{md(labels.note + labels.colon)}{md(note)}*"
                 lines.append(f"{hang}{i + 1}. {entry}")
             lines.append("")
         return lines

@@ -3,7 +3,8 @@ minute, unless the agenda's own clock times have seconds.
 
 A host reading paper at the lectern wants `09:20` and `25分钟`, not `09:20:00` and `25:00`.
 Seconds are printed only where they matter: every clock time keeps them when the meeting's
-`start` or any `at` is written with seconds (`13:30:30`), and a duration keeps them when it is
+`start` or any `at` is written with seconds (`13:30:30`) or the whole meeting is planned
+shorter than ten minutes, and a duration keeps them when it is
 under a minute, or when the agenda gives it with seconds (`per_call: 1m30s`). An estimated
 duration (`~`) is an estimate: it is rounded to the nearest minute.
 """
@@ -21,6 +22,8 @@ SECONDS = NP_("run sheet", "{s} s")
 HOURS = NP_("run sheet", "{h} h")
 HOURS_MINUTES = NP_("run sheet", "{h} h {m} min")
 PAGE = NP_("run sheet", "Page {page} of {pages}")
+SHORT_MEETING_S = 10 * 60
+"""A meeting planned shorter than this prints seconds: its items are minutes apart or less."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +35,8 @@ class PrintedTimes:
     @classmethod
     def of(cls, plan: Plan) -> PrintedTimes:
         own = [plan.start_s, *(p.item.at_s for p in plan.items)]
-        return cls(plan, any(t is not None and t % 60 for t in own))
+        short = plan.total_s < SHORT_MEETING_S
+        return cls(plan, short or any(t is not None and t % 60 for t in own))
 
     def _words(self, message: tuple[str, str], **values: int) -> str:
         context, text = message
@@ -61,13 +65,14 @@ class PrintedTimes:
 
     def duration(self, seconds: int, estimated: bool = False) -> str:
         """`25分钟` / `25 min`, `1小时5分钟` / `1 h 5 min`, `40秒` / `40 s`; `1:30` when the agenda
-        gives seconds; `~` in front of an estimate (rounded to the minute from a minute on)."""
+        gives seconds or seconds matter; `~` in front of an estimate (otherwise rounded to the
+        minute from a minute on)."""
         seconds = max(0, int(seconds))
         mark = "~" if estimated else ""
         if seconds < 60:
             return mark + self._words(SECONDS, s=seconds)
-        if not estimated and seconds % 60:
-            return format_duration(seconds)
+        if (self.seconds or not estimated) and seconds % 60:
+            return mark + format_duration(seconds)
         minutes = _nearest_minute(seconds)
         h, m = divmod(minutes, 60)
         if not h:

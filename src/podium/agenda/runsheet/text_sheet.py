@@ -150,5 +150,5 @@ def name_line(cue: Cue, index: int, labels: Labels) -> str:
         line += f" · {labels.say} {cue.say[index]}"
     note = cue.notes[index] if index < len(cue.notes) else None
     if note:
-        line += f" ({note})"
+        line += f" · {labels.note}{labels.colon}{note}"
     return line
