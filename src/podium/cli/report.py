@@ -14,10 +14,10 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 
-from podium.cli import EXIT_INVALID, EXIT_OK, UsageError
+from podium.cli import EXIT_INVALID, EXIT_OK, UsageError, error_line
 from podium.engine.report import Report
 from podium.engine.timefmt import duration_text, signed_text
-from podium.i18n import Translations, for_language
+from podium.i18n import Translations, _, for_language
 
 NONE = "—"
 
@@ -35,7 +35,7 @@ def main(args: argparse.Namespace) -> int:
         except JournalReadError as exc:
             raise UsageError(str(exc)) from None
         except NotAJournalError as exc:
-            print(f"podium: error: {exc}", file=sys.stderr)
+            print(error_line(str(exc)), file=sys.stderr)
             return EXIT_INVALID
         for warning in journal.warnings:
             print(warning, file=sys.stderr)
@@ -45,13 +45,19 @@ def main(args: argparse.Namespace) -> int:
     try:
         result = load_agenda(agenda_path)
     except AgendaFileError as exc:
-        hint = "" if args.agenda else " (the journal's header names it; --agenda gives another)"
-        raise UsageError(f"{exc}{hint}") from None
+        if args.agenda:
+            raise UsageError(str(exc)) from None
+        raise UsageError(
+            _("{problem} (the journal's header names it; --agenda gives another)").format(
+                problem=exc
+            )
+        ) from None
     for diagnostic in result.diagnostics:
         if diagnostic.is_error:
             print(diagnostic, file=sys.stderr)
     if result.agenda is None:
-        print(f"podium: error: the agenda {agenda_path} is invalid", file=sys.stderr)
+        message = _("the agenda {path} is invalid").format(path=agenda_path)
+        print(error_line(message), file=sys.stderr)
         return EXIT_INVALID
 
     try:
@@ -59,7 +65,7 @@ def main(args: argparse.Namespace) -> int:
             journals, result.agenda, exclude_pauses=args.exclude_pauses, names=args.journals
         )
     except DifferentAgendasError as exc:
-        print(f"podium: error: {exc}", file=sys.stderr)
+        print(error_line(str(exc)), file=sys.stderr)
         return EXIT_INVALID
     for warning in report.warnings:
         print(warning, file=sys.stderr)
