@@ -17,11 +17,11 @@ from typing import Any
 
 from podium.agenda.model import Agenda
 from podium.agenda.plan import Plan, make_plan
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.journal import JournalFile, same_agenda_path
 from podium.engine.replay import Locator, replay
 from podium.engine.session import Session
-from podium.engine.timefmt import duration_text
+from podium.engine.timefmt import rounded_text
 from podium.i18n import NP_, Translations, for_language
 
 REPORT_FORMAT = "podium-report/1"
@@ -210,7 +210,7 @@ def session_times(
         )
     events = journal.events
     t0 = events[0].at if events else dt.datetime.now().astimezone()
-    clock = FakeClock(wall=t0, monotonic=0.0)
+    clock = ManualClock(wall=t0, monotonic=0.0)
     session = Session(plan, clock, rehearsal=journal.header.rehearsal, guard_s=0)
     locator = Locator(agenda, journal.header.items)
 
@@ -284,7 +284,7 @@ def timing_hints(
     def hint(
         templates: dict[bool, tuple[str, str]], what: str, k: int, seconds: float | None = None
     ) -> str:
-        t = "" if seconds is None else duration_text(seconds)
+        t = "" if seconds is None else rounded_text(seconds)
         return tr.pgettext(*templates[one]).format(what=what, t=t, k=k, of=of)
 
     out: list[str] = []
@@ -349,18 +349,3 @@ def _side_hints(
     if under:
         out.append(hint(_SHORT, label, len(under), sum(under) / len(under)))
     return out
-
-
-def session_hints(session: Session) -> list[str]:
-    """What to change after one session (the summary screen's list)."""
-    items = [
-        ItemTiming(row.item.index + 1, row.item.id, row.item.title, row.planned_s, (row.actual_s,))
-        for row in session.summary()
-    ]
-    total = session.meeting_elapsed_s() if session.ended else None
-    return timing_hints(
-        items,
-        noun="rehearsal" if session.rehearsal else "meeting",
-        planned_total_s=session.plan.total_s,
-        actual_total_s=[total],
-    )

@@ -6,13 +6,13 @@ from html import escape
 
 from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
+from podium.agenda.runsheet.header import meeting_facts
 from podium.agenda.runsheet.labels import Labels, labels_for
-from podium.agenda.runsheet.text_sheet import summary_line
 from podium.agenda.runsheet.timing import (
-    duration_text,
     fixed_clock,
     gap_before,
     late_by,
+    planned_text,
     start_text,
 )
 from podium.language import parse_language
@@ -74,6 +74,7 @@ def render_html(plan: Plan, measured: bool = False) -> str:
     """A complete HTML document (no external files), one trailing newline."""
     meeting = plan.agenda.meeting
     labels = labels_for(meeting)
+    header = meeting_facts(plan, labels, measured)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(html_lang(meeting.language))}">',
@@ -81,37 +82,31 @@ def render_html(plan: Plan, measured: bool = False) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="podium plan">',
-        f"<title>{h(meeting.title)}</title>",
+        f"<title>{h(header.title)}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{h(meeting.title)}</h1>",
+        f"<h1>{h(header.title)}</h1>",
     ]
-    if meeting.subtitle:
-        out.append(f'<p class="subtitle">{h(meeting.subtitle)}</p>')
-    facts = [
-        f"<strong>{escape(label)}</strong>{escape(labels.colon)}{h(value)}"
-        for label, value in (
-            (labels.date, meeting.date.isoformat() if meeting.date else None),
-            (labels.venue, meeting.venue),
-            (labels.host, meeting.host),
+    if header.subtitle:
+        out.append(f'<p class="subtitle">{h(header.subtitle)}</p>')
+    if header.facts:
+        facts = (
+            f"<strong>{escape(label)}</strong>{escape(labels.colon)}{h(value)}"
+            for label, value in header.facts
         )
-        if value
-    ]
-    if facts:
         out.append(f'<p class="facts">{" · ".join(facts)}</p>')
-    out.append(f'<p class="summary">{h(summary_line(plan, labels))}</p>')
-    if any(p.item.estimated for p in plan.items):
-        legend = labels.estimated_spoken if measured else labels.estimated
-        out.append(f'<p class="legend">{h(legend)}</p>')
+    out.append(f'<p class="summary">{h(header.summary)}</p>')
+    if header.legend:
+        out.append(f'<p class="legend">{h(header.legend)}</p>')
     out.append("</header>")
     out.extend(overview(plan, labels))
     out.append("<main>")
     for planned in plan.items:
         item = planned.item
         when = escape(start_text(plan, planned.offset_s))
-        duration = escape(duration_text(planned.duration_s, item.estimated))
+        duration = escape(planned_text(planned.duration_s, item.estimated))
         out += [
             f'<section class="item" id="item-{escape(item.id)}">',
             f'<h2><span class="when">{when}</span> · {h(item.title)} · '
@@ -125,7 +120,7 @@ def render_html(plan: Plan, measured: bool = False) -> str:
         out.append(f'<p class="tags">{" · ".join(tags)}</p>')
         late = late_by(plan, planned)
         if late:
-            message = labels.late.format(at=fixed_clock(planned), late=duration_text(late))
+            message = labels.late.format(at=fixed_clock(planned), late=planned_text(late))
             out.append(f'<p class="late">{escape(message)}</p>')
         if item.notes:
             out.append(
@@ -154,9 +149,9 @@ def overview(plan: Plan, labels: Labels) -> list[str]:
             rows.append(
                 f'<tr class="gap"><td class="time">'
                 f"{escape(start_text(plan, planned.offset_s - gap))}</td>"
-                f'<td class="time">{escape(duration_text(gap))}</td><td>{escape(until)}</td></tr>'
+                f'<td class="time">{escape(planned_text(gap))}</td><td>{escape(until)}</td></tr>'
             )
-        duration = duration_text(planned.duration_s, planned.item.estimated)
+        duration = planned_text(planned.duration_s, planned.item.estimated)
         rows.append(
             f'<tr><td class="time">{escape(start_text(plan, planned.offset_s))}</td>'
             f'<td class="time">{escape(duration)}</td>'
@@ -170,9 +165,9 @@ def cue_html(cue: Cue, item: Item, labels: Labels) -> str:
     """One cue as a list entry: its kind, then its text and what its kind carries."""
     kind = f'<span class="kind">{escape(labels.cue_kinds[cue.kind])}</span>'
     if cue.kind is CueKind.SPEECH:
-        length = duration_text(cue.duration_s or item.duration_s)
+        length = planned_text(cue.duration_s or item.duration_s)
         limits = [
-            f"{label} {duration_text(seconds)}"
+            f"{label} {planned_text(seconds)}"
             for label, seconds in ((labels.warn, item.warn_s), (labels.danger, item.danger_s))
             if seconds is not None
         ]
@@ -180,7 +175,7 @@ def cue_html(cue: Cue, item: Item, labels: Labels) -> str:
         speaker = h(cue.speaker or cue.text)
         return f'<li class="speech">{kind}{speaker} · {length}{suffix}</li>'
     if cue.kind is CueKind.BREAK:
-        length = duration_text(cue.duration_s or item.duration_s)
+        length = planned_text(cue.duration_s or item.duration_s)
         text = f"<br>\n{h(cue.text)}" if cue.text else ""
         return f'<li class="break">{kind}{length}{text}</li>'
     if cue.kind is CueKind.CALL:

@@ -6,13 +6,13 @@ import re
 
 from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
+from podium.agenda.runsheet.header import meeting_facts
 from podium.agenda.runsheet.labels import Labels, labels_for
-from podium.agenda.runsheet.text_sheet import summary_line
 from podium.agenda.runsheet.timing import (
-    duration_text,
     fixed_clock,
     gap_before,
     late_by,
+    planned_text,
     start_text,
 )
 
@@ -37,23 +37,16 @@ def render_markdown(plan: Plan, measured: bool = False) -> str:
     """The whole run sheet as Markdown: a header, an overview table, then each item in full."""
     meeting = plan.agenda.meeting
     labels = labels_for(meeting)
-    out = [f"# {md(meeting.title)}", ""]
-    if meeting.subtitle:
-        out += [md(meeting.subtitle), ""]
-    facts = [
-        f"**{label}**{labels.colon}{md(value)}"
-        for label, value in (
-            (labels.date, meeting.date.isoformat() if meeting.date else None),
-            (labels.venue, meeting.venue),
-            (labels.host, meeting.host),
-        )
-        if value
-    ]
-    if facts:
+    header = meeting_facts(plan, labels, measured)
+    out = [f"# {md(header.title)}", ""]
+    if header.subtitle:
+        out += [md(header.subtitle), ""]
+    if header.facts:
+        facts = (f"**{label}**{labels.colon}{md(value)}" for label, value in header.facts)
         out += [" · ".join(facts), ""]
-    out += [md(summary_line(plan, labels)), ""]
-    if any(p.item.estimated for p in plan.items):
-        out += [md(labels.estimated_spoken if measured else labels.estimated), ""]
+    out += [md(header.summary), ""]
+    if header.legend:
+        out += [md(header.legend), ""]
 
     out += [f"| {labels.start} | {labels.duration} | {labels.item} |", "|---:|---:|---|"]
     for index, planned in enumerate(plan.items):
@@ -61,15 +54,15 @@ def render_markdown(plan: Plan, measured: bool = False) -> str:
         if gap:
             until = labels.idle.format(until=fixed_clock(planned))
             gap_start = start_text(plan, planned.offset_s - gap)
-            out.append(f"| {gap_start} | {duration_text(gap)} | *{md(until)}* |")
-        duration = md(duration_text(planned.duration_s, planned.item.estimated))
+            out.append(f"| {gap_start} | {planned_text(gap)} | *{md(until)}* |")
+        duration = md(planned_text(planned.duration_s, planned.item.estimated))
         title = md(planned.item.title).replace("\n", " ")
         out.append(f"| {start_text(plan, planned.offset_s)} | {duration} | {title} |")
     out.append("")
 
     for planned in plan.items:
         item = planned.item
-        duration = md(duration_text(planned.duration_s, item.estimated))
+        duration = md(planned_text(planned.duration_s, item.estimated))
         heading = f"## {start_text(plan, planned.offset_s)} · {md(item.title)} · {duration}"
         out += [heading.replace("  \n", " "), ""]
         tags = [f"`{item.id}`"]
@@ -80,7 +73,7 @@ def render_markdown(plan: Plan, measured: bool = False) -> str:
         out += [" · ".join(tags), ""]
         late = late_by(plan, planned)
         if late:
-            message = labels.late.format(at=fixed_clock(planned), late=duration_text(late))
+            message = labels.late.format(at=fixed_clock(planned), late=planned_text(late))
             out += [f"**{md(message)}**", ""]
         if item.notes:
             out += [f"> **{labels.note}**{labels.colon}" + md(item.notes).replace("\n", "\n> "), ""]
@@ -96,9 +89,9 @@ def cue_markdown(number: int, cue: Cue, item: Item, labels: Labels) -> list[str]
     hang = " " * (len(str(number)) + 2)
     text = md(cue.text).replace("\n", "\n" + hang)
     if cue.kind is CueKind.SPEECH:
-        length = duration_text(cue.duration_s or item.duration_s)
+        length = planned_text(cue.duration_s or item.duration_s)
         limits = [
-            f"{label} {duration_text(seconds)}"
+            f"{label} {planned_text(seconds)}"
             for label, seconds in ((labels.warn, item.warn_s), (labels.danger, item.danger_s))
             if seconds is not None
         ]
@@ -106,7 +99,7 @@ def cue_markdown(number: int, cue: Cue, item: Item, labels: Labels) -> list[str]
         speaker = md(cue.speaker or cue.text).replace("\n", "\n" + hang)
         return [f"{number}. **{kind}** {speaker} · {length}{suffix}"]
     if cue.kind is CueKind.BREAK:
-        length = duration_text(cue.duration_s or item.duration_s)
+        length = planned_text(cue.duration_s or item.duration_s)
         return [f"{number}. **{kind} {length}** {text}".rstrip()]
     if cue.kind is CueKind.CALL:
         head = " · ".join(

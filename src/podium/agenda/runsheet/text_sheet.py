@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
+from podium.agenda.runsheet.header import MeetingFacts, meeting_facts
 from podium.agenda.runsheet.labels import Labels, labels_for
 from podium.agenda.runsheet.timing import (
-    duration_text,
     fixed_clock,
     gap_before,
     late_by,
+    planned_text,
     start_text,
 )
 from podium.agenda.runsheet.width import display_width, pad, pad_left
@@ -18,52 +19,27 @@ TITLE_COLUMN_MAX = 36
 """Titles are padded to the widest one, but no further than this many columns."""
 
 
-def meeting_header(plan: Plan, labels: Labels) -> list[str]:
-    """Title, subtitle, date/venue/host and the summary line, as plain lines."""
-    meeting = plan.agenda.meeting
-    lines = [meeting.title]
-    if meeting.subtitle:
-        lines.append(meeting.subtitle)
-    facts = [
-        f"{label}{labels.colon}{value}"
-        for label, value in (
-            (labels.date, meeting.date.isoformat() if meeting.date else None),
-            (labels.venue, meeting.venue),
-            (labels.host, meeting.host),
-        )
-        if value
-    ]
-    if facts:
-        lines.append(" · ".join(facts))
-    lines.append(summary_line(plan, labels))
+def header_lines(facts: MeetingFacts, labels: Labels) -> list[str]:
+    """The meeting-facts header as plain lines."""
+    lines = [facts.title]
+    if facts.subtitle:
+        lines.append(facts.subtitle)
+    if facts.facts:
+        lines.append(" · ".join(f"{label}{labels.colon}{value}" for label, value in facts.facts))
+    lines.append(facts.summary)
+    if facts.legend:
+        lines.append(facts.legend)
     return lines
-
-
-def summary_line(plan: Plan, labels: Labels) -> str:
-    """Start, total, end, and how many items and cues."""
-    estimated = any(p.item.estimated for p in plan.items)
-    parts = []
-    if plan.start_s is not None:
-        parts.append(f"{labels.start} {start_text(plan, 0)}")
-    parts.append(f"{labels.total} {duration_text(plan.total_s, estimated)}")
-    if plan.start_s is not None:
-        parts.append(f"{labels.ends} {start_text(plan, plan.total_s)}")
-    cues = sum(len(p.item.cues) for p in plan.items)
-    parts.append(f"{len(plan.items)} {labels.items}")
-    parts.append(f"{cues} {labels.cues}")
-    return " · ".join(parts)
 
 
 def render_text(plan: Plan, measured: bool = False) -> str:
     """The whole run sheet as terminal text, one trailing newline."""
     labels = labels_for(plan.agenda.meeting)
-    lines = meeting_header(plan, labels)
-    if any(p.item.estimated for p in plan.items):
-        lines.append(labels.estimated_spoken if measured else labels.estimated)
+    lines = header_lines(meeting_facts(plan, labels, measured), labels)
     lines.append("")
 
     starts = [start_text(plan, p.offset_s) for p in plan.items]
-    durations = [duration_text(p.duration_s, p.item.estimated) for p in plan.items]
+    durations = [planned_text(p.duration_s, p.item.estimated) for p in plan.items]
     start_w = max(display_width(labels.start), *(len(s) for s in starts))
     dur_w = max(display_width(labels.duration), *(len(d) for d in durations))
     title_w = min(
@@ -83,7 +59,7 @@ def render_text(plan: Plan, measured: bool = False) -> str:
             lines.append(
                 row(
                     start_text(plan, planned.offset_s - gap),
-                    duration_text(gap),
+                    planned_text(gap),
                     labels.idle.format(until=fixed_clock(planned)),
                 )
             )
@@ -99,9 +75,7 @@ def render_text(plan: Plan, measured: bool = False) -> str:
         late = late_by(plan, planned)
         if late:
             lines.append(
-                indent
-                + "! "
-                + labels.late.format(at=fixed_clock(planned), late=duration_text(late))
+                indent + "! " + labels.late.format(at=fixed_clock(planned), late=planned_text(late))
             )
         lines.append("")
     return "\n".join(lines)
@@ -132,16 +106,16 @@ def cue_lines(cue: Cue, item: Item, labels: Labels) -> list[str]:
     if cue.kind is CueKind.SPEECH:
         limits = []
         if item.warn_s is not None:
-            limits.append(f"{labels.warn} {duration_text(item.warn_s)}")
+            limits.append(f"{labels.warn} {planned_text(item.warn_s)}")
         if item.danger_s is not None:
-            limits.append(f"{labels.danger} {duration_text(item.danger_s)}")
-        length = duration_text(cue.duration_s or item.duration_s)
+            limits.append(f"{labels.danger} {planned_text(item.danger_s)}")
+        length = planned_text(cue.duration_s or item.duration_s)
         if limits:
             length += " (" + " · ".join(limits) + ")"
         speaker = (cue.speaker or cue.text).split("\n")
         return [f"{speaker[0]} · {length}", *speaker[1:]]
     if cue.kind is CueKind.BREAK:
-        length = duration_text(cue.duration_s or item.duration_s)
+        length = planned_text(cue.duration_s or item.duration_s)
         return [length, *text_lines]
     if cue.kind is CueKind.CALL:
         head = " · ".join(
