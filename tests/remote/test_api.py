@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import HOST_API
+from remote_helpers import HOST_API
+
 from podium.remote.api import command_list, run_command
 from podium.remote.security import Access
 

@@ -9,8 +9,7 @@ import time
 from typing import Any
 
 import pytest
-
-from conftest import LiveServer, http
+from remote_helpers import LiveServer, http
 
 pytestmark = pytest.mark.e2e
 

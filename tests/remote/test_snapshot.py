@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from conftest import make_host
+from remote_helpers import make_host
+
 from podium.engine.clock import ManualClock
 from podium.host.snapshot import snapshot, view_language
 

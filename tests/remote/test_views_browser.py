@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from remote_helpers import LiveServer, make_host
 
-from conftest import LiveServer, make_host
 from podium.engine.clock import SystemClock
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
