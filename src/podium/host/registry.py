@@ -89,7 +89,7 @@ def _as_int(value: Any) -> int | None:
         return int(value) if value.is_integer() else None
     if isinstance(value, str):
         text = value.strip()
-        if text[:1] in "+-":
+        if text[:1] in ("+", "-"):
             sign, digits = text[0], text[1:]
         else:
             sign, digits = "", text
