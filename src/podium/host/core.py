@@ -106,7 +106,7 @@ class Host:
         self._last_press: float | None = None
         self._subscribers: list[Callable[[Change], None]] = []
         self._pager: Callable[[int], bool] | None = None
-        self._defer: Callable[[Callable[[], None]], None] = _now
+        self._defer: Callable[[Callable[[], None]], object] = _now
         self._prefetch_due = False
         self._journal_error = self.journal_error
         self._closed = False
@@ -166,7 +166,7 @@ class Host:
         it first, after the guard: paging is not a cue move)."""
         self._pager = pager
 
-    def set_defer(self, defer: Callable[[Callable[[], None]], None] | None) -> None:
+    def set_defer(self, defer: Callable[[Callable[[], None]], object] | None) -> None:
         """`defer(fn)` runs `fn` later: the screen passes "after the next repaint", so that
         rendering upcoming cues never delays the new cue on screen. Default: at once."""
         self._defer = defer or _now

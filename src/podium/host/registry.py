@@ -109,7 +109,9 @@ COMMANDS: Mapping[str, CommandSpec] = MappingProxyType(
     {
         spec.id: spec
         for spec in (
-            CommandSpec("go", doc="Next cue (pages a long cue first); on the last cue, asks to end"),
+            CommandSpec(
+                "go", doc="Next cue (a long cue pages first); on the last cue, asks to end"
+            ),
             CommandSpec("back", doc="Previous cue (pages back first)"),
             CommandSpec("jump", (Arg("item", str),), doc="First cue of the item with this id"),
             CommandSpec("pause", doc="Pause or resume the item's timer"),

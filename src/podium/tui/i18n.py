@@ -104,6 +104,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "退出 podium?会议记录已全部保存,可用 `podium run --resume` 继续。",
     },
     "confirm.end": {"en": "End the meeting?", "zh": "结束会议?"},
+    "message.host": {
+        "en": "MESSAGE {t}: {text}   (m: dismiss)",
+        "zh": "消息 {t}:{text}   (m:关闭)",
+    },
     "palette.jump": {"en": "Jump to: {title}", "zh": "跳转到:{title}"},
     "hint.long": {"en": "“{title}” ran {t} long", "zh": "“{title}”超时 {t}"},
     "hint.short": {"en": "“{title}” ran {t} short", "zh": "“{title}”提前 {t} 结束"},

@@ -1,4 +1,5 @@
-"""The command palette's provider: every command of the table, and "jump to <item>"."""
+"""The command palette's provider: every command of the table, and "jump to <item>", each run
+through the command registry (journaled with `"via": "palette"`)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ class PodiumCommands(Provider):
     def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
         app: PodiumApp = self.app  # type: ignore[assignment]
         entries: list[tuple[str, Callable[[], object], str]] = [
-            (label(cmd, app.lang), partial(app.run_command, cmd.id), cmd.key_display)
+            (label(cmd, app.lang), partial(app.run_command, cmd.id, "palette"), cmd.key_display)
             for cmd in COMMANDS
         ]
         for item in app.session.items:
@@ -29,7 +30,7 @@ class PodiumCommands(Provider):
                 entries.append(
                     (
                         t("palette.jump", app.lang, title=item.title),
-                        partial(app.jump_to, item.index),
+                        partial(app.run_command, "jump", "palette", item=item.id),
                         item.id,
                     )
                 )
