@@ -444,3 +444,33 @@ def test_the_message_to_the_host_stands_out_until_m(app_en: PodiumApp, clock: Fa
         assert not banner.display and app_en.host.messages["host"] is None
 
     run(app_en, scenario)
+
+
+def test_the_palette_shows_titles_as_written_and_journals_its_via(
+    agenda_en: Agenda, clock: FakeClock
+) -> None:
+    import dataclasses
+
+    items = list(agenda_en.items)
+    items[2] = dataclasses.replace(items[2], title="Q&A [/] [b]bold?")
+    agenda = dataclasses.replace(agenda_en, items=tuple(items))
+    lines: list[dict[str, Any]] = []
+
+    class Journal:
+        def record(self, event: str, **fields: Any) -> None:
+            lines.append({"event": event, **fields})
+
+    app = make_app(agenda, clock=clock, journal=Journal())
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app, clock)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Q&A [/]")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.position == Position(2, 0)
+
+    run(app, scenario)
+    assert lines[-1]["event"] == "jump" and lines[-1]["via"] == "palette"

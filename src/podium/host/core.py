@@ -181,7 +181,11 @@ class Host:
         return None if self._journal is None else self._journal.error
 
     def check_journal(self) -> None:
-        """Emit a change if the journal's health changed since the last look."""
+        """Look at the journal (a writer with `check()` makes sure its file is still there)
+        and emit a change if its health changed since the last look. The front-end calls
+        this on its display tick."""
+        if self._journal is not None:
+            self._journal.check()
         if self.journal_error != self._journal_error:
             self._emit(None, None, None, changed=True)
 

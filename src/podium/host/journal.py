@@ -35,6 +35,15 @@ class HostJournal:
         else:
             self._error = None
 
+    def check(self) -> None:
+        """Let the writer check its file (if it can); a failure shows in `error`."""
+        check = getattr(self.sink, "check", None)
+        if callable(check) and not self._closed:
+            try:
+                check()
+            except OSError as exc:
+                self._error = (exc.strerror or str(exc)).lower()
+
     @property
     def closed(self) -> bool:
         return self._closed
