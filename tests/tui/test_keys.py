@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.pilot import Pilot
 
 from podium.agenda.model import Agenda
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.session import Position
 from podium.tui.app import PodiumApp, make_app
 from podium.tui.commands import BACK_KEYS, COMMANDS, GO_KEYS
@@ -34,14 +34,14 @@ def run(app: PodiumApp, scenario: Callable[[Pilot[Any]], Any], size: tuple[int, 
     asyncio.run(main())
 
 
-async def press(pilot: Pilot[Any], clock: FakeClock, *keys: str, gap: float = 1.0) -> None:
+async def press(pilot: Pilot[Any], clock: ManualClock, *keys: str, gap: float = 1.0) -> None:
     """Press keys one after the other, `gap` seconds apart on the fake clock."""
     for key in keys:
         clock.advance(gap)
         await pilot.press(key)
 
 
-def start(app: PodiumApp, clock: FakeClock, gos: int = 1) -> None:
+def start(app: PodiumApp, clock: ManualClock, gos: int = 1) -> None:
     """Set the session up directly (GO `gos` times), then show it."""
     for _ in range(gos):
         clock.advance(1)
@@ -50,7 +50,7 @@ def start(app: PodiumApp, clock: FakeClock, gos: int = 1) -> None:
 
 
 @pytest.mark.parametrize("key", GO_KEYS)
-def test_every_go_key_starts_then_advances(app_en: PodiumApp, clock: FakeClock, key: str) -> None:
+def test_every_go_key_starts_then_advances(app_en: PodiumApp, clock: ManualClock, key: str) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         assert app_en.session.position is None
         await press(pilot, clock, key)
@@ -63,7 +63,7 @@ def test_every_go_key_starts_then_advances(app_en: PodiumApp, clock: FakeClock, 
 
 
 @pytest.mark.parametrize("key", BACK_KEYS)
-def test_every_back_key_goes_back_one_cue(app_en: PodiumApp, clock: FakeClock, key: str) -> None:
+def test_every_back_key_goes_back_one_cue(app_en: PodiumApp, clock: ManualClock, key: str) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock, gos=3)
         assert app_en.session.position == Position(1, 0)
@@ -74,7 +74,7 @@ def test_every_back_key_goes_back_one_cue(app_en: PodiumApp, clock: FakeClock, k
 
 
 def test_back_on_the_first_cue_says_so_and_stays(
-    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+    app_en: PodiumApp, clock: ManualClock, shown: Callable[[PodiumApp], str]
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -86,7 +86,7 @@ def test_back_on_the_first_cue_says_so_and_stays(
 
 
 def test_guard_ignores_a_second_go_within_the_guard_and_says_so(
-    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+    app_en: PodiumApp, clock: ManualClock, shown: Callable[[PodiumApp], str]
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         await press(pilot, clock, "pagedown")
@@ -99,7 +99,7 @@ def test_guard_ignores_a_second_go_within_the_guard_and_says_so(
     run(app_en, scenario)
 
 
-def test_a_held_go_button_advances_once(app_en: PodiumApp, clock: FakeClock) -> None:
+def test_a_held_go_button_advances_once(app_en: PodiumApp, clock: ManualClock) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
         # held: one press, then auto-repeat every 50 ms for two seconds; each repeat counts as
@@ -111,7 +111,7 @@ def test_a_held_go_button_advances_once(app_en: PodiumApp, clock: FakeClock) -> 
     run(app_en, scenario)
 
 
-def test_guard_follows_the_option(agenda_en: Agenda, clock: FakeClock) -> None:
+def test_guard_follows_the_option(agenda_en: Agenda, clock: ManualClock) -> None:
     app = make_app(agenda_en, clock=clock, guard_s=2.0)
 
     async def scenario(pilot: Pilot[Any]) -> None:
@@ -124,7 +124,7 @@ def test_guard_follows_the_option(agenda_en: Agenda, clock: FakeClock) -> None:
     run(app, scenario)
 
 
-def test_j_opens_the_jump_dialog_and_enter_jumps(app_en: PodiumApp, clock: FakeClock) -> None:
+def test_j_opens_the_jump_dialog_and_enter_jumps(app_en: PodiumApp, clock: ManualClock) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
         await press(pilot, clock, "j")
@@ -138,7 +138,7 @@ def test_j_opens_the_jump_dialog_and_enter_jumps(app_en: PodiumApp, clock: FakeC
     run(app_en, scenario)
 
 
-def test_jump_dialog_escape_changes_nothing(app_en: PodiumApp, clock: FakeClock) -> None:
+def test_jump_dialog_escape_changes_nothing(app_en: PodiumApp, clock: ManualClock) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
         await press(pilot, clock, "j")
@@ -151,7 +151,7 @@ def test_jump_dialog_escape_changes_nothing(app_en: PodiumApp, clock: FakeClock)
 
 
 def test_jump_before_the_start_is_refused_with_a_notice(
-    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+    app_en: PodiumApp, clock: ManualClock, shown: Callable[[PodiumApp], str]
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         await press(pilot, clock, "j")
@@ -161,7 +161,9 @@ def test_jump_before_the_start_is_refused_with_a_notice(
     run(app_en, scenario)
 
 
-def test_command_palette_lists_every_command_and_jumps(app_en: PodiumApp, clock: FakeClock) -> None:
+def test_command_palette_lists_every_command_and_jumps(
+    app_en: PodiumApp, clock: ManualClock
+) -> None:
     from podium.tui.palette import PodiumCommands
 
     async def scenario(pilot: Pilot[Any]) -> None:
@@ -183,7 +185,7 @@ def test_command_palette_lists_every_command_and_jumps(app_en: PodiumApp, clock:
 
 
 def test_p_pauses_and_resumes_the_item_timer(
-    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+    app_en: PodiumApp, clock: ManualClock, shown: Callable[[PodiumApp], str]
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -200,7 +202,7 @@ def test_p_pauses_and_resumes_the_item_timer(
 
 
 def test_plus_and_minus_change_the_items_plan_by_a_minute(
-    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+    app_en: PodiumApp, clock: ManualClock, shown: Callable[[PodiumApp], str]
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -216,7 +218,7 @@ def test_plus_and_minus_change_the_items_plan_by_a_minute(
 
 @pytest.mark.parametrize("key", ["b", "full_stop"])
 def test_blank_shows_only_the_clock_and_returns_without_advancing(
-    app_en: PodiumApp, clock: FakeClock, key: str
+    app_en: PodiumApp, clock: ManualClock, key: str
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -244,7 +246,7 @@ def test_blank_shows_only_the_clock_and_returns_without_advancing(
 
 @pytest.mark.parametrize(("open_key", "close_key"), [("question_mark", "escape"), ("f1", "q")])
 def test_help_opens_and_closes_without_quitting(
-    app_en: PodiumApp, clock: FakeClock, open_key: str, close_key: str
+    app_en: PodiumApp, clock: ManualClock, open_key: str, close_key: str
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -263,7 +265,7 @@ def test_help_opens_and_closes_without_quitting(
     ("key", "answer"), [("q", "n"), ("ctrl+q", "escape"), ("ctrl+c", "f5"), ("q", "ctrl+c")]
 )
 def test_quit_asks_and_any_other_key_cancels(
-    app_en: PodiumApp, clock: FakeClock, key: str, answer: str
+    app_en: PodiumApp, clock: ManualClock, key: str, answer: str
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -279,7 +281,7 @@ def test_quit_asks_and_any_other_key_cancels(
 
 @pytest.mark.parametrize(("key", "answer"), [("q", "y"), ("ctrl+q", "enter"), ("ctrl+c", "y")])
 def test_quit_confirmed_exits_without_ending_the_meeting(
-    app_en: PodiumApp, clock: FakeClock, key: str, answer: str
+    app_en: PodiumApp, clock: ManualClock, key: str, answer: str
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -294,7 +296,7 @@ def test_quit_confirmed_exits_without_ending_the_meeting(
 
 @pytest.mark.parametrize("key", ["escape", "f5"])
 def test_escape_and_f5_do_nothing_on_the_main_screen(
-    app_en: PodiumApp, clock: FakeClock, key: str
+    app_en: PodiumApp, clock: ManualClock, key: str
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock, gos=2)
@@ -308,7 +310,7 @@ def test_escape_and_f5_do_nothing_on_the_main_screen(
 
 
 def test_no_widget_takes_focus_so_keys_always_reach_the_host(
-    app_en: PodiumApp, clock: FakeClock
+    app_en: PodiumApp, clock: ManualClock
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         await press(pilot, clock, "tab", "tab")
@@ -334,7 +336,7 @@ def test_textual_defaults_do_not_bypass_the_quit_question() -> None:
 
 
 def test_every_command_has_an_action_and_run_command_dispatches_by_id(
-    app_en: PodiumApp, clock: FakeClock
+    app_en: PodiumApp, clock: ManualClock
 ) -> None:
     for cmd in COMMANDS:
         assert callable(getattr(app_en, f"action_{cmd.action}")), cmd.id
@@ -378,7 +380,7 @@ def test_every_key_of_the_spec_is_bound_on_the_main_screen(app_en: PodiumApp) ->
     run(app_en, scenario)
 
 
-def test_a_keymap_moves_every_key_of_a_command(app_en: PodiumApp, clock: FakeClock) -> None:
+def test_a_keymap_moves_every_key_of_a_command(app_en: PodiumApp, clock: ManualClock) -> None:
     """`set_keymap({"go": "f9"})` moves Space, Enter, the arrows and PageDown alike: one
     binding per command, all its keys, with the command's id."""
 
@@ -411,7 +413,7 @@ def test_every_command_of_the_table_is_one_binding_with_its_id(app_en: PodiumApp
     run(app_en, scenario)
 
 
-def test_a_remote_end_cancel_takes_the_question_down(app_en: PodiumApp, clock: FakeClock) -> None:
+def test_a_remote_end_cancel_takes_the_question_down(app_en: PodiumApp, clock: ManualClock) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock, gos=10)
         await press(pilot, clock, "space")
@@ -427,7 +429,7 @@ def test_a_remote_end_cancel_takes_the_question_down(app_en: PodiumApp, clock: F
     run(app_en, scenario)
 
 
-def test_the_message_to_the_host_stands_out_until_m(app_en: PodiumApp, clock: FakeClock) -> None:
+def test_the_message_to_the_host_stands_out_until_m(app_en: PodiumApp, clock: ManualClock) -> None:
     from podium.tui.widgets.message_banner import MessageBanner
 
     async def scenario(pilot: Pilot[Any]) -> None:
@@ -447,7 +449,7 @@ def test_the_message_to_the_host_stands_out_until_m(app_en: PodiumApp, clock: Fa
 
 
 def test_the_palette_shows_titles_as_written_and_journals_its_via(
-    agenda_en: Agenda, clock: FakeClock
+    agenda_en: Agenda, clock: ManualClock
 ) -> None:
     import dataclasses
 

@@ -18,14 +18,14 @@ from podium.agenda.model import Agenda
 from podium.agenda.plan import make_plan
 from podium.engine.clock import Clock, SystemClock
 from podium.engine.session import Outcome, Session
-from podium.engine.timefmt import duration_text
+from podium.engine.timefmt import rounded_text
 from podium.host import COMMANDS as HOST_COMMANDS
 from podium.host import KEY, Change, Host, Result, SpeakerLike, tts_status
 from podium.tui.commands import app_bindings, command
 from podium.tui.i18n import t, ui_language
 from podium.tui.palette import PodiumCommands
 from podium.tui.screens.main import MainScreen
-from podium.tui.time_text import clock_text
+from podium.tui.time_text import wall_clock_text
 from podium.tui.tts_link import TtsStateChanged
 
 REFRESH_HZ = 4
@@ -180,7 +180,7 @@ class PodiumApp(App[int]):
         for item in self.session.items:
             if item.cues:
                 start = self.session.planned_start(item.index)
-                when = clock_text(start, seconds=False) if start is not None else ""
+                when = wall_clock_text(start, seconds=False) if start is not None else ""
                 items.append((item.index, item.title, when, item.id))
         current = self.session.position.item if self.session.position else None
 
@@ -340,7 +340,7 @@ class PodiumApp(App[int]):
 def summary_hints(host: Host, lang: str) -> list[str]:
     """The host's summary hints (items that ran clearly long or short), in `lang`."""
     return [
-        t(f"hint.{hint.kind}", lang, title=hint.title, t=duration_text(hint.delta_s))
+        t(f"hint.{hint.kind}", lang, title=hint.title, t=rounded_text(hint.delta_s))
         for hint in host.summary_hints()
     ]
 

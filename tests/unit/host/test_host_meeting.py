@@ -11,7 +11,7 @@ import pytest
 
 from podium.agenda.loader import load_agenda
 from podium.agenda.plan import make_plan
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.journal import JournalWriter, read_journal
 from podium.engine.session import Outcome, Position, Session
 from podium.host import Change, Host, Message
@@ -77,10 +77,10 @@ class Speaker:
 
 
 @pytest.fixture
-def meeting(tmp_path: Path, write_agenda) -> tuple[Host, FakeClock, Path, Speaker]:
+def meeting(tmp_path: Path, write_agenda) -> tuple[Host, ManualClock, Path, Speaker]:
     agenda = load_agenda(write_agenda(AGENDA)).agenda
     assert agenda is not None
-    clock = FakeClock(dt.datetime(2026, 3, 12, 8, 59, 0, tzinfo=CST))
+    clock = ManualClock(dt.datetime(2026, 3, 12, 8, 59, 0, tzinfo=CST))
     path = tmp_path / "meeting.jsonl"
     writer = JournalWriter.create(path, agenda, rehearsal=False, now=clock.now())
     session = Session(make_plan(agenda), clock, guard_s=0.4)
@@ -280,7 +280,7 @@ def test_prefetch_waits_for_the_front_ends_repaint(meeting) -> None:
 def test_reading_commands_without_a_speaker_are_unavailable(tmp_path: Path, write_agenda) -> None:
     agenda = load_agenda(write_agenda(AGENDA)).agenda
     assert agenda is not None
-    host = Host(Session(make_plan(agenda), FakeClock()))
+    host = Host(Session(make_plan(agenda), ManualClock()))
     for command in ("tts-toggle", "tts-repeat", "tts-stop"):
         assert host.run(command).outcome is Outcome.UNAVAILABLE
     assert host.journal_error is None
@@ -303,7 +303,7 @@ def test_a_failing_journal_is_reported_and_the_meeting_goes_on(write_agenda) -> 
             self.closed += 1
 
     disk = Disk()
-    clock = FakeClock()
+    clock = ManualClock()
     host = Host(Session(make_plan(agenda), clock), journal=disk)
     changes: list[Change] = []
     host.subscribe(changes.append)

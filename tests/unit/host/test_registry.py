@@ -8,7 +8,7 @@ import pytest
 
 from podium.agenda.loader import load_agenda
 from podium.agenda.plan import make_plan
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.session import Outcome, Session
 from podium.host import COMMANDS, Arg, BadArgument, Host, UnknownCommand
 from podium.host.registry import CommandSpec
@@ -34,7 +34,7 @@ class Sink:
 def host(write_agenda) -> Host:
     agenda = load_agenda(write_agenda(AGENDA)).agenda
     assert agenda is not None
-    return Host(Session(make_plan(agenda), FakeClock()), journal=Sink())
+    return Host(Session(make_plan(agenda), ManualClock()), journal=Sink())
 
 
 def test_the_table_has_the_remote_commands_in_help_order() -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import Static
 
 from podium.tui.i18n import t
-from podium.tui.time_text import clock_text
+from podium.tui.time_text import wall_clock_text
 
 if TYPE_CHECKING:
     from podium.host import Message
@@ -48,6 +48,6 @@ class MessageBanner(Static):
             return
         self.message = message
         if message is not None:
-            when = clock_text(message.at, seconds=False)
+            when = wall_clock_text(message.at, seconds=False)
             self.update(t("message.host", self.lang, t=when, text=message.text))
         self.set_class(message is not None, "-shown")
