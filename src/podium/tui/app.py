@@ -252,9 +252,18 @@ class PodiumApp(App[int]):
         notice = _NOTICES.get(Outcome(change.outcome)) if change.outcome else None
         if notice is not None:
             self._notice(t(notice, self.lang))
+        elif change.command is not None and change.via not in (None, KEY, "palette"):
+            self._remote_notice(change.command, change.via)
         self._show_end_question()
         if session.ended and not self._finishing and self._end_screen is None:
             self._finish()
+
+    def _remote_notice(self, command: str, via: str | None) -> None:
+        """Name a remote command and where it came from on the status line, briefly (only a
+        podium that serves gets remote commands, so this never loads for a plain run)."""
+        from podium.tui.remote_panel import ACTIVITY_S, label
+
+        self._notice(label("activity", self.lang, command=command, via=via), seconds=ACTIVITY_S)
 
     def _show_end_question(self) -> None:
         """Paint the host's end question: open while it is pending, gone once answered."""
