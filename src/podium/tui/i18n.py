@@ -103,6 +103,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "confirm.end",
         "End the meeting? GO, y or Enter ends it; any other key goes back.",
     ),
+    "message.host": NP_("message.host", "MESSAGE {t}: {text}   (m: dismiss)"),
     "palette.jump": NP_("palette.jump", "Jump to: {title}"),
     "hint.long": NP_("hint.long", "“{title}” ran {t} long"),
     "hint.short": NP_("hint.short", "“{title}” ran {t} short"),
