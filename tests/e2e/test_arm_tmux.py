@@ -18,6 +18,9 @@ pytestmark = [
 
 SENTENCES = 300
 SENTENCE = re.compile(r"第(\d+)句")
+SCROLLBAR = " ▁▂▃▄▅▆▇█▔"
+PAGE = re.compile(r"[▼▲].*?(\d+)/(\d+)")
+"""The more-indicator, the Now panel's last line, says `page/pages`."""
 
 
 def _long_agenda(folder: Path) -> Path:
@@ -37,29 +40,57 @@ def _long_agenda(folder: Path) -> Path:
 def test_a_300_sentence_cue_is_read_with_pagedown_alone(tmp_path: Path) -> None:
     journal = tmp_path / "j.jsonl"
     seen: set[int] = set()
+
+    def panel(screen: str) -> str:
+        # Lines joined as read (a sentence's number may wrap), without the scrollbar's thumb.
+        return "".join(line.rstrip(SCROLLBAR) for line in now_panel(screen))
+
+    def text(screen: str) -> str:
+        """The panel without its more-indicator (its last line)."""
+        return "".join(line.rstrip(SCROLLBAR) for line in now_panel(screen)[:-1])
+
+    def settled(tmux: Tmux) -> str:
+        """The screen once its Now panel has stayed the same for a moment."""
+        before, deadline = None, time.monotonic() + 10
+        while True:
+            screen = tmux.screen()
+            if panel(screen) == before or time.monotonic() > deadline:
+                return screen
+            before = panel(screen)
+            time.sleep(0.2)
+
+    def page_of(screen: str) -> tuple[int, int] | None:
+        lines = now_panel(screen)
+        found = PAGE.search(lines[-1]) if lines else None
+        return (int(found[1]), int(found[2])) if found else None
+
     with Tmux(tmp_path, (80, 24)) as tmux:
         agenda = str(_long_agenda(tmp_path))
         tmux.start(agenda, "--fresh", "--guard", "0", "--journal", str(journal))
         tmux.wait_for(lambda s: "长文本宣读" in s, "the standby screen", timeout=20)
         tmux.press("PageDown")
-        screen = tmux.wait_for(lambda s: "第1句" in s, "the long cue")
-        presses = 0
-        while "今天的会议就到这里" not in screen:
-            panel = "".join(now_panel(screen))
-            seen.update(int(n) for n in SENTENCE.findall(panel))
-            before = screen
+        screen = tmux.wait_for(lambda s: page_of(s) is not None, "the long cue, page 1")
+        page, pages = page_of(screen) or (0, 0)
+        assert page == 1 and pages > 10  # it really takes pages
+        while True:
+            screen = settled(tmux)  # the whole page is drawn (a loaded machine paints late)
+            assert page_of(screen) == (page, pages)
+            seen.update(int(n) for n in SENTENCE.findall(panel(screen)))
+            shown = text(screen)
             tmux.press("PageDown")
-            presses += 1
-            assert presses < 200, "paging never reached the next item"
-            screen = tmux.wait_for(lambda s, b=before: s != b, "the next page")  # type: ignore[misc]
-            # (the clock line changes too: wait until the panel itself moved on)
-            deadline = time.monotonic() + 5
-            while now_panel(screen) == now_panel(before) and time.monotonic() < deadline:
-                time.sleep(0.05)
-                screen = tmux.screen()
+            if page == pages:
+                break
+            page += 1
+            # The indicator and the text may be painted in separate frames: wait for both.
+            tmux.wait_for(
+                lambda s, p=page, old=shown: page_of(s) == (p, pages) and text(s) != old,  # type: ignore[misc]
+                f"page {page}",
+            )
+        tmux.wait_for(
+            lambda s: "今天的会议就到这里" in panel(s), "the next item after the last page"
+        )
         missing = sorted(set(range(1, SENTENCES + 1)) - seen)
         assert not missing, f"sentences never on screen before the next item: {missing[:20]}"
-        assert presses > 10  # it really took pages
         tmux.press("q")
         tmux.wait_for(lambda s: "请确认" in s, "the quit question")
         tmux.press("y")

@@ -62,7 +62,10 @@ class CueText(ScrollView, can_focus=False):
     CueText {
         height: 1fr;
         overflow-x: hidden;
-        scrollbar-size-vertical: 1;
+        /* No scrollbar: the more-indicator says where the reader is, and a scrollbar that
+           appears once the text overflows would narrow the text and wrap it again under
+           the reader's eyes (a page could be skipped). The mouse wheel still scrolls. */
+        scrollbar-size-vertical: 0;
     }
     """
 
