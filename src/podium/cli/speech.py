@@ -38,7 +38,9 @@ def say(args: argparse.Namespace) -> int:
     text: str = args.text
     rate = DEFAULT_RATE if args.rate is None else args.rate
     if not MIN_RATE <= rate <= MAX_RATE:
-        raise UsageError(f"--rate must be between {MIN_RATE} and {MAX_RATE} words per minute")
+        raise UsageError(
+            f"--rate must be between {MIN_RATE} and {MAX_RATE} words per minute, not {rate}"
+        )
     if not split_for_speech(text):
         raise UsageError("nothing to say: TEXT has no words")
     if args.voice:

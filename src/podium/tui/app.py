@@ -18,6 +18,7 @@ from textual.timer import Timer
 from podium.agenda.model import Agenda
 from podium.agenda.plan import make_plan
 from podium.engine.clock import Clock, SystemClock
+from podium.engine.resume import StartNotice
 from podium.engine.session import Outcome, Session
 from podium.engine.timefmt import duration_text
 from podium.tui.commands import GO_KEYS, command
@@ -342,7 +343,14 @@ class PodiumApp(App[int]):
         return outcome
 
     def _check_journal(self) -> None:
-        """Show the journal's health (a `JournalWriter` keeps its last write error)."""
+        """Show the journal's health (a `JournalWriter` keeps its last write error, and
+        `check()` finds a journal file deleted or replaced and writes it again)."""
+        check = getattr(self.journal, "check", None)
+        if callable(check):
+            check()
+            notice = self.journal.take_notice()  # type: ignore[attr-defined]
+            if notice:
+                self._notice(notice, seconds=None)
         error = getattr(self.journal, "error", None)
         if self._main is None or not self._main.is_mounted:
             return
@@ -428,10 +436,11 @@ def make_app(
     ui_lang: str | None = None,
     speaker: SpeakerLike | None = None,
     guard_s: float = 0.4,
-    notice: str | None = None,
+    notice: str | StartNotice | None = None,
 ) -> PodiumApp:
     """The podium app for an agenda: a new session (or a restored one), labels in the meeting's
-    language unless `ui_lang` says otherwise."""
+    language unless `ui_lang` says otherwise. `notice`: what the screen opens with (a
+    `StartNotice` from choosing the journal is worded here, in the screen's language)."""
     if session is None:
         session = Session(
             make_plan(agenda),
@@ -441,6 +450,10 @@ def make_app(
             journal=journal,  # type: ignore[arg-type]
         )
     lang = ui_language(ui_lang or agenda.meeting.language)
+    if isinstance(notice, StartNotice):
+        from podium.tui.start_notice import start_notice_text
+
+        notice = start_notice_text(notice, lang)
     return PodiumApp(
         session, lang=lang, journal=journal, speaker=speaker, guard_s=guard_s, notice=notice
     )

@@ -90,6 +90,10 @@ LABELS: dict[str, dict[str, str]] = {
     "status.notes": {"en": "Notes", "zh": "备注"},
     "status.resumed": {"en": "Resumed the session of {t}", "zh": "已恢复 {t} 的会议"},
     "status.agenda_changed": {"en": "agenda changed: {changes}", "zh": "议程已改动:{changes}"},
+    "status.journal_warnings": {
+        "en": "{n} line(s) of the journal skipped (listed in the terminal)",
+        "zh": "会议记录有 {n} 行已跳过(详见终端)",
+    },
     "status.agenda_warnings": {
         "en": "{n} warning(s) in the agenda: see podium validate",
         "zh": "议程有 {n} 条警告:请用 podium validate 查看",
