@@ -119,6 +119,13 @@ def _kind_of(mode: int) -> str:
     return "it is not a regular file"
 
 
+def _names_a_stream(path: Path) -> bool:
+    """`/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`: a file descriptor's name, whatever the
+    descriptor happens to be open on (a terminal, a pipe, or a redirected file)."""
+    full = os.path.abspath(path)
+    return full.startswith(("/dev/std", "/dev/fd/", "/proc/"))
+
+
 def _missing_folder(path: Path) -> str | None:
     """Why `path`'s folder cannot hold it: a part of it that is a file, or None."""
     for parent in reversed(path.parents):
@@ -272,6 +279,8 @@ class JournalWriter:
             raise JournalReadError(f"{where}: {_reason(exc)}") from exc
         if st is not None and not stat.S_ISREG(st.st_mode):
             raise JournalReadError(f"{where}: {_kind_of(st.st_mode)}")
+        if _names_a_stream(path):
+            raise JournalReadError(f"{where}: it names a stream of this process, not a file")
         if st is None and not create:
             raise JournalReadError(f"cannot read {shown(path)}: no such file")
         flags = os.O_RDWR | os.O_APPEND | os.O_NONBLOCK | os.O_CLOEXEC
@@ -585,10 +594,17 @@ class JournalFile:
 
 def _open_regular(path: Path) -> BinaryIO:
     """`path` opened for reading, if it is a regular file (never waits on a pipe)."""
+    if _names_a_stream(path):
+        raise JournalReadError(
+            f"cannot read {shown(path)}: it names a stream of this process, not a file"
+        )
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except IsADirectoryError:
         raise JournalReadError(f"cannot read {shown(path)}: it is a folder") from None
+    except NotADirectoryError:
+        why = _missing_folder(path) or "not a directory"
+        raise JournalReadError(f"cannot read {shown(path)}: {why}") from None
     except OSError as exc:
         raise JournalReadError(f"cannot read {shown(path)}: {_reason(exc)}") from exc
     try:
@@ -848,10 +864,22 @@ def ended_by_tail(journal: JournalFile) -> bool:
     return False
 
 
+def never_started(journal: JournalFile) -> bool:
+    """Whether the journal has no GO: nothing to continue (a long journal surely has one)."""
+    try:
+        size = os.stat(journal.path).st_size
+    except OSError:
+        return True
+    if size - journal._body_offset > TAIL_BYTES:
+        return False
+    return journal.first_go is None
+
+
 def find_unfinished(
     agenda_path: str, directory: Path | None = None, warnings: list[str] | None = None
 ) -> Path | None:
     """The newest journal with no `end` whose header names the same agenda file, or None.
+    A journal whose session never started (no GO) is not worth continuing.
 
     Only headers and tails are read. A file that is not a readable journal is skipped, with a
     warning appended to `warnings`.
@@ -867,11 +895,13 @@ def find_unfinished(
         path = Path(entry.path)
         try:
             if not entry.is_file():
+                if warnings is not None:
+                    warnings.append(f"{shown(path)}: warning: skipped, it is not a regular file")
                 continue
             journal = read_journal(path)
             if not same_agenda_path(journal.header.agenda, agenda_path):
                 continue
-            if ended_by_tail(journal):
+            if ended_by_tail(journal) or never_started(journal):
                 continue
             started = journal.header.started_at
             key = (started.timestamp() if started else 0.0, entry.stat().st_mtime, entry.name)
