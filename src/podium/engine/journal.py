@@ -533,7 +533,6 @@ class Scan:
     first_go: JournalEvent | None
     end_event: JournalEvent | None
     """The `end` that ended the session (one after the first GO), if any."""
-    last_event: JournalEvent | None
     count: int
 
 
@@ -554,16 +553,15 @@ class JournalFile:
     @cached_property
     def scan(self) -> Scan:
         warnings: list[str] = []
-        first_go = end = last = None
+        first_go = end = None
         count = 0
         for event in self.iter_events(warnings.append):
             count += 1
-            last = event
             if event.event == "go" and first_go is None:
                 first_go = event
             elif event.event == "end" and first_go is not None and end is None:
                 end = event
-        return Scan(tuple(warnings), first_go, end, last, count)
+        return Scan(tuple(warnings), first_go, end, count)
 
     @cached_property
     def events(self) -> tuple[JournalEvent, ...]:
@@ -586,10 +584,6 @@ class JournalFile:
     @property
     def first_go(self) -> JournalEvent | None:
         return self.scan.first_go
-
-    @property
-    def last_event(self) -> JournalEvent | None:
-        return self.scan.last_event
 
 
 def _open_regular(path: Path) -> BinaryIO:
