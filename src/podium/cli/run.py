@@ -15,8 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from podium.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UsageError
-
-UI_LANGUAGES = ("en", "zh")
+from podium.language import supported_language
 
 
 def main(args: argparse.Namespace) -> int:
@@ -60,7 +59,7 @@ def _prepare(args: argparse.Namespace) -> int | tuple[Any, Any, Any]:
         raise UsageError(
             f"--rate must be between {MIN_RATE} and {MAX_RATE} words per minute, not {args.rate}"
         )
-    if args.ui_lang is not None and _base(args.ui_lang) not in UI_LANGUAGES:
+    if args.ui_lang is not None and supported_language(args.ui_lang) is None:
         raise UsageError(f"--ui-lang {args.ui_lang!r} is not available (choose en or zh)")
     try:
         result = load_agenda(args.agenda)
@@ -145,10 +144,6 @@ def _exit_at_once_on_hangup(speaker: Any) -> None:
         os._exit(EXIT_INTERRUPTED)
 
     signal.signal(signal.SIGHUP, hangup)
-
-
-def _base(lang: str) -> str:
-    return lang.split("-")[0].split("_")[0].lower()
 
 
 def _open_session(args: argparse.Namespace, agenda: Any, clock: Any) -> Any:

@@ -15,6 +15,7 @@ from podium.agenda.runsheet.timing import (
     late_by,
     start_text,
 )
+from podium.language import parse_language
 
 STYLE = """
 @page { size: A4; margin: 16mm 15mm 18mm; }
@@ -66,7 +67,7 @@ def h(text: str) -> str:
 
 def html_lang(language: str) -> str:
     """The page's `lang`: zh becomes zh-CN so browsers pick simplified Chinese glyphs."""
-    return "zh-CN" if language.lower() == "zh" else language
+    return parse_language(language).html_lang
 
 
 def render_html(plan: Plan, measured: bool = False) -> str:
