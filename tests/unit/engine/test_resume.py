@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from engine_agendas import clock_at, make_agenda, script
 
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.journal import (
     JournalBusyError,
     JournalError,
@@ -33,7 +33,7 @@ def never(path: Path, started: dt.datetime | None) -> bool:
     raise AssertionError(f"asked about {path}")
 
 
-def crashed_session(path: Path, agenda_=None, clock: FakeClock | None = None) -> Path:  # type: ignore[no-untyped-def]
+def crashed_session(path: Path, agenda_=None, clock: ManualClock | None = None) -> Path:  # type: ignore[no-untyped-def]
     """A journal at `path` left by a podium that died after two GOs."""
     agenda_ = agenda_ or agenda()
     clock = clock or clock_at(9, 0)
