@@ -1,57 +1,74 @@
-"""Text from files (agendas, journals, CSV names, file names) made safe to print on a terminal.
+"""Text from files made safe to print: control characters escaped, never sent raw.
 
-A terminal obeys control characters: ESC starts CSI/OSC sequences that move the cursor, wipe
-rows or change the window title; BEL, BS and CR rewrite what was shown; bidirectional
-overrides reorder a line so that it reads differently from what it contains. Every message
-and every text output that shows such content passes it through `printable`, which writes
-each of those characters as a visible escape instead (`\\x1b`, `\\u202e`), so what the reader
-sees is what the file holds.
+An agenda, a CSV file or a file name may hold ESC, OSC or CSI sequences, other C0/C1 control
+characters, or bidirectional overrides that reorder what a reviewer sees. Every text podium
+prints to a terminal or a document passes through `printable`: each such character is
+shown as `\\x1b` or `\\u202e` instead. `find_controls` finds them for `validate`'s warnings.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-_UNSAFE = re.compile(
-    "["
-    "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 but tab and newline, DEL, C1 (CSI/OSC as 8-bit codes)
-    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional marks and overrides
-    "\u2028\u2029"  # line and paragraph separators (a line break where none shows)
-    "]"
+# C0 controls but tab and line feed, DEL, C1 controls, line/paragraph separators, and the
+# bidirectional formatting characters (embeddings, overrides, isolates, marks).
+_UNSAFE_CLASS = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
 )
-_UNSAFE_LINES = re.compile(_UNSAFE.pattern[:-1] + "\t\n]")
+_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
+_UNSAFE_OR_BREAK = re.compile(f"[{_UNSAFE_CLASS}\t\n]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+_NAMES = {
+    0x00: "NUL",
+    0x07: "BEL",
+    0x08: "backspace",
+    0x0D: "carriage return",
+    0x1B: "ESC",
+    0x7F: "DEL",
+    0x9B: "CSI",
+    0x9D: "OSC",
+    0x2028: "line separator",
+    0x2029: "paragraph separator",
+    0x202E: "right-to-left override",
+}
 
 
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def printable(text: str, *, keep_lines: bool = False) -> str:
-    """`text` with every control, bidi-override and line-separator character escaped.
-
-    Tabs and newlines are escaped too unless `keep_lines` (a multi-line text block whose line
-    breaks are meant).
-    """
-    pattern = _UNSAFE if keep_lines else _UNSAFE_LINES
+def printable(text: str, *, one_line: bool = False) -> str:
+    """`text` with every control character escaped; with `one_line`, tabs and line breaks
+    too (for one-line messages such as diagnostics)."""
+    pattern = _UNSAFE_OR_BREAK if one_line else _UNSAFE
+    if pattern.search(text) is None:
+        return text
     return pattern.sub(_escape, text)
 
 
-def has_unsafe(text: str) -> bool:
-    """Whether `printable` would change `text` (tabs and newlines allowed)."""
+def escape_json_controls(text: str) -> str:
+    """JSON text (already escaping C0) with C1, separators and bidi controls as `\\uXXXX`:
+    still the same JSON, safe to print."""
+    if _JSON_UNSAFE.search(text) is None:
+        return text
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def has_controls(text: str) -> bool:
     return _UNSAFE.search(text) is not None
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+def find_controls(text: str) -> Iterator[int]:
+    """Offsets of the control characters of `text` (tab and line feed excepted)."""
+    for m in _UNSAFE.finditer(text):
+        yield m.start()
 
 
-def csv_cell(text: str) -> str:
-    """A CSV cell a spreadsheet will not run as a formula (OWASP: a leading `'`)."""
-    if text.startswith(_FORMULA_START) and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    """`-12`, `+0:30`, `-1:02:03`: signed numbers and durations stay numbers."""
-    return re.fullmatch(r"[+-]\d+(?:[.:]\d+)*", text) is not None
+def control_name(char: str) -> str:
+    """`U+001B (ESC)`."""
+    code = ord(char)
+    name = _NAMES.get(code)
+    return f"U+{code:04X} ({name})" if name else f"U+{code:04X}"

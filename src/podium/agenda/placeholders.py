@@ -83,7 +83,8 @@ def parse_template(text: str) -> tuple[list[Part], list[Problem]]:
                 Problem(
                     j,
                     snippet,
-                    f"{snippet!r} is not a placeholder: a key is letters, digits, '_' and '-' "
+                    f"{_quoted(snippet)} is not a placeholder: a key is letters, digits, "
+                    "'_' and '-' "
                     "(text is substituted, never evaluated; write '{{' for a literal brace)",
                 )
             )
@@ -109,3 +110,7 @@ def looks_masked(text: str) -> bool:
 def may_look_masked(text: str) -> bool:
     """False when no part of `text` can look masked: a quick test for a whole file at once."""
     return "*" in text or "＊" in text or "×" in text or "XXX" in text
+
+
+def _quoted(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

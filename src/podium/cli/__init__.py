@@ -29,8 +29,11 @@ class UsageError(Exception):
 
 def error_line(message: str) -> str:
     """`podium: error: MESSAGE`: the start stays fixed (scripts look for it), the message is
-    already in the user's language."""
-    return f"podium: error: {message}"
+    already in the user's language. Control characters (from file names, file content) are
+    escaped, never printed raw."""
+    from podium.textsafe import printable
+
+    return f"podium: error: {printable(message, one_line=True)}"
 
 
 class _Parser(argparse.ArgumentParser):

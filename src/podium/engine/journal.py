@@ -100,7 +100,7 @@ def default_journal_path(agenda_path: str, now: dt.datetime, directory: Path | N
 
 def shown(path: str | os.PathLike[str]) -> str:
     """A path as messages show it: control characters escaped (file names are input too)."""
-    return printable(os.fspath(path))
+    return printable(os.fspath(path), one_line=True)
 
 
 def _reason(exc: OSError) -> str:
@@ -701,9 +701,9 @@ def _parse_header(path: Path, raw: bytes) -> JournalHeader:
     if fmt != FORMAT:
         if fmt.startswith("podium-journal/"):
             raise NotAJournalError(
-                f"{shown(path)} is in format {printable(fmt[:40])}, which this podium cannot read"
+                f"{shown(path)} is in format {shown(fmt[:40])}, which this podium cannot read"
             )
-        raise NotAJournalError(f"{not_journal} (its format is {printable(repr(fmt[:40]))})")
+        raise NotAJournalError(f"{not_journal} (its format is {shown(repr(fmt[:40]))})")
     agenda = obj.get("agenda")
     if not isinstance(agenda, str) or not agenda or "\0" in agenda or len(agenda) > 4096:
         raise NotAJournalError(f"{shown(path)}: the journal header names no agenda")
@@ -780,7 +780,7 @@ def _parse_event(
     if not isinstance(obj, dict) or not isinstance(obj.get("event"), str):
         return None, "line without an event skipped"
     kind = obj["event"]
-    label = printable(repr(kind[:40]))
+    label = shown(repr(kind[:40]))
     at_text = obj.get("at")
     at = _parse_time(at_text) if isinstance(at_text, str) else None
     if at is None:
@@ -794,7 +794,7 @@ def _parse_event(
     if kind == "adjust" and (
         isinstance(delta, bool) or not isinstance(delta, int | float) or abs(delta) > MAX_DELTA_S
     ):
-        return None, f"adjust by {printable(repr(delta))[:40]} seconds skipped"
+        return None, f"adjust by {shown(repr(delta))[:40]} seconds skipped"
     item = obj.get("item")
     cue = obj.get("cue")
     if not isinstance(item, str) or len(item) > MAX_ID_CHARS:

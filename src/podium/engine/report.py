@@ -19,11 +19,10 @@ from typing import Any
 from podium.agenda.model import Agenda
 from podium.agenda.plan import Plan, make_plan
 from podium.engine.clock import ManualClock
-from podium.engine.journal import JournalEvent, JournalFile, same_agenda_path
+from podium.engine.journal import JournalEvent, JournalFile, same_agenda_path, shown
 from podium.engine.replay import Locator, replay
 from podium.engine.session import Session
 from podium.engine.timefmt import rounded_text
-from podium.textsafe import printable
 
 REPORT_FORMAT = "podium-report/1"
 
@@ -198,7 +197,7 @@ def session_times(
     about the match. DifferentAgendasError when none of the items it names is in the agenda."""
     agenda = plan.agenda
     name = str(journal.path) if name is None else name
-    shown_name = printable(name)
+    shown_name = shown(name)
     read_notes: list[str] = []
     notes: list[str] = []
     if journal.header.agenda_sha256 and journal.header.agenda_sha256 != agenda.sha256:
@@ -242,11 +241,11 @@ def session_times(
     if named and not matched:
         raise DifferentAgendasError(
             f"{shown_name} is a journal of another agenda: none of its items "
-            f"are in {printable(agenda.path)}"
+            f"are in {shown(agenda.path)}"
         )
     for gone, stand_in in locator.stand_ins.items():
         notes.append(
-            f"{shown_name}: warning: item '{printable(gone)}' is not in the agenda; "
+            f"{shown_name}: warning: item '{shown(gone)}' is not in the agenda; "
             f"its time counts in '{stand_in}'"
         )
     include = not exclude_pauses

@@ -33,7 +33,6 @@ from podium.engine.journal import (
     shown,
 )
 from podium.engine.session import Session
-from podium.textsafe import printable
 
 Ask = Callable[[Path, dt.datetime | None], bool]
 """Asks whether to resume the unfinished session in a journal (True) or start afresh."""
@@ -170,13 +169,13 @@ def resume_journal(
     for line in restored.warnings:
         warn(line)
     for change in restored.changes:
-        warn(f"podium: the agenda changed since the session began: {printable(change)}")
+        warn(f"podium: the agenda changed since the session began: {shown(change)}")
     writer = JournalWriter.append_to(path)
     restored.session.journal = writer
     start = StartNotice(
         resumed_at=journal_file.header.started_at,
         resumed=True,
-        changes=tuple(printable(c) for c in restored.changes),
+        changes=tuple(shown(c) for c in restored.changes),
         journal_warnings=restored.warnings,
     )
     return Opened(writer, restored.session, start)

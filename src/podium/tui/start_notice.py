@@ -4,8 +4,8 @@ agenda warnings."""
 
 from __future__ import annotations
 
+from podium.engine.journal import shown
 from podium.engine.resume import StartNotice
-from podium.textsafe import printable
 from podium.tui.i18n import t
 
 
@@ -19,7 +19,7 @@ def start_notice_text(start: StartNotice, lang: str) -> str | None:
             parts.append(t("status.agenda_changed", lang, changes="; ".join(start.changes)))
     if start.journal_warnings:
         parts.append(t("status.journal_warnings", lang, n=len(start.journal_warnings)))
-        parts.append(printable(start.journal_warnings[0]))
+        parts.append(shown(start.journal_warnings[0]))
     if start.agenda_warnings:
         parts.append(t("status.agenda_warnings", lang, n=start.agenda_warnings))
     return " · ".join(parts) or None
