@@ -73,6 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=REPORT_FORMATS, default="text")
     p.set_defaults(module="report")
 
+    p = sub.add_parser("import", help="make a draft agenda from a host script (.txt, .md, .docx)")
+    p.add_argument("script", metavar="SCRIPT")
+    p.add_argument("-o", "--output", metavar="AGENDA.yaml", help="write the draft here")
+    p.add_argument("--force", action="store_true", help="replace an existing output file")
+    p.add_argument("--language", choices=("zh", "en"), help="the script's language (detected)")
+    p.add_argument("--title", metavar="TEXT", help="the meeting's title")
+    p.set_defaults(module="import_script")
+
     p = sub.add_parser("schema", help="print the JSON Schema of the agenda format")
     p.set_defaults(module="schema")
 
