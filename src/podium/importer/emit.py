@@ -185,7 +185,7 @@ def _group(w: _Writer, indent: int, group: Group, dash: bool = False) -> None:
         _recipient(w, inner + 2, r)
     w.key(inner, "call", group.call)
     if group.batch > 1:
-        w.key(inner, "batch", str(group.batch))
+        w.line(inner, f"batch: {group.batch}")
 
 
 def _recipient(w: _Writer, indent: int, r: Recipient) -> None:
