@@ -3,13 +3,18 @@ conversion, no object construction and no code can run; plus the alias-expansion
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-try:
-    _Base: type = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
+if TYPE_CHECKING:  # the same interface either way; the checker needs one static base
     _Base = yaml.SafeLoader
+else:
+    try:
+        _Base = yaml.CSafeLoader
+    except AttributeError:  # PyYAML built without libyaml
+        _Base = yaml.SafeLoader
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _TAGS = {

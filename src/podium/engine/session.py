@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+from podium.agenda.defaults import DEFAULT_DANGER_S, DEFAULT_WARN_S
 from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan, schedule
 from podium.engine.clock import Clock
-
-DEFAULT_WARN_S = 120
-DEFAULT_DANGER_S = 60
 
 
 class Phase(StrEnum):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from podium.agenda import loader
+from podium.agenda import limits, loader
 from podium.agenda.encoding import MAX_FILE_BYTES
 from podium.agenda.loader import load_agenda
 
@@ -49,7 +49,7 @@ def test_recursive_merge_is_refused(write_agenda: WriteAgenda) -> None:
 def test_alias_limit_counts_only_expansion(
     write_agenda: WriteAgenda, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(loader, "MAX_ALIAS_NODES", 10)
+    monkeypatch.setattr(limits, "MAX_ALIAS_NODES", 10)
     # Each use of *r expands the recipient mapping (5 nodes: itself, 2 keys, 2 values) again.
     body = (
         HEAD + "  - kind: awards\n    title: t\n    recipients:\n      - &r {name: A, unit: R&D}\n"
@@ -113,7 +113,7 @@ def test_file_at_the_size_limit_is_read(tmp_path: Path) -> None:
 
 
 def test_cue_limit(write_agenda: WriteAgenda, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "MAX_CUES", 5)
+    monkeypatch.setattr(limits, "MAX_CUES", 5)
     five = (
         HEAD
         + "  - {title: a, script: [1, 2]}\n  - {kind: awards, title: b, recipients: [A, B, C]}\n"

@@ -1,0 +1,289 @@
+"""Reading an awards item: its groups, their recipients (inline or from `recipients_csv`) and
+the call-up cues they unfold into."""
+
+from __future__ import annotations
+
+import math
+import os
+
+from podium.agenda import csvrecipients
+from podium.agenda.context import ItemBody, ItemContext, text_cue
+from podium.agenda.defaults import DEFAULT_BATCH, DEFAULT_PER_CALL_S, default_call
+from podium.agenda.estimate import estimated_item_seconds
+from podium.agenda.keys import CALL_FIELDS, GROUP_KEYS, RECIPIENT_KEYS
+from podium.agenda.model import Cue, CueKind, ItemKind, Meeting
+from podium.agenda.placeholders import Field, Part, has_braces, looks_masked, parse_template
+from podium.agenda.roster import Roster
+from podium.agenda.values import Mapping, short
+from podium.agenda.yamlnodes import Node, ScalarNode, SequenceNode, kind_name
+
+
+class AwardsReader:
+    def __init__(self, ctx: ItemContext) -> None:
+        self.ctx = ctx
+        self.values = ctx.values
+
+    def item(
+        self, m: Mapping, duration: int | None, what: str, speak: bool | None
+    ) -> ItemBody | None:
+        values = self.values
+        speak_ = bool(speak)
+        intro = values.optional_text(m, "intro")
+        outro = values.optional_text(m, "outro")
+        default_call_node = m.get("call")
+        batch_node, per_call_node = m.get("batch"), m.get("per_call")
+        default_batch = (
+            DEFAULT_BATCH if batch_node is None else values.whole(batch_node, "batch", "3")
+        )
+        default_per_call = (
+            DEFAULT_PER_CALL_S
+            if per_call_node is None
+            else values.duration(per_call_node, "per_call")
+        )
+        groups_node = m.get("groups")
+        group_maps: list[Mapping] = []
+        if groups_node is not None:
+            for key in ("award", "recipients", "recipients_csv"):
+                stray = m.raw(key)
+                if stray is not None:
+                    values.error(
+                        m.entries[key].key,
+                        f"'{key}' belongs inside a group when the item has 'groups'",
+                    )
+            if not isinstance(groups_node, SequenceNode):
+                values.error(
+                    groups_node, f"'groups' must be a list of groups, not {kind_name(groups_node)}"
+                )
+                return None
+            if not groups_node.value:
+                values.error(
+                    groups_node, "'groups' is empty: an awards item needs at least one group"
+                )
+                return None
+            for i, g in enumerate(groups_node.value):
+                gm = values.mapping(g, f"group {i + 1}", GROUP_KEYS)
+                if gm is not None:
+                    group_maps.append(gm)
+                else:
+                    group_maps = []
+                    break
+            if len(group_maps) != len(groups_node.value):
+                return None
+        else:
+            if m.raw("recipients") is None and m.raw("recipients_csv") is None:
+                values.error(
+                    m.node,
+                    f"missing required key 'recipients' in {what} (an awards item needs "
+                    "'recipients', 'recipients_csv' or 'groups')",
+                )
+                return None
+            group_maps = [m]
+        if intro is not None or outro is not None:
+            self.ctx.budget.count((intro is not None) + (outro is not None), m.node)
+        calls: list[Cue] = []
+        ok = default_batch is not None and default_per_call is not None
+        for gm in group_maps:
+            group_calls = self._group(
+                gm, default_call_node, default_batch or 1, default_per_call or 1, speak_
+            )
+            if group_calls is None:
+                ok = False
+            else:
+                calls.extend(group_calls)
+        if not ok:
+            return None
+        cues: list[Cue] = []
+        if intro:
+            cues.append(text_cue(CueKind.INTRO, intro, speak_))
+        cues.extend(calls)
+        if outro:
+            cues.append(text_cue(CueKind.OUTRO, outro, speak_))
+        if duration is not None:
+            return ItemBody(tuple(cues), duration, False)
+        planned = estimated_item_seconds(ItemKind.AWARDS, cues, self.ctx.reading)
+        return ItemBody(tuple(cues), planned, True)
+
+    def _group(
+        self,
+        g: Mapping,
+        default_call_node: Node | None,
+        default_batch: int,
+        default_per_call: int,
+        speak: bool,
+    ) -> list[Cue] | None:
+        values = self.values
+        award_node = g.get("award")
+        award = None if award_node is None else values.text(award_node, "award")
+        batch_node, per_call_node = g.get("batch"), g.get("per_call")
+        batch = default_batch if batch_node is None else values.whole(batch_node, "batch", "3")
+        per_call = (
+            default_per_call
+            if per_call_node is None
+            else values.duration(per_call_node, "per_call")
+        )
+        recipients = self._recipients(g, batch or 1)
+        call_node = g.get("call") or default_call_node
+        if call_node is not None:
+            if not isinstance(call_node, ScalarNode):
+                values.error(call_node, f"'call' must be text, not {kind_name(call_node)}")
+                return None
+            call_text = call_node.value.strip()
+            if looks_masked(call_text):
+                values.warn(call_node, f"looks like an unfilled name: {short(call_text)!r}")
+            if not call_text:
+                values.warn(call_node, "this group has nothing to say: its 'call' is empty")
+            template = values.fill.template(call_node, call_text, CALL_FIELDS)
+            if award is None:
+                for part in template:
+                    if isinstance(part, Field) and part.key == "award":
+                        values.report.error_in(
+                            call_node,
+                            call_text,
+                            part.offset,
+                            "{award}",
+                            "'{award}' in 'call', but the group has no 'award'",
+                        )
+        else:
+            template = parse_template(default_call(self.ctx.meeting.language))[0]
+        if recipients is None or batch is None or per_call is None:
+            return None
+        return call_ups(recipients, batch, template, award, per_call, speak, self.ctx.meeting)
+
+    def _recipients(self, g: Mapping, batch: int) -> Roster | None:
+        values = self.values
+        node = g.get("recipients")
+        csv_node = g.get("recipients_csv")
+        if node is not None and csv_node is not None:
+            values.error(csv_node, "give either 'recipients' or 'recipients_csv', not both")
+            return None
+        if csv_node is not None:
+            return self._csv(csv_node, batch)
+        if node is None:
+            raw = g.raw("recipients")
+            if raw is not None:
+                values.error(raw, "'recipients' is empty: a group needs at least one recipient")
+            else:
+                values.error(g.node, "missing required key 'recipients' in the group")
+            return None
+        if not isinstance(node, SequenceNode):
+            if isinstance(node, ScalarNode):  # a single recipient written as text
+                items: list[Node] = [node]
+            else:
+                values.error(node, f"'recipients' must be a list, not {kind_name(node)}")
+                return None
+        else:
+            items = node.value
+        if not items:
+            values.error(node, "'recipients' is empty: a group needs at least one recipient")
+            return None
+        self.ctx.budget.count(math.ceil(len(items) / batch), node)
+        out = Roster()
+        ok = True
+        for child in items:
+            if isinstance(child, ScalarNode):
+                name = child.value.strip()
+                if not name:
+                    values.error(child, "a recipient's name is empty")
+                    ok = False
+                    continue
+                if looks_masked(name):
+                    values.warn(child, f"looks like an unfilled name: {short(name)!r}")
+                if has_braces(name):
+                    name = values.fill.substitute(child, name)
+                out.add(name)
+                continue
+            r = values.mapping(child, "a recipient", RECIPIENT_KEYS)
+            if r is None:
+                ok = False
+                continue
+            name_node = values.required(r, "name", "a recipient")
+            name = None if name_node is None else values.text(name_node, "name")
+            if not name:
+                if name_node is not None and name is not None:
+                    values.error(name_node, "a recipient's name is empty")
+                ok = False
+                continue
+            out.add(
+                name,
+                unit=values.optional_text(r, "unit"),
+                say=values.optional_text(r, "say") or None,
+                note=values.optional_text(r, "note"),
+            )
+        return out if ok else None
+
+    def _csv(self, node: Node, batch: int) -> Roster | None:
+        values = self.values
+        raw = values.scalar(node, "recipients_csv", "a path such as people.csv")
+        if raw is None:
+            return None
+        try:
+            rows = csvrecipients.read_recipients(os.path.join(self.ctx.base_dir, raw), raw)
+        except csvrecipients.CsvProblem as exc:
+            values.error(node, str(exc))
+            return None
+        for line, message in rows.warnings:
+            values.warn(node, f"{raw} line {line}: {message}")
+        self.ctx.budget.count(math.ceil(len(rows.roster) / batch), node)
+        return rows.roster
+
+
+def call_ups(
+    roster: Roster,
+    batch: int,
+    template: list[Part],
+    award: str | None,
+    per_call: int,
+    speak: bool,
+    meeting: Meeting,
+) -> list[Cue]:
+    """A group's call-up cues: its recipients in batches of `batch`, the template filled."""
+    separator = meeting.list_separator
+    # The template as a format string: literal braces doubled, fields left for format().
+    pattern = "".join(
+        p.replace("{", "{{").replace("}", "}}") if isinstance(p, str) else "{" + p.key + "}"
+        for p in template
+    ).format
+    all_names = tuple(roster.names)
+    all_units = tuple(roster.units)
+    all_says = tuple(roster.says) if any(roster.says) else None
+    all_notes = tuple(roster.notes) if any(roster.notes) else None
+    batches = math.ceil(len(all_names) / batch)
+    cues: list[Cue] = []
+    for number in range(1, batches + 1):
+        start = (number - 1) * batch
+        end = start + batch
+        names = all_names[start:end]
+        say = None
+        if all_says is not None:
+            says = all_says[start:end]
+            if any(says):
+                say = tuple(s or n for s, n in zip(says, names, strict=True))
+        notes: tuple[str | None, ...] = ()
+        if all_notes is not None:
+            notes = all_notes[start:end]
+            if not any(notes):
+                notes = ()
+        count = str(len(names))
+        text = pattern(names=separator.join(names), award=award or "", count=count)
+        spoken = ""
+        if speak and text:
+            if say is not None:
+                spoken = pattern(names=separator.join(say), award=award or "", count=count)
+            else:
+                spoken = text
+        cues.append(
+            Cue(
+                CueKind.CALL,
+                text,
+                spoken,
+                names=names,
+                units=all_units[start:end],
+                say=say,
+                notes=notes,
+                award=award,
+                batch=number,
+                batches=batches,
+                duration_s=per_call,
+            )
+        )
+    return cues

@@ -1,0 +1,44 @@
+"""What the item readers share while one agenda is read, and what they hand back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from podium.agenda.estimate import reading_seconds
+from podium.agenda.limits import CueBudget
+from podium.agenda.model import Cue, CueKind, Meeting
+from podium.agenda.values import ValueReader
+
+
+@dataclass(frozen=True, slots=True)
+class ItemBody:
+    """What one kind's reader builds of an item: its cues and planned duration."""
+
+    cues: tuple[Cue, ...]
+    duration_s: int
+    estimated: bool
+    """The duration is computed (reading time, call-ups), not given."""
+    warn_s: int | None = None
+    """Speech only: the warning threshold, defaults applied."""
+    danger_s: int | None = None
+    """Speech only: the danger threshold, defaults applied."""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemContext:
+    """The state every item reader uses: the value readers, the meeting (already read), the
+    cue budget, and the folder `recipients_csv` paths are relative to."""
+
+    values: ValueReader
+    meeting: Meeting
+    budget: CueBudget
+    base_dir: str
+
+    def reading(self, cue: Cue) -> float:
+        """Estimated reading time of a cue at the meeting's rate."""
+        return reading_seconds(cue.text, self.meeting)
+
+
+def text_cue(kind: CueKind, text: str, speak: bool) -> Cue:
+    """A cue read as displayed: spoken unless the item is silent (or the text is empty)."""
+    return Cue(kind, text, text if speak else "")

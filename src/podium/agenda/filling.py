@@ -1,0 +1,62 @@
+"""Filling `{key}` placeholders of agenda texts from `names` and the meeting's fields, with
+every unknown or malformed placeholder reported at its place in the file."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection
+
+from podium.agenda.keys import MEETING_FALLBACKS
+from podium.agenda.placeholders import Field, Part, parse_template
+from podium.agenda.reporting import Reporter
+from podium.agenda.yamlnodes import Node
+
+
+class PlaceholderFiller:
+    """The values placeholders are filled with: `names` keys, then the meeting's fields."""
+
+    def __init__(self, report: Reporter) -> None:
+        self.report = report
+        self.names: dict[str, str] = {}
+        self.fallbacks: dict[str, str] = {}
+        """`title`, `date`, `venue`, `host` of the meeting, as far as it gives them."""
+
+    def template(self, node: Node, value: str, dynamic: Collection[str] = ()) -> list[Part]:
+        """`value` split into literal text and the `dynamic` fields left to fill later; every
+        other placeholder is filled from `names` (or the meeting) or reported."""
+        parts, problems = parse_template(value)
+        for problem in problems:
+            self.report.error_in(node, value, problem.offset, problem.snippet, problem.message)
+        out: list[Part] = []
+        for part in parts:
+            if isinstance(part, str) or part.key in dynamic:
+                out.append(part)
+                continue
+            filled = self.names.get(part.key)
+            if filled is None:
+                filled = self.fallbacks.get(part.key)
+            if filled is None:
+                self._unknown(node, value, part)
+                filled = "{" + part.key + "}"
+            out.append(filled)
+        return out
+
+    def substitute(self, node: Node, value: str) -> str:
+        """`value` with every placeholder filled (unknown ones reported and left as written)."""
+        return "".join(
+            p if isinstance(p, str) else "{" + p.key + "}" for p in self.template(node, value)
+        )
+
+    def _unknown(self, node: Node, value: str, part: Field) -> None:
+        snippet = "{" + part.key + "}"
+        known = [*self.names, *self.fallbacks]
+        close = difflib.get_close_matches(part.key, known, n=1, cutoff=0.5)
+        if close:
+            hint = f"; did you mean '{{{close[0]}}}'?"
+        elif part.key in MEETING_FALLBACKS:
+            hint = f": the meeting has no {part.key} and 'names' does not define it"
+        else:
+            hint = ": define it under 'names'"
+        self.report.error_in(
+            node, value, part.offset, snippet, f"unknown placeholder '{snippet}'{hint}"
+        )

@@ -1,0 +1,280 @@
+"""Reading the `items` list: each item's common keys, then its kind's reader (script, speech,
+break here; awards in `awards.py`), and the checks across items (ids, fixed `at` times)."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+
+from podium.agenda.awards import AwardsReader
+from podium.agenda.context import ItemBody, ItemContext, text_cue
+from podium.agenda.defaults import DEFAULT_DANGER_S, DEFAULT_WARN_S
+from podium.agenda.durations import format_duration
+from podium.agenda.estimate import estimated_item_seconds
+from podium.agenda.keys import ANY_ITEM_KEYS, ELSEWHERE, OWN_KEYS
+from podium.agenda.model import Cue, CueKind, Item, ItemKind, Pos
+from podium.agenda.plan import clock_text, schedule
+from podium.agenda.values import Mapping, TextAt
+from podium.agenda.yamlnodes import MappingNode, Node, SequenceNode, kind_name
+
+_ID = re.compile(r"[a-z0-9_-]+")
+
+
+class ItemsReader:
+    """Reads the items of one agenda; remembers where each id and `at` was written."""
+
+    def __init__(self, ctx: ItemContext) -> None:
+        self.ctx = ctx
+        self.values = ctx.values
+        self.awards = AwardsReader(ctx)
+        self.id_nodes: dict[int, Node] = {}
+        self.at_nodes: dict[int, Node] = {}
+
+    def items(self, node: Node) -> list[Item | None] | None:
+        values = self.values
+        if not isinstance(node, SequenceNode):
+            values.error(node, f"'items' must be a list of items, not {kind_name(node)}")
+            return None
+        if not node.value:
+            values.error(node, "'items' is empty: an agenda needs at least one item")
+            return None
+        items = [self.item(i, child) for i, child in enumerate(node.value)]
+        self._check_ids(items)
+        return items
+
+    def _check_ids(self, items: list[Item | None]) -> None:
+        first: dict[str, Node] = {}
+        for item in items:
+            if item is None:
+                continue
+            at = self.id_nodes[item.index]
+            if item.id in first:
+                line = first[item.id].start_mark.line + 1
+                self.values.error(at, f"duplicate id '{item.id}' (first at line {line})")
+            else:
+                first[item.id] = at
+
+    def item(self, index: int, node: Node) -> Item | None:
+        values = self.values
+        what = f"item {index + 1}"
+        if not isinstance(node, MappingNode):
+            values.error(
+                node, f"{what} must be a mapping with at least a title, not {kind_name(node)}"
+            )
+            return None
+        m = values.mapping(node, what)
+        if m is None:
+            return None
+        kind: ItemKind | None = ItemKind.SCRIPT
+        kind_node = m.get("kind")
+        if kind_node is not None:
+            raw = values.scalar(kind_node, "kind", "script, speech, awards or break")
+            kind = _item_kind(raw) if raw is not None else None
+            if raw is not None and kind is None:
+                close = difflib.get_close_matches(raw, [k.value for k in ItemKind], n=1, cutoff=0.5)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                values.error(
+                    kind_node, f"unknown kind {raw!r}{hint} (script, speech, awards or break)"
+                )
+        if kind is not None:
+            values.check_keys(m, OWN_KEYS[kind], ELSEWHERE[kind])
+        else:
+            values.check_keys(m, ANY_ITEM_KEYS)
+
+        item_id = f"item-{index + 1}"
+        id_node = m.get("id")
+        self.id_nodes[index] = id_node or node
+        if id_node is not None:
+            raw = values.scalar(id_node, "id", "a slug such as opening")
+            if raw is not None:
+                if _ID.fullmatch(raw):
+                    item_id = raw
+                else:
+                    values.error(
+                        id_node,
+                        f"bad id {raw!r}: an id is a slug of a-z, 0-9, '-' and '_', such as "
+                        f"'{_slug_hint(raw)}'",
+                    )
+        title = values.required_text(m, "title", what)
+        notes = values.joined_text(m.get("notes"), "notes")
+        speak: bool | None = True
+        speak_node = m.get("speak")
+        if speak_node is not None:
+            speak = values.boolean(speak_node, "speak")
+        at_s = None
+        at_node = m.get("at")
+        if at_node is not None:
+            self.at_nodes[index] = at_node
+            at_s = values.clock(at_node, "at")
+            if self.ctx.meeting.start_s is None and at_s is not None:
+                values.error(at_node, "'at' needs the meeting's 'start' (meeting.start: 09:00)")
+        duration = None
+        duration_node = m.get("duration")
+        if duration_node is not None:
+            duration = values.duration(duration_node, "duration")
+        if kind is None:
+            return None
+
+        body: ItemBody | None
+        if kind is ItemKind.SCRIPT:
+            body = self._script(m, duration, speak)
+        elif kind is ItemKind.SPEECH:
+            body = self._speech(m, duration, what, speak)
+        elif kind is ItemKind.AWARDS:
+            body = self.awards.item(m, duration, what, speak)
+        else:
+            body = self._break(m, duration, what, speak)
+        if body is None or title is None or speak is None:
+            return None
+        return Item(
+            index=index,
+            id=item_id,
+            kind=kind,
+            title=title,
+            duration_s=body.duration_s,
+            estimated=body.estimated,
+            cues=body.cues,
+            at_s=at_s,
+            notes=notes,
+            speak=speak,
+            warn_s=body.warn_s,
+            danger_s=body.danger_s,
+            pos=Pos(node.start_mark.line + 1, node.start_mark.column + 1),
+        )
+
+    def _script(self, m: Mapping, duration: int | None, speak: bool | None) -> ItemBody | None:
+        values = self.values
+        script_node = m.get("script")
+        if script_node is None:
+            values.warn(m.node, "this item has nothing to say: it has no 'script'")
+            texts: list[TextAt] = [TextAt(m.node, "")]
+        else:
+            if isinstance(script_node, SequenceNode):
+                self.ctx.budget.count(max(len(script_node.value), 1) - 1, script_node)
+            parts = values.texts(script_node, "script")
+            if parts is None:
+                return None
+            if parts:
+                texts = parts
+                for part in texts:
+                    if not part.text:
+                        values.warn(part.node, "this script text is empty: nothing to say")
+            else:
+                values.warn(script_node, "this item has nothing to say: 'script' is an empty list")
+                texts = [TextAt(script_node, "")]
+        self.ctx.budget.count(1, m.node)
+        cues = tuple(text_cue(CueKind.SCRIPT, part.text, bool(speak)) for part in texts)
+        if duration is None:
+            return ItemBody(
+                cues, estimated_item_seconds(ItemKind.SCRIPT, cues, self.ctx.reading), True
+            )
+        reading = sum(self.ctx.reading(c) for c in cues)
+        meeting = self.ctx.meeting
+        if script_node is not None and reading > duration * 1.1:
+            unit = "characters" if meeting.is_cjk else "words"
+            values.warn(
+                script_node,
+                f"the script takes about {format_duration(math.ceil(reading))} to read "
+                f"(at {meeting.reading_rate} {unit} per minute), more than 10% over its "
+                f"item's duration {format_duration(duration)}",
+            )
+        return ItemBody(cues, duration, False)
+
+    def _speech(
+        self, m: Mapping, duration: int | None, what: str, speak: bool | None
+    ) -> ItemBody | None:
+        values = self.values
+        speak_ = bool(speak)
+        speaker = values.required_text(m, "speaker", f"{what} (a speech)")
+        values.required(m, "duration", f"{what} (a speech's allotted time)")
+        intro = values.optional_text(m, "intro")
+        outro = values.optional_text(m, "outro")
+        warn_node, danger_node = m.get("warn"), m.get("danger")
+        warn = None if warn_node is None else values.duration(warn_node, "warn")
+        danger = None if danger_node is None else values.duration(danger_node, "danger")
+        ok = True
+        if duration is not None:
+            for key, value, node in (("warn", warn, warn_node), ("danger", danger, danger_node)):
+                if value is not None and node is not None and value > duration:
+                    values.error(
+                        node,
+                        f"'{key}' {format_duration(value)} is longer than the speech's "
+                        f"duration {format_duration(duration)}",
+                    )
+                    ok = False
+        limit = duration if duration is not None else DEFAULT_WARN_S
+        warn_s = warn if warn is not None else min(DEFAULT_WARN_S, limit)
+        danger_s = danger if danger is not None else min(DEFAULT_DANGER_S, warn_s, limit)
+        if danger is not None and danger_node is not None and danger > warn_s and ok:
+            default = "" if warn is not None else " (the default)"
+            values.error(
+                danger_node,
+                f"'danger' {format_duration(danger)} is more than 'warn' "
+                f"{format_duration(warn_s)}{default}: the timer turns to warning before danger",
+            )
+        if speaker is None or duration is None or (warn_node and warn is None):
+            return None
+        if danger_node is not None and danger is None:
+            return None
+        cues: list[Cue] = []
+        if intro:
+            cues.append(text_cue(CueKind.INTRO, intro, speak_))
+        cues.append(Cue(CueKind.SPEECH, speaker, "", speaker=speaker, duration_s=duration))
+        if outro:
+            cues.append(text_cue(CueKind.OUTRO, outro, speak_))
+        self.ctx.budget.count(len(cues), m.node)
+        return ItemBody(tuple(cues), duration, False, warn_s, danger_s)
+
+    def _break(
+        self, m: Mapping, duration: int | None, what: str, speak: bool | None
+    ) -> ItemBody | None:
+        values = self.values
+        values.required(m, "duration", f"{what} (a break's length)")
+        script = values.joined_text(m.get("script"), "script")
+        if duration is None:
+            return None
+        self.ctx.budget.count(1, m.node)
+        text = script or ""
+        cue = Cue(CueKind.BREAK, text, text if speak else "", duration_s=duration)
+        return ItemBody((cue,), duration, False)
+
+    def check_at_times(self, items: tuple[Item, ...]) -> None:
+        """Warn where earlier items run past an item's fixed `at` start."""
+        start = self.ctx.meeting.start_s
+        if start is None:
+            return
+        ats = [None if item.at_s is None else item.at_s - start for item in items]
+        offsets = schedule([item.duration_s for item in items], ats)
+        runs_to = 0.0
+        for item, offset, at in zip(items, offsets, ats, strict=True):
+            if at is not None:
+                node = self.at_nodes[item.index]
+                if at < 0:
+                    self.values.warn(
+                        node,
+                        f"'at' {_clock(item.at_s)} is before the meeting's start {_clock(start)}",
+                    )
+                elif runs_to > at:
+                    self.values.warn(
+                        node,
+                        f"earlier items run until {_clock(start + runs_to)}, past this item's "
+                        f"fixed start {_clock(item.at_s)}",
+                    )
+            runs_to = offset + item.duration_s
+
+
+def _item_kind(raw: str) -> ItemKind | None:
+    try:
+        return ItemKind(raw)
+    except ValueError:
+        return None
+
+
+def _slug_hint(raw: str) -> str:
+    slug = re.sub(r"[^a-z0-9_-]+", "-", raw.lower()).strip("-")
+    return slug or "opening"
+
+
+def _clock(seconds: float | None) -> str:
+    return clock_text(seconds or 0)
