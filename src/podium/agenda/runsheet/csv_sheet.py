@@ -25,8 +25,10 @@ COLUMNS = (
     "names",
     "units",
     "say",
+    "who",
 )
-"""`cue` is 1-based within its item; names, units and say hold one line per recipient."""
+"""`cue` is 1-based within its item; names, units and say hold one line per recipient; `who`
+is the host who reads a script, intro or outro cue (two-host scripts), empty otherwise."""
 
 
 def cue_fields(cue: Cue) -> list[str]:
@@ -61,7 +63,7 @@ def render_csv(plan: Plan, spoken: SpokenSeconds | None = None) -> str:
             "true" if item.estimated else "false",
         ]
         for number, cue in enumerate(item.cues, 1):
-            row = [*common, number, str(cue.kind), cue.text, *cue_fields(cue)]
+            row = [*common, number, str(cue.kind), cue.text, *cue_fields(cue), cue.who or ""]
             if spoken is not None:
                 seconds = spoken.get((index, number - 1))
                 row.append("" if seconds is None else spoken_value(seconds))

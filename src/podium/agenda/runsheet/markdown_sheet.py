@@ -127,4 +127,6 @@ def cue_markdown(number: int, cue: Cue, item: Item, labels: Labels) -> list[str]
                     entry += f" · *{labels.say} {md(cue.say[i])}*"
                 lines.append(f"{hang}- {entry}")
         return lines
+    if cue.who:
+        text = f"*{md(cue.who)}*{labels.colon}{text}"
     return [f"{number}. **{kind}** {text}".rstrip()]
