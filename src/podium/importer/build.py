@@ -30,6 +30,7 @@ from podium.importer.phrases import (
     Phrases,
     fold,
     phrases_for,
+    traditional_count,
 )
 from podium.importer.source import Para, Source, Style
 
@@ -128,13 +129,19 @@ def detect_language(paras: tuple[Para, ...]) -> str:
     return "zh" if cjk * 3 >= latin and cjk > 0 else "en"
 
 
+def _traditional(source: Source) -> bool:
+    """True when the script is written in traditional characters."""
+    sample = "".join(p.text for p in source.paras[:400])
+    return traditional_count(sample) * 50 > max(1, sum(1 for ch in sample if c.is_cjk(ch)))
+
+
 # --- the builder ----------------------------------------------------------------------------
 
 
 class _Builder:
     def __init__(self, source: Source, language: str) -> None:
         self.source = source
-        self.ph: Phrases = phrases_for(language)
+        self.ph: Phrases = phrases_for(language, _traditional(source))
         self.language = language
         self.masks = Masks(self.ph)
         self.warnings: list[Notice] = []
@@ -196,15 +203,15 @@ class _Builder:
             unit.intro = cue
             unit.speaker = self.masks.fill(request.speaker, line)
             unit.minutes = request.verb.minutes or self.ph.default_speech_minutes
-            unit.verb_title = request.verb.title
+            unit.verb_title = request.verb_title or request.verb.title
             unit.obj = request.obj
-            unit.title = self._speech_title(request.speaker, request.verb.title, request.obj)
+            unit.title = self._speech_title(request.speaker, unit.verb_title, request.obj)
             self.warn(
                 line,
                 _(
                     "speech: its duration {minutes} min is a guess from {verb!r}; set the "
                     "speaker's real slot"
-                ).format(minutes=unit.minutes, verb=request.verb.phrase),
+                ).format(minutes=unit.minutes, verb=request.verb_written or request.verb.phrase),
             )
             self.last = "speech"
             return
@@ -259,7 +266,9 @@ class _Builder:
         unit.groups.append(self._group(sentence, line, callup, at))
         unit.lines.append(line)
         if self.who:
-            unit.notes.append(f"{self.who}: {self.masks.fill(_short(sentence, 24), line)}")
+            note = _escape(self.ph.call_reader.format(who=self.who))
+            if note not in unit.notes:
+                unit.notes.append(note)
         self.last = "call"
         self.recipients_open = True
 
@@ -413,6 +422,14 @@ def build(source: Source, language: str | None = None, title: str | None = None)
     for index, para in enumerate(kept):
         _read(b, para, kept[index + 1 :])
     _end_check(b, kept)
+    for line, mask, key in b.masks.singles:
+        b.warn(
+            line,
+            _(
+                "a single {mask!r} before a title looks like a masked name: it is now "
+                "{{{key}}}; check that it means the same person"
+            ).format(mask=mask, key=key),
+        )
     items = _finish(b)
     meeting_title = title or doc_title or _stem(source.path)
     return Draft(
@@ -461,11 +478,15 @@ def _drop_furniture(source: Source, ph: Phrases, b: _Builder) -> list[Para]:
         if not block:
             return
         first, last = block[0].line, block[-1].end
-        where = str(first) if first == last else f"{first}-{last}"
+        where = (
+            _("line {n}").format(n=first)
+            if first == last
+            else _("lines {first}-{last}").format(first=first, last=last)
+        )
         count = len(block)
         b.warn(
             first,
-            _("dropped page furniture of a downloaded document, lines {lines}: {what}").format(
+            _("dropped page furniture of a downloaded document, {lines}: {what}").format(
                 lines=where,
                 what=" | ".join(_short(p.text, 24) for p in block[:3])
                 + (f" | … ({count - 3} more)" if count > 3 else ""),
@@ -561,7 +582,8 @@ def _read(b: _Builder, para: Para, after: list[Para]) -> None:
     boundary = c.ordinal_boundary(text, ph)
     if boundary is not None:
         title = boundary.title
-        if title and (c.speech_request(title, ph) or c.call_up(title, ph)):
+        rest = text[boundary.title_at :]
+        if title and (c.speech_request(title, ph) or c.call_up(title, ph) or _asks(rest, ph)):
             title = ""
         b.new_section(b.masks.fill(_short(title, 20), line) if title else "", line)
     split = c.split_directions(text, ph)
@@ -592,6 +614,15 @@ def _sentences(b: _Builder, text: str, line: int) -> None:
         b.call(text[start:end].strip(), line, callup, start + lead)
     if pending_start is not None:
         b.host(text[pending_start:pending_end].strip(), line)
+
+
+def _asks(rest: str, ph: Phrases) -> bool:
+    """The text after an ordinal phrase asks someone (请…): it is no title."""
+    m = c.matchable(rest, ph).lstrip()
+    triggers = (*ph.speech_triggers, *ph.call_triggers, "有请")
+    return any(m.startswith(t) for t in triggers) and (
+        c.speech_request(rest, ph) is not None or c.call_up(rest, ph) is not None
+    )
 
 
 def _host_follows(after: list[Para], ph: Phrases) -> bool:

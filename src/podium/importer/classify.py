@@ -74,6 +74,8 @@ def _words(text: str) -> list[str]:
 def is_furniture(text: str, ph: Phrases) -> bool:
     """A page counter, a download or copyright notice, a comment box: not the script."""
     m = matchable(text, ph)
+    if ph.language == "zh":
+        m = m.replace(" ", "")
     for row in ph.furniture_lines:
         if "{n}" in row:
             if template(row).match(m):
@@ -319,6 +321,10 @@ class Request:
     verb: SpeechVerb
     obj: str
     """What follows the verb in its clause (宣读 X, deliver the opening address)."""
+    verb_title: str = ""
+    """The verb's title as written (致辭 in a traditional script, where the table says 致辞)."""
+    verb_written: str = ""
+    """The verb phrase as written."""
 
 
 def speech_request(text: str, ph: Phrases) -> Request | None:
@@ -364,7 +370,8 @@ def _speech_after(
             for v in _find_words(predicate[:end], verb.phrase, ph):
                 obj_at = predicate_at + v + len(verb.phrase)
                 obj = text[obj_at : predicate_at + end].strip()
-                return Request(speaker, verb, obj)
+                written = text[predicate_at + v : obj_at]
+                return Request(speaker, verb, obj, verb.title, written)
         return None
     limit = after
     while limit < len(m) and m[limit] not in "，,。！？!?；;：:":
@@ -384,7 +391,9 @@ def _speech_after(
         if not _good_speaker(speaker, ph):
             continue
         end = v + len(verb.phrase)
-        best = Request(speaker, verb, clause(text, end))
+        inside = verb.phrase.find(verb.title)
+        title = verb.title if inside < 0 else text[v + inside : v + inside + len(verb.title)]
+        best = Request(speaker, verb, clause(text, end), title, text[v:end])
         best_at = v
     return best
 

@@ -100,8 +100,8 @@ class Masks:
             entry = self.entries.get(key)
             if entry is None:
                 entry = self.entries[key] = Entry(key, mask)
-                if span.single:
-                    self.singles.append((line, mask, key))
+            if span.single and (line, mask, key) not in self.singles:
+                self.singles.append((line, mask, key))
             if line not in entry.lines:
                 entry.lines.append(line)
             out.append("{" + key + "}")
@@ -130,7 +130,8 @@ class Masks:
             return before
         after = self._title_after(text, span.end)
         if after is not None:
-            return _plain(after) or self._numbered(ph.fallback_key)
+            key = _plain(after)
+            return self._known_title(key) if key else self._numbered(ph.fallback_key)
         rest = matchable(text[span.end :], ph)
         for follower in ph.mask_followers:
             if rest.startswith(follower.follows):
@@ -155,6 +156,14 @@ class Masks:
             return self._unreserved(slug)
         key = _plain(inner)
         return self._unreserved(key) if key else None
+
+    def _known_title(self, title: str) -> str:
+        """The one existing entry whose key ends with `title` (感谢***局长 after
+        市应急管理局局长***同志 is the same person), else `title` itself."""
+        if title in self.entries:
+            return title
+        matches = [k for k in self.entries if k.endswith(title)]
+        return matches[0] if len(matches) == 1 else title
 
     def _unreserved(self, key: str) -> str:
         if key in self.ph.reserved_keys:
@@ -202,9 +211,8 @@ class Masks:
 
     def add_standin(self, line: int) -> str:
         """A new entry standing for people the script does not name (a call-up's)."""
-        key = self._numbered("名单" if self.ph.language == "zh" else "names")
-        standin = "【名单】" if self.ph.language == "zh" else "[Names]"
-        self.entries[key] = Entry(key, standin, [line])
+        key = self._numbered(self.ph.list_key)
+        self.entries[key] = Entry(key, self.ph.list_standin, [line])
         return key
 
     def _numbered(self, base: str) -> str:

@@ -15,7 +15,7 @@ matches 第1页, 第十二页).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # --- traditional → simplified, one character each (only characters the tables need) ------
 _TRADITIONAL_PAIRS = (
@@ -41,6 +41,19 @@ _FOLD_TABLE = str.maketrans(_FOLD)
 def fold(text: str) -> str:
     """`text` with the traditional characters of these tables made simplified, same length."""
     return text.translate(_FOLD_TABLE)
+
+
+_UNFOLD_TABLE = str.maketrans({s: t for t, s in _FOLD.items() if s != t and s not in "后只干"})
+
+
+def traditional_count(text: str) -> int:
+    """How many characters of `text` are traditional forms these tables know."""
+    return sum(1 for ch in text if ch in _FOLD and _FOLD[ch] != ch)
+
+
+def unfold(word: str) -> str:
+    """One of the importer's own words (开场, 单位) in traditional characters (開場, 單位)."""
+    return word.translate(_UNFOLD_TABLE)
 
 
 # --- shared -------------------------------------------------------------------------------
@@ -106,6 +119,12 @@ class Phrases:
     """Placeholder key of a masked word nothing identifies (numbered: 待填1, 待填2)."""
     generic_key: str
     """Placeholder key of a masked personal name with no title before it (姓名1, name-1)."""
+    list_key: str
+    """Placeholder key standing for the people a call-up does not name (名单1, names-1)."""
+    list_standin: str
+    """Its value until the organiser lists them (a stand-in `validate` warns about)."""
+    call_reader: str
+    """A note saying which host reads an item's call-ups (a call-up has no `who`)."""
 
     # document
     title_markers: tuple[str, ...]
@@ -203,6 +222,9 @@ ZH = Phrases(
     speech_title="{speaker}讲话",
     fallback_key="待填",
     generic_key="姓名",
+    list_key="名单",
+    list_standin="【名单】",
+    call_reader="颁奖名单由{who}宣读",
     title_markers=(
         "主持词",
         "主持稿",
@@ -534,6 +556,9 @@ EN = Phrases(
     speech_title="Speech: {speaker}",
     fallback_key="blank",
     generic_key="name",
+    list_key="names",
+    list_standin="[Names]",
+    call_reader="{who} reads the call-ups",
     title_markers=(
         "Emcee Script",
         "MC Script",
@@ -787,11 +812,29 @@ EN = Phrases(
     heading_max_words=8,
 )
 
+ZH_HANT = replace(
+    ZH,
+    opening_title=unfold(ZH.opening_title),
+    closing_title=unfold(ZH.closing_title),
+    awards_title=unfold(ZH.awards_title),
+    speech_title=unfold(ZH.speech_title),
+    fallback_key=unfold(ZH.fallback_key),
+    generic_key=unfold(ZH.generic_key),
+    list_key=unfold(ZH.list_key),
+    list_standin=unfold(ZH.list_standin),
+    call_reader=unfold(ZH.call_reader),
+    mask_followers=tuple(replace(f, key=unfold(f.key)) for f in ZH.mask_followers),
+)
+"""Chinese in traditional characters: the same tables (matching folds the text), the
+importer's own words (開場, 單位1) written in traditional characters."""
+
 BY_LANGUAGE = {"zh": ZH, "en": EN}
 
 
-def phrases_for(language: str) -> Phrases:
+def phrases_for(language: str, traditional: bool = False) -> Phrases:
     """The tables of `language` (a podium language code: zh or en)."""
+    if language == "zh" and traditional:
+        return ZH_HANT
     return BY_LANGUAGE.get(language, EN)
 
 
