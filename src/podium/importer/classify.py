@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from podium.importer.phrases import (
+    ABBREVIATIONS,
     BRACKETS,
     CJK_FINAL,
     CLAUSE_MARKS,
@@ -296,11 +297,19 @@ _SENTENCE_END = re.compile(
 )
 
 
+def _abbreviation(text: str, dot: int) -> bool:
+    """The dot at `dot` ends an abbreviation (Dr., Mr., St.), not a sentence."""
+    word = re.search(r"([A-Za-z]+)$", text[:dot])
+    return word is not None and word.group(1).lower() in ABBREVIATIONS
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """The spans of the sentences of `text` (white space between them belongs to none)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
+        if m.group().startswith(".") and _abbreviation(text, m.start()):
+            continue
         end = m.end()
         if text[start:end].strip():
             spans.append((start, end))
@@ -471,13 +480,16 @@ def call_up(sentence: str, ph: Phrases) -> CallUp | None:
     return CallUp(people, at, _names(people, ph))
 
 
+_PEOPLE_EDGE = " ,，:：、。.!?！？；;\t"
+
+
 def _trim_people(sentence: str, m: str, start: int, end: int, ph: Phrases) -> tuple[str, int]:
     changed = True
     while changed:
         changed = False
-        while start < end and (m[start] in " ,，:：" or m[start] in CLAUSE_MARKS):
+        while start < end and m[start] in _PEOPLE_EDGE:
             start += 1
-        while end > start and (m[end - 1] in " ,，:：" or m[end - 1] in CLAUSE_MARKS):
+        while end > start and m[end - 1] in _PEOPLE_EDGE:
             end -= 1
         for word in ph.call_people_trim:
             w = word.lower() if ph.language == "en" else word

@@ -67,6 +67,11 @@ LATIN_FINAL = ".!?;…\"”'’)"
 CLAUSE_MARKS = "，,。！？!?；;：:、…“”\"'‘’（）()【】[]《》〈〉 \t"
 """Marks that end a clause (a title is cut at the first of them)."""
 
+ABBREVIATIONS = frozenset(
+    "dr mr mrs ms mx prof rev revd st hon sr jr no vs etc gen col capt lt sgt fr sen rep".split()
+)
+"""A dot after one of these words ends no sentence (Dr. [Name], Mr. Lee)."""
+
 BULLETS = ("•", "·", "●", "○", "▪", "■", "◆", "◇", "►", "▶", "-", "*", "+", "–", "—")
 """A line starting with one of these and a space (or •, ● directly) is a list item."""
 
