@@ -68,7 +68,31 @@ CLAUSE_MARKS = "，,。！？!?；;：:、…“”\"'‘’（）()【】[]《�
 """Marks that end a clause (a title is cut at the first of them)."""
 
 ABBREVIATIONS = frozenset(
-    "dr mr mrs ms mx prof rev revd st hon sr jr no vs etc gen col capt lt sgt fr sen rep".split()
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "prof",
+        "rev",
+        "revd",
+        "st",
+        "hon",
+        "sr",
+        "jr",
+        "no",
+        "vs",
+        "etc",
+        "gen",
+        "col",
+        "capt",
+        "lt",
+        "sgt",
+        "fr",
+        "sen",
+        "rep",
+    ]
 )
 """A dot after one of these words ends no sentence (Dr. [Name], Mr. Lee)."""
 

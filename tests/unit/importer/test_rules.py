@@ -125,7 +125,7 @@ def test_a_request_to_speak_is_a_speech_with_intro_and_outro(script) -> None:
             "It is my pleasure to invite our Principal, [Name], to deliver the welcome address.",
             "deliver",
             10,
-        ),  # fmt: skip
+        ),
         ("Please welcome Dr Jane Roe to give the vote of thanks.", "give", 5),
     ],
 )
