@@ -520,7 +520,7 @@ def _document_title(paras: list[Para], ph: Phrases) -> tuple[str | None, int | N
     first = paras[0]
     rest = paras[1:]
     if first.style is Style.TITLE:
-        return first.text, first.line, rest
+        return c.document_title(first.text, ph) or first.text, first.line, rest
     found = c.document_title(first.text, ph)
     if found is not None:
         return found, first.line, rest
