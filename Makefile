@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 AGENDA  ?= agendas/district-conference.zh.yaml
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint clean catalogs
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,9 +22,15 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+# Messages: extract the marked English texts, merge them into the Chinese catalog (then write
+# the new msgstr there and run it again), compile the .mo files shipped in the package; it
+# says what is still missing. See docs/translating.md.
+catalogs: $(STAMP)
+	$(BIN)/python tools/catalogs.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy
 
 clean:

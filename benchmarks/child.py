@@ -50,14 +50,14 @@ def first_frame(result: Path, app_kind: str, podium_argv: list[str]) -> int:
 def podium_app(agenda_path: Path, journal: Path, speaker: Any = None) -> tuple[Any, Any]:
     """The podium app on a fake clock, journaling to `journal`, as `podium run` builds it."""
     from podium.agenda import load_agenda
-    from podium.engine.clock import FakeClock
+    from podium.engine.clock import ManualClock
     from podium.engine.journal import JournalWriter
     from podium.tui.app import make_app
 
     loaded = load_agenda(str(agenda_path))
     if loaded.agenda is None:
         raise SystemExit(f"{agenda_path}: does not load: {loaded.errors[0]}")
-    clock = FakeClock()
+    clock = ManualClock()
     journal.unlink(missing_ok=True)  # a fresh session every run
     writer = JournalWriter.create(journal, loaded.agenda, rehearsal=False, now=clock.now())
     app = make_app(loaded.agenda, clock=clock, journal=writer, speaker=speaker)

@@ -14,6 +14,11 @@ SECTION = "Imports (fresh interpreter, wall time)"
 PAIRS = (
     ("import podium.agenda.loader", "import yaml"),
     ("import podium.tui.app", "import textual.app"),
+    # what the message catalogs add to a command: the helper and the Chinese catalog, loaded
+    (
+        "import argparse, podium.i18n as i; i.for_language('zh').gettext('commands')",
+        "import argparse",
+    ),
 )
 
 

@@ -1,4 +1,4 @@
-"""Resident memory over eight simulated hours (FakeClock: GO once a simulated minute, the
+"""Resident memory over eight simulated hours (ManualClock: GO once a simulated minute, the
 display's clock tick four times per step), against the hello-world app pressed as often."""
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from podium.agenda import load_agenda, make_plan
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.journal import JournalWriter
 from podium.engine.session import Outcome, Session
 
@@ -49,7 +49,7 @@ def run_session(
     """Drive the real engine through the agenda on a fake clock, journaling to `out`."""
     agenda = load_agenda(str(agenda_path)).agenda
     assert agenda is not None
-    clock = FakeClock(wall=dt.datetime(2026, 3, 12, 9, 0, 0, tzinfo=TZ))
+    clock = ManualClock(wall=dt.datetime(2026, 3, 12, 9, 0, 0, tzinfo=TZ))
     writer = JournalWriter.create(out, agenda, rehearsal=rehearsal, now=clock.now())
     session = Session(make_plan(agenda), clock, rehearsal=rehearsal, journal=writer)
     session.go()

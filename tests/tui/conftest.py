@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from podium.agenda.model import Agenda, Cue, CueKind, Item, ItemKind, Meeting
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.tui.app import PodiumApp, make_app
 
 CST = dt.timezone(dt.timedelta(hours=8))
@@ -133,9 +133,9 @@ def agenda_zh() -> Agenda:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
+def clock() -> ManualClock:
     """08:55 on the meeting's day (five minutes before its planned start)."""
-    return FakeClock(dt.datetime(2026, 3, 12, 8, 55, 0, tzinfo=CST))
+    return ManualClock(dt.datetime(2026, 3, 12, 8, 55, 0, tzinfo=CST))
 
 
 class FakeSpeaker:
@@ -186,12 +186,12 @@ def fake_speaker() -> type[FakeSpeaker]:
 
 
 @pytest.fixture
-def app_en(agenda_en: Agenda, clock: FakeClock) -> PodiumApp:
+def app_en(agenda_en: Agenda, clock: ManualClock) -> PodiumApp:
     return make_app(agenda_en, clock=clock)
 
 
 @pytest.fixture
-def app_zh(agenda_zh: Agenda, clock: FakeClock) -> PodiumApp:
+def app_zh(agenda_zh: Agenda, clock: ManualClock) -> PodiumApp:
     return make_app(agenda_zh, clock=clock)
 
 

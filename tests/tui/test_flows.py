@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from podium.agenda.model import Agenda
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.journal import JournalWriter
 from podium.engine.session import Position
 from podium.tui.app import PodiumApp, make_app
@@ -35,13 +35,13 @@ def run(app: PodiumApp, scenario: Callable[[Pilot[Any]], Any], size: tuple[int, 
     asyncio.run(main())
 
 
-async def press(pilot: Pilot[Any], clock: FakeClock, *keys: str, gap: float = 1.0) -> None:
+async def press(pilot: Pilot[Any], clock: ManualClock, *keys: str, gap: float = 1.0) -> None:
     for key in keys:
         clock.advance(gap)
         await pilot.press(key)
 
 
-def goto(app: PodiumApp, clock: FakeClock, item: int, cue: int = 0) -> None:
+def goto(app: PodiumApp, clock: ManualClock, item: int, cue: int = 0) -> None:
     """Start the meeting and move straight to a cue (set up through the session)."""
     session = app.session
     if not session.started:
@@ -62,7 +62,7 @@ async def tick(pilot: Pilot[Any], app: PodiumApp) -> None:
 
 
 def test_standby_shows_the_first_cue_as_next_and_counts_down_to_the_start(
-    app_en: PodiumApp, clock: FakeClock, shown: Shown
+    app_en: PodiumApp, clock: ManualClock, shown: Shown
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         text = shown(app_en)
@@ -79,7 +79,7 @@ def test_standby_shows_the_first_cue_as_next_and_counts_down_to_the_start(
 
 
 def test_script_cue_shows_title_text_next_and_notes(
-    app_en: PodiumApp, clock: FakeClock, shown: Shown
+    app_en: PodiumApp, clock: ManualClock, shown: Shown
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         await press(pilot, clock, "space")
@@ -95,7 +95,7 @@ def test_script_cue_shows_title_text_next_and_notes(
 
 
 def test_call_up_shows_names_with_units_award_and_batch(
-    app_en: PodiumApp, clock: FakeClock, shown: Shown
+    app_en: PodiumApp, clock: ManualClock, shown: Shown
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         goto(app_en, clock, 2, 2)
@@ -109,7 +109,7 @@ def test_call_up_shows_names_with_units_award_and_batch(
     run(app_en, scenario)
 
 
-def test_call_up_in_chinese(app_zh: PodiumApp, clock: FakeClock, shown: Shown) -> None:
+def test_call_up_in_chinese(app_zh: PodiumApp, clock: ManualClock, shown: Shown) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         goto(app_zh, clock, 2, 1)
         text = shown(app_zh)
@@ -131,7 +131,7 @@ def test_call_up_in_chinese(app_zh: PodiumApp, clock: FakeClock, shown: Shown) -
 )
 def test_speech_timer_phases_are_colour_and_word(
     app_en: PodiumApp,
-    clock: FakeClock,
+    clock: ManualClock,
     shown: Shown,
     after_s: int,
     digits: str,
@@ -152,7 +152,7 @@ def test_speech_timer_phases_are_colour_and_word(
     run(app_en, scenario)
 
 
-def test_speech_phase_words_in_chinese(app_zh: PodiumApp, clock: FakeClock, shown: Shown) -> None:
+def test_speech_phase_words_in_chinese(app_zh: PodiumApp, clock: ManualClock, shown: Shown) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         goto(app_zh, clock, 1, 1)
         clock.advance(180)
@@ -168,7 +168,7 @@ def test_speech_phase_words_in_chinese(app_zh: PodiumApp, clock: FakeClock, show
     run(app_zh, scenario)
 
 
-def test_break_counts_down(app_en: PodiumApp, clock: FakeClock, shown: Shown) -> None:
+def test_break_counts_down(app_en: PodiumApp, clock: ManualClock, shown: Shown) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         goto(app_en, clock, 3)
         clock.advance(90)
@@ -182,7 +182,7 @@ def test_break_counts_down(app_en: PodiumApp, clock: FakeClock, shown: Shown) ->
 
 
 def test_clock_bar_elapsed_behind_ahead_and_projected_end(
-    app_en: PodiumApp, clock: FakeClock, shown: Shown
+    app_en: PodiumApp, clock: ManualClock, shown: Shown
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         clock.advance(5 * 60 - 1)  # 08:59:59
@@ -196,7 +196,7 @@ def test_clock_bar_elapsed_behind_ahead_and_projected_end(
     run(app_en, scenario)
 
 
-def test_ahead_of_plan(app_en: PodiumApp, clock: FakeClock, shown: Shown) -> None:
+def test_ahead_of_plan(app_en: PodiumApp, clock: ManualClock, shown: Shown) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         clock.advance(5 * 60 - 1)
         await press(pilot, clock, "space")
@@ -208,7 +208,7 @@ def test_ahead_of_plan(app_en: PodiumApp, clock: FakeClock, shown: Shown) -> Non
 
 
 def test_chinese_meeting_gets_chinese_labels(
-    app_zh: PodiumApp, clock: FakeClock, shown: Shown
+    app_zh: PodiumApp, clock: ManualClock, shown: Shown
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         text = shown(app_zh)
@@ -223,7 +223,7 @@ def test_chinese_meeting_gets_chinese_labels(
 
 
 def test_ui_lang_overrides_the_meeting_language(
-    agenda_zh: Agenda, clock: FakeClock, shown: Shown
+    agenda_zh: Agenda, clock: ManualClock, shown: Shown
 ) -> None:
     app = make_app(agenda_zh, clock=clock, ui_lang="en")
 
@@ -236,7 +236,7 @@ def test_ui_lang_overrides_the_meeting_language(
 
 
 def test_english_override_of_a_chinese_meeting_and_back(
-    agenda_en: Agenda, clock: FakeClock, shown: Shown
+    agenda_en: Agenda, clock: ManualClock, shown: Shown
 ) -> None:
     app = make_app(agenda_en, clock=clock, ui_lang="zh-CN")
     run(app, lambda pilot: _assert_in(shown(app), "准备就绪"))
@@ -247,7 +247,7 @@ async def _assert_in(text: str, needle: str) -> None:
 
 
 def test_go_on_the_last_cue_asks_then_ends_with_the_summary(
-    agenda_en: Agenda, clock: FakeClock, tmp_path: Path
+    agenda_en: Agenda, clock: ManualClock, tmp_path: Path
 ) -> None:
     journal_path = tmp_path / "j.jsonl"
     writer = JournalWriter.create(journal_path, agenda_en, rehearsal=False, now=clock.now())
@@ -278,7 +278,7 @@ def test_go_on_the_last_cue_asks_then_ends_with_the_summary(
     assert events == ["go", "jump", "end"]
 
 
-def test_quit_in_rehearsal_shows_the_summary(agenda_en: Agenda, clock: FakeClock) -> None:
+def test_quit_in_rehearsal_shows_the_summary(agenda_en: Agenda, clock: ManualClock) -> None:
     app = make_app(agenda_en, clock=clock, rehearsal=True)
 
     async def scenario(pilot: Pilot[Any]) -> None:
@@ -296,13 +296,13 @@ def test_quit_in_rehearsal_shows_the_summary(agenda_en: Agenda, clock: FakeClock
     assert not app.session.ended  # the rehearsal can still be resumed
 
 
-def test_rehearsal_banner(agenda_zh: Agenda, clock: FakeClock, shown: Shown) -> None:
+def test_rehearsal_banner(agenda_zh: Agenda, clock: ManualClock, shown: Shown) -> None:
     app = make_app(agenda_zh, clock=clock, rehearsal=True)
     run(app, lambda pilot: _assert_in(shown(app), "彩排"))
 
 
 def test_resize_below_80x24_shows_a_notice_and_keeps_time(
-    app_en: PodiumApp, clock: FakeClock, shown: Shown
+    app_en: PodiumApp, clock: ManualClock, shown: Shown
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         goto(app_en, clock, 0)
@@ -329,7 +329,7 @@ def test_resize_below_80x24_shows_a_notice_and_keeps_time(
 
 
 def test_chinese_text_fits_the_run_sheet_and_next_line_at_80_columns(
-    app_zh: PodiumApp, clock: FakeClock
+    app_zh: PodiumApp, clock: ManualClock
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         goto(app_zh, clock, 0)
@@ -343,7 +343,7 @@ def test_chinese_text_fits_the_run_sheet_and_next_line_at_80_columns(
 
 
 def test_run_sheet_marks_done_current_skipped_and_upcoming(
-    app_en: PodiumApp, clock: FakeClock
+    app_en: PodiumApp, clock: ManualClock
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         clock.advance(5 * 60 - 1)
@@ -363,7 +363,7 @@ def test_run_sheet_marks_done_current_skipped_and_upcoming(
 
 
 def test_a_journal_that_cannot_be_written_is_shown_loudly(
-    app_en: PodiumApp, clock: FakeClock, shown: Shown
+    app_en: PodiumApp, clock: ManualClock, shown: Shown
 ) -> None:
     class FailingJournal:
         error: str | None = None
@@ -386,7 +386,7 @@ def test_a_journal_that_cannot_be_written_is_shown_loudly(
 
 
 def test_a_journal_raising_oserror_does_not_stop_the_meeting(
-    agenda_en: Agenda, clock: FakeClock, shown: Shown
+    agenda_en: Agenda, clock: ManualClock, shown: Shown
 ) -> None:
     class BrokenJournal:
         def record(self, event: str, **fields: Any) -> None:
@@ -403,7 +403,7 @@ def test_a_journal_raising_oserror_does_not_stop_the_meeting(
 
 
 def test_reading_aloud_follows_go_repeat_stop_and_toggle(
-    agenda_en: Agenda, clock: FakeClock, shown: Shown, speaker: Any
+    agenda_en: Agenda, clock: ManualClock, shown: Shown, speaker: Any
 ) -> None:
     app = make_app(agenda_en, clock=clock, speaker=speaker)
 
@@ -441,7 +441,7 @@ def test_reading_aloud_follows_go_repeat_stop_and_toggle(
 
 
 def test_speaker_state_changes_reach_the_status_line(
-    agenda_en: Agenda, clock: FakeClock, shown: Shown, speaker: Any
+    agenda_en: Agenda, clock: ManualClock, shown: Shown, speaker: Any
 ) -> None:
     from podium.tui.tts_link import TtsStateRelay
 
@@ -464,7 +464,7 @@ def test_speaker_state_changes_reach_the_status_line(
     run(app, scenario)
 
 
-def test_hours_of_meeting_stay_exact(app_en: PodiumApp, clock: FakeClock, shown: Shown) -> None:
+def test_hours_of_meeting_stay_exact(app_en: PodiumApp, clock: ManualClock, shown: Shown) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         goto(app_en, clock, 3)
         clock.advance(2 * 3600 + 0.999)
@@ -475,7 +475,7 @@ def test_hours_of_meeting_stay_exact(app_en: PodiumApp, clock: FakeClock, shown:
     run(app_en, scenario)
 
 
-def test_the_clock_is_read_at_display_time(app_en: PodiumApp, clock: FakeClock) -> None:
+def test_the_clock_is_read_at_display_time(app_en: PodiumApp, clock: ManualClock) -> None:
     wall = dt.datetime(2026, 3, 12, 8, 55, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     assert clock.now() == wall
     app_en.session.clock = clock
@@ -489,7 +489,7 @@ def test_the_clock_is_read_at_display_time(app_en: PodiumApp, clock: FakeClock) 
 
 
 def test_a_start_notice_stays_until_the_first_move(
-    agenda_en: Agenda, clock: FakeClock, shown: Shown
+    agenda_en: Agenda, clock: ManualClock, shown: Shown
 ) -> None:
     app = make_app(agenda_en, clock=clock, notice="Resumed the session of 09:00")
 
@@ -504,7 +504,7 @@ def test_a_start_notice_stays_until_the_first_move(
 
 @pytest.mark.tts
 def test_the_real_speaker_reads_the_cue_and_the_status_follows(
-    agenda_en: Agenda, clock: FakeClock, shown: Shown, tmp_path: Path
+    agenda_en: Agenda, clock: ManualClock, shown: Shown, tmp_path: Path
 ) -> None:
     """The real `podium.tts.Speaker` (espeak-ng), played by the TTS tests' stand-in player."""
     import sys
@@ -544,7 +544,7 @@ def test_the_real_speaker_reads_the_cue_and_the_status_follows(
 
 
 def test_go_repaints_two_rows_of_the_run_sheet_even_with_5000_items(
-    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+    clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from podium.agenda.model import Cue, CueKind, Item, ItemKind, Meeting
 
@@ -586,7 +586,7 @@ def test_go_repaints_two_rows_of_the_run_sheet_even_with_5000_items(
 
 
 def test_without_tts_the_speaker_is_made_only_on_the_first_t(
-    agenda_en: Agenda, clock: FakeClock, shown: Shown, fake_speaker: type[Any]
+    agenda_en: Agenda, clock: ManualClock, shown: Shown, fake_speaker: type[Any]
 ) -> None:
     from podium.tui.tts_link import LazySpeaker
 
@@ -613,7 +613,7 @@ def test_without_tts_the_speaker_is_made_only_on_the_first_t(
 
 
 def test_a_speaker_that_cannot_be_loaded_says_why(
-    agenda_en: Agenda, clock: FakeClock, shown: Shown
+    agenda_en: Agenda, clock: ManualClock, shown: Shown
 ) -> None:
     from podium.tui.tts_link import LazySpeaker
 
@@ -632,7 +632,7 @@ def test_a_speaker_that_cannot_be_loaded_says_why(
 
 
 def test_a_paused_speech_timer_says_so_and_stands_still(
-    app_en: PodiumApp, clock: FakeClock, shown: Shown
+    app_en: PodiumApp, clock: ManualClock, shown: Shown
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         goto(app_en, clock, 1, 1)
@@ -649,7 +649,7 @@ def test_a_paused_speech_timer_says_so_and_stands_still(
     run(app_en, scenario)
 
 
-def test_the_run_sheet_follows_the_current_item_down_a_long_agenda(clock: FakeClock) -> None:
+def test_the_run_sheet_follows_the_current_item_down_a_long_agenda(clock: ManualClock) -> None:
     from podium.agenda.model import Cue, CueKind, Item, ItemKind, Meeting
 
     items = tuple(
@@ -678,7 +678,7 @@ def test_the_run_sheet_follows_the_current_item_down_a_long_agenda(clock: FakeCl
 
 
 def test_what_the_first_frame_built_is_kept_out_of_garbage_collection(
-    app_en: PodiumApp, clock: FakeClock
+    app_en: PodiumApp, clock: ManualClock
 ) -> None:
     import gc
 

@@ -10,7 +10,7 @@ import pytest
 from textual.pilot import Pilot
 
 from podium.agenda.model import Agenda
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.session import Position
 from podium.tui.app import PodiumApp, make_app
 from podium.tui.commands import BACK_KEYS, COMMANDS, GO_KEYS
@@ -33,14 +33,14 @@ def run(app: PodiumApp, scenario: Callable[[Pilot[Any]], Any], size: tuple[int, 
     asyncio.run(main())
 
 
-async def press(pilot: Pilot[Any], clock: FakeClock, *keys: str, gap: float = 1.0) -> None:
+async def press(pilot: Pilot[Any], clock: ManualClock, *keys: str, gap: float = 1.0) -> None:
     """Press keys one after the other, `gap` seconds apart on the fake clock."""
     for key in keys:
         clock.advance(gap)
         await pilot.press(key)
 
 
-def start(app: PodiumApp, clock: FakeClock, gos: int = 1) -> None:
+def start(app: PodiumApp, clock: ManualClock, gos: int = 1) -> None:
     """Set the session up directly (GO `gos` times), then show it."""
     for _ in range(gos):
         clock.advance(1)
@@ -49,7 +49,7 @@ def start(app: PodiumApp, clock: FakeClock, gos: int = 1) -> None:
 
 
 @pytest.mark.parametrize("key", GO_KEYS)
-def test_every_go_key_starts_then_advances(app_en: PodiumApp, clock: FakeClock, key: str) -> None:
+def test_every_go_key_starts_then_advances(app_en: PodiumApp, clock: ManualClock, key: str) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         assert app_en.session.position is None
         await press(pilot, clock, key)
@@ -62,7 +62,7 @@ def test_every_go_key_starts_then_advances(app_en: PodiumApp, clock: FakeClock, 
 
 
 @pytest.mark.parametrize("key", BACK_KEYS)
-def test_every_back_key_goes_back_one_cue(app_en: PodiumApp, clock: FakeClock, key: str) -> None:
+def test_every_back_key_goes_back_one_cue(app_en: PodiumApp, clock: ManualClock, key: str) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock, gos=3)
         assert app_en.session.position == Position(1, 0)
@@ -73,7 +73,7 @@ def test_every_back_key_goes_back_one_cue(app_en: PodiumApp, clock: FakeClock, k
 
 
 def test_back_on_the_first_cue_says_so_and_stays(
-    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+    app_en: PodiumApp, clock: ManualClock, shown: Callable[[PodiumApp], str]
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -85,7 +85,7 @@ def test_back_on_the_first_cue_says_so_and_stays(
 
 
 def test_guard_ignores_a_second_go_within_the_guard_and_says_so(
-    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+    app_en: PodiumApp, clock: ManualClock, shown: Callable[[PodiumApp], str]
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         await press(pilot, clock, "pagedown")
@@ -98,7 +98,7 @@ def test_guard_ignores_a_second_go_within_the_guard_and_says_so(
     run(app_en, scenario)
 
 
-def test_a_held_go_button_advances_once(app_en: PodiumApp, clock: FakeClock) -> None:
+def test_a_held_go_button_advances_once(app_en: PodiumApp, clock: ManualClock) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
         # held: one press, then auto-repeat every 50 ms for two seconds; each repeat counts as
@@ -110,7 +110,7 @@ def test_a_held_go_button_advances_once(app_en: PodiumApp, clock: FakeClock) -> 
     run(app_en, scenario)
 
 
-def test_guard_follows_the_option(agenda_en: Agenda, clock: FakeClock) -> None:
+def test_guard_follows_the_option(agenda_en: Agenda, clock: ManualClock) -> None:
     app = make_app(agenda_en, clock=clock, guard_s=2.0)
 
     async def scenario(pilot: Pilot[Any]) -> None:
@@ -123,7 +123,7 @@ def test_guard_follows_the_option(agenda_en: Agenda, clock: FakeClock) -> None:
     run(app, scenario)
 
 
-def test_j_opens_the_jump_dialog_and_enter_jumps(app_en: PodiumApp, clock: FakeClock) -> None:
+def test_j_opens_the_jump_dialog_and_enter_jumps(app_en: PodiumApp, clock: ManualClock) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
         await press(pilot, clock, "j")
@@ -137,7 +137,7 @@ def test_j_opens_the_jump_dialog_and_enter_jumps(app_en: PodiumApp, clock: FakeC
     run(app_en, scenario)
 
 
-def test_jump_dialog_escape_changes_nothing(app_en: PodiumApp, clock: FakeClock) -> None:
+def test_jump_dialog_escape_changes_nothing(app_en: PodiumApp, clock: ManualClock) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
         await press(pilot, clock, "j")
@@ -150,7 +150,7 @@ def test_jump_dialog_escape_changes_nothing(app_en: PodiumApp, clock: FakeClock)
 
 
 def test_jump_before_the_start_is_refused_with_a_notice(
-    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+    app_en: PodiumApp, clock: ManualClock, shown: Callable[[PodiumApp], str]
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         await press(pilot, clock, "j")
@@ -160,7 +160,9 @@ def test_jump_before_the_start_is_refused_with_a_notice(
     run(app_en, scenario)
 
 
-def test_command_palette_lists_every_command_and_jumps(app_en: PodiumApp, clock: FakeClock) -> None:
+def test_command_palette_lists_every_command_and_jumps(
+    app_en: PodiumApp, clock: ManualClock
+) -> None:
     from podium.tui.palette import PodiumCommands
 
     async def scenario(pilot: Pilot[Any]) -> None:
@@ -182,7 +184,7 @@ def test_command_palette_lists_every_command_and_jumps(app_en: PodiumApp, clock:
 
 
 def test_p_pauses_and_resumes_the_item_timer(
-    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+    app_en: PodiumApp, clock: ManualClock, shown: Callable[[PodiumApp], str]
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -199,7 +201,7 @@ def test_p_pauses_and_resumes_the_item_timer(
 
 
 def test_plus_and_minus_change_the_items_plan_by_a_minute(
-    app_en: PodiumApp, clock: FakeClock, shown: Callable[[PodiumApp], str]
+    app_en: PodiumApp, clock: ManualClock, shown: Callable[[PodiumApp], str]
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -215,7 +217,7 @@ def test_plus_and_minus_change_the_items_plan_by_a_minute(
 
 @pytest.mark.parametrize("key", ["b", "full_stop"])
 def test_blank_shows_only_the_clock_and_returns_without_advancing(
-    app_en: PodiumApp, clock: FakeClock, key: str
+    app_en: PodiumApp, clock: ManualClock, key: str
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -243,7 +245,7 @@ def test_blank_shows_only_the_clock_and_returns_without_advancing(
 
 @pytest.mark.parametrize(("open_key", "close_key"), [("question_mark", "escape"), ("f1", "q")])
 def test_help_opens_and_closes_without_quitting(
-    app_en: PodiumApp, clock: FakeClock, open_key: str, close_key: str
+    app_en: PodiumApp, clock: ManualClock, open_key: str, close_key: str
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -262,7 +264,7 @@ def test_help_opens_and_closes_without_quitting(
     ("key", "answer"), [("q", "n"), ("ctrl+q", "escape"), ("ctrl+c", "f5"), ("q", "ctrl+c")]
 )
 def test_quit_asks_and_any_other_key_cancels(
-    app_en: PodiumApp, clock: FakeClock, key: str, answer: str
+    app_en: PodiumApp, clock: ManualClock, key: str, answer: str
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -278,7 +280,7 @@ def test_quit_asks_and_any_other_key_cancels(
 
 @pytest.mark.parametrize(("key", "answer"), [("q", "y"), ("ctrl+q", "enter"), ("ctrl+c", "y")])
 def test_quit_confirmed_exits_without_ending_the_meeting(
-    app_en: PodiumApp, clock: FakeClock, key: str, answer: str
+    app_en: PodiumApp, clock: ManualClock, key: str, answer: str
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock)
@@ -293,7 +295,7 @@ def test_quit_confirmed_exits_without_ending_the_meeting(
 
 @pytest.mark.parametrize("key", ["escape", "f5"])
 def test_escape_and_f5_do_nothing_on_the_main_screen(
-    app_en: PodiumApp, clock: FakeClock, key: str
+    app_en: PodiumApp, clock: ManualClock, key: str
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         start(app_en, clock, gos=2)
@@ -307,7 +309,7 @@ def test_escape_and_f5_do_nothing_on_the_main_screen(
 
 
 def test_no_widget_takes_focus_so_keys_always_reach_the_host(
-    app_en: PodiumApp, clock: FakeClock
+    app_en: PodiumApp, clock: ManualClock
 ) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         await press(pilot, clock, "tab", "tab")
@@ -329,7 +331,7 @@ def test_textual_defaults_do_not_bypass_the_quit_question() -> None:
 
 
 def test_every_command_has_an_action_and_run_command_dispatches_by_id(
-    app_en: PodiumApp, clock: FakeClock
+    app_en: PodiumApp, clock: ManualClock
 ) -> None:
     for cmd in COMMANDS:
         assert callable(getattr(app_en, f"action_{cmd.action}")), cmd.id

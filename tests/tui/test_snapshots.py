@@ -1,6 +1,6 @@
 """SVG snapshots of every podium state, in Chinese and English, at 80×24 and 120×40.
 
-State is driven through the app's command table and the session on a `FakeClock` (no typing),
+State is driven through the app's command table and the session on a `ManualClock` (no typing),
 so every time shown is fixed and the snapshots are identical run after run. Update them with
 `pytest tests/tui/test_snapshots.py --snapshot-update` only after looking at the new SVGs.
 """
@@ -18,7 +18,7 @@ from textual.widgets import Input
 
 from podium.agenda.loader import load_agenda
 from podium.agenda.model import CueKind
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.session import Phase
 from podium.tui.app import PodiumApp, make_app
 
@@ -37,12 +37,12 @@ PHASE_AT = {
     EN: {Phase.NORMAL: 425, Phase.WARNING: 1050, Phase.DANGER: 1150, Phase.OVERTIME: 1272},
 }
 
-Steer = Callable[[PodiumApp, FakeClock, Pilot[Any]], Awaitable[None]]
+Steer = Callable[[PodiumApp, ManualClock, Pilot[Any]], Awaitable[None]]
 
 
 @pytest.fixture(autouse=True)
 def _fixed_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Nothing from this machine may leak into a snapshot (times come from the FakeClock)."""
+    """Nothing from this machine may leak into a snapshot (times come from the ManualClock)."""
     for name in ("NO_COLOR", "TEXTUAL_THEME", "TEXTUAL_ANIMATIONS", "COLORTERM"):
         monkeypatch.delenv(name, raising=False)
 
@@ -58,20 +58,20 @@ TO_START = 300
 PACE = (1.1, 0.9, 1.4, 1.0, 0.75, 1.2)
 
 
-def build(agenda_path: Path, *, rehearsal: bool = False) -> tuple[PodiumApp, FakeClock]:
+def build(agenda_path: Path, *, rehearsal: bool = False) -> tuple[PodiumApp, ManualClock]:
     result = load_agenda(str(agenda_path))
     assert result.agenda is not None, result.diagnostics
-    clock = FakeClock(STANDBY_WALL[agenda_path])
+    clock = ManualClock(STANDBY_WALL[agenda_path])
     return make_app(result.agenda, clock=clock, rehearsal=rehearsal), clock
 
 
-def go(app: PodiumApp, clock: FakeClock, seconds: float = 20) -> None:
+def go(app: PodiumApp, clock: ManualClock, seconds: float = 20) -> None:
     """One GO press, `seconds` after the previous one (well outside the double-press guard)."""
     clock.advance(seconds)
     app.run_command("go")
 
 
-def go_to(app: PodiumApp, clock: FakeClock, item_id: str, kind: CueKind | None = None) -> None:
+def go_to(app: PodiumApp, clock: ManualClock, item_id: str, kind: CueKind | None = None) -> None:
     """Start the meeting, jump to an item, and GO until its cue of `kind` shows."""
     session = app.session
     if not session.started:
@@ -90,14 +90,14 @@ async def settle(app: PodiumApp, pilot: Pilot[Any]) -> None:
 
 
 def standby() -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         clock.advance(65)
 
     return steer
 
 
 def script() -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         go(app, clock, TO_START)  # the first GO at the planned start
         go(app, clock, 50)
         go(app, clock, 35)
@@ -107,7 +107,7 @@ def script() -> Steer:
 
 
 def call_up(item_id: str) -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         go_to(app, clock, item_id, CueKind.CALL)
         go(app, clock, 61)  # the next call-up
         clock.advance(17)
@@ -116,7 +116,7 @@ def call_up(item_id: str) -> Steer:
 
 
 def speech(item_id: str, seconds: float) -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         go_to(app, clock, item_id, CueKind.SPEECH)
         clock.advance(seconds)
 
@@ -124,7 +124,7 @@ def speech(item_id: str, seconds: float) -> Steer:
 
 
 def brk(item_id: str) -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         go_to(app, clock, item_id, CueKind.BREAK)
         clock.advance(222)
 
@@ -132,7 +132,7 @@ def brk(item_id: str) -> Steer:
 
 
 def blank() -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         go(app, clock, TO_START)
         go(app, clock, 40)
         clock.advance(12)
@@ -142,7 +142,7 @@ def blank() -> Steer:
 
 
 def help_screen() -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         go(app, clock, TO_START)
         app.run_command("help")
 
@@ -150,7 +150,7 @@ def help_screen() -> Steer:
 
 
 def jump(typed: str) -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         go(app, clock, TO_START)
         go(app, clock, 40)
         app.run_command("jump")
@@ -163,7 +163,7 @@ def jump(typed: str) -> Steer:
 
 
 def summary() -> Steer:
-    async def steer(app: PodiumApp, clock: FakeClock, pilot: Pilot[Any]) -> None:
+    async def steer(app: PodiumApp, clock: ManualClock, pilot: Pilot[Any]) -> None:
         session = app.session
         go(app, clock, TO_START)
         # A meeting that runs long in places and short in others, then ends: the last GO

@@ -3,6 +3,8 @@ the engine and the screen."""
 
 from __future__ import annotations
 
+from podium.language import parse_language
+
 DEFAULT_WARN_S = 120
 """A speech timer turns to the warning colour with this much time left (clamped to the
 duration)."""
@@ -24,7 +26,7 @@ DEFAULT_CALL = "Please come to the stage: {names}."
 
 def default_call(language: str) -> str:
     """The call-up template of a group without `call`, in the meeting's language."""
-    return DEFAULT_CALL_ZH if language.lower().startswith("zh") else DEFAULT_CALL
+    return DEFAULT_CALL_ZH if parse_language(language).is_chinese else DEFAULT_CALL
 
 
 def default_reading_rate(cjk: bool) -> int:

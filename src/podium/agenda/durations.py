@@ -9,20 +9,42 @@ MAX_DURATION_S = 24 * 3600
 DURATION_EXAMPLE = "90s, 2m, 1m30s, 1:30 or 2分钟"
 CLOCK_EXAMPLE = "09:00 or 13:30:00"
 
+HOUR_WORDS = ("h", "hr", "hrs", "小时", "个小时", "時間")
+MINUTE_WORDS = ("m", "min", "mins", "分钟", "分鐘", "分")
+SECOND_WORDS = ("s", "sec", "secs", "秒钟", "秒鐘", "秒")
+"""The unit words of a duration (Latin ones in any case). The JSON Schema's pattern is built
+from the same words (`podium.agenda.schema`)."""
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+"""Digits typed with a Chinese input method in full-width mode read as the digits they are."""
+
+
+def unit_words(words: tuple[str, ...]) -> str:
+    """A regular expression group matching any of `words`, Latin letters in either case, without
+    regex flags (so the JSON Schema can use it too, and `ſ` is not an `s` as IGNORECASE has it)."""
+
+    def any_case(word: str) -> str:
+        return "".join(
+            f"[{c.lower()}{c.upper()}]" if c.isascii() and c.isalpha() else re.escape(c)
+            for c in word
+        )
+
+    return "(?:" + "|".join(any_case(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
 _UNITS = re.compile(
-    r"(?:(?P<h>\d+)\s*(?:h|hr|hrs|小时|个小时|時間))?\s*"
-    r"(?:(?P<m>\d+)\s*(?:m|min|mins|分钟|分鐘|分))?\s*"
-    r"(?:(?P<s>\d+)\s*(?:s|sec|secs|秒钟|秒鐘|秒))?",
-    re.IGNORECASE,
+    rf"(?:(?P<h>[0-9]+)\s*{unit_words(HOUR_WORDS)})?\s*"
+    rf"(?:(?P<m>[0-9]+)\s*{unit_words(MINUTE_WORDS)})?\s*"
+    rf"(?:(?P<s>[0-9]+)\s*{unit_words(SECOND_WORDS)})?"
 )
-_COLON = re.compile(r"(?:(?P<h>\d+):(?P<hm>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d)")
+_COLON = re.compile(r"(?:(?P<h>[0-9]+):(?P<hm>[0-5][0-9])|(?P<m>[0-9]+)):(?P<s>[0-5][0-9])")
 _CLOCK = re.compile(r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?")
 
 
 def parse_duration(text: str) -> int:
     """Seconds in a duration such as `90`, `90s`, `1h15m`, `1:30`, `1:02:03` or `1小时30分`."""
     raw = text.strip()
-    seconds = _duration_seconds(raw)
+    seconds = duration_seconds(raw)
     if seconds is None:
         raise ValueError(f"bad duration {raw!r}: expected a duration such as {DURATION_EXAMPLE}")
     if seconds <= 0:
@@ -32,7 +54,9 @@ def parse_duration(text: str) -> int:
     return seconds
 
 
-def _duration_seconds(raw: str) -> int | None:
+def duration_seconds(text: str) -> int | None:
+    """Seconds in `text` if it is written as a duration (any size, zero included), else None."""
+    raw = text.strip().translate(_FULL_WIDTH_DIGITS)
     if raw.isascii() and raw.isdigit():
         return int(raw)
     match = _COLON.fullmatch(raw)

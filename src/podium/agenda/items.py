@@ -14,7 +14,7 @@ from podium.agenda.durations import format_duration
 from podium.agenda.estimate import estimated_item_seconds
 from podium.agenda.keys import ANY_ITEM_KEYS, ELSEWHERE, OWN_KEYS
 from podium.agenda.model import Cue, CueKind, Item, ItemKind, Pos
-from podium.agenda.plan import clock_text, schedule
+from podium.agenda.plan import schedule, time_of_day_text
 from podium.agenda.values import Mapping, TextAt
 from podium.agenda.yamlnodes import MappingNode, Node, SequenceNode, kind_name
 
@@ -277,4 +277,4 @@ def _slug_hint(raw: str) -> str:
 
 
 def _clock(seconds: float | None) -> str:
-    return clock_text(seconds or 0)
+    return time_of_day_text(seconds or 0)

@@ -11,6 +11,7 @@ from podium.agenda.model import Meeting
 from podium.agenda.placeholders import is_plain_key
 from podium.agenda.values import ValueReader
 from podium.agenda.yamlnodes import Node, is_null
+from podium.language import parse_language
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -82,7 +83,7 @@ def read_meeting(values: ValueReader, node: Node) -> Meeting | None:
                     f"'language': bad language tag {raw!r}: "
                     "expected a tag such as zh, zh-CN, en or en-GB",
                 )
-    cjk = language.split("-")[0].split("_")[0].lower() in ("zh", "ja", "ko")
+    cjk = parse_language(language).cjk
     rate = default_reading_rate(cjk)
     rate_node = m.get("reading_rate")
     if rate_node is not None:

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from podium.language import Language, parse_language
+
 
 class ItemKind(StrEnum):
     SCRIPT = "script"
@@ -117,12 +119,17 @@ class Meeting:
     voice: str | None = None
 
     @property
+    def lang(self) -> Language:
+        """What the `language` tag says (`zh_CN`, `zh-Hans` and `zh-TW` are all Chinese)."""
+        return parse_language(self.language)
+
+    @property
     def is_cjk(self) -> bool:
-        return self.language.split("-")[0].lower() in ("zh", "ja", "ko")
+        return self.lang.cjk
 
     @property
     def list_separator(self) -> str:
-        return "、" if self.language.split("-")[0].lower() == "zh" else ", "
+        return self.lang.list_separator
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ def at_offsets(agenda: Agenda, start_s: int | None) -> list[int | None]:
     return [None if item.at_s is None else item.at_s - start_s for item in agenda.items]
 
 
-def clock_text(seconds_after_midnight: float) -> str:
+def time_of_day_text(seconds_after_midnight: float) -> str:
     """`HH:MM:SS` of a time of day, wrapping past midnight."""
     s = int(seconds_after_midnight) % 86400
     return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
@@ -67,7 +67,7 @@ class Plan:
 
     def start_clock(self, offset_s: float) -> str | None:
         """Clock time `HH:MM:SS` of an offset from the start, or None when the start is unknown."""
-        return None if self.start_s is None else clock_text(self.start_s + offset_s)
+        return None if self.start_s is None else time_of_day_text(self.start_s + offset_s)
 
 
 def make_plan(agenda: Agenda, start_s: int | None = None) -> Plan:

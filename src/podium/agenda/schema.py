@@ -10,17 +10,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from podium.agenda.durations import CLOCK_EXAMPLE, DURATION_EXAMPLE
-
-_H = r"(?:[hH]|hrs?|小时|个小时|時間)"
-_M = r"(?:[mM]|mins?|分钟|分鐘|分)"
-_S = r"(?:[sS]|secs?|秒钟|秒鐘|秒)"
-DURATION_PATTERN = (
-    r"^\s*(?:\d+|\d+:[0-5]\d|\d+:[0-5]\d:[0-5]\d|"
-    rf"\d+\s*{_H}(?:\s*\d+\s*{_M})?(?:\s*\d+\s*{_S})?|"
-    rf"\d+\s*{_M}(?:\s*\d+\s*{_S})?|"
-    rf"\d+\s*{_S})\s*$"
+from podium.agenda.durations import (
+    CLOCK_EXAMPLE,
+    DURATION_EXAMPLE,
+    HOUR_WORDS,
+    MINUTE_WORDS,
+    SECOND_WORDS,
+    unit_words,
 )
+
+_D = "[0-9０-９]"  # full-width digits read as digits (`podium.agenda.durations`)
+_H, _M, _S = unit_words(HOUR_WORDS), unit_words(MINUTE_WORDS), unit_words(SECOND_WORDS)
+DURATION_PATTERN = (
+    rf"^\s*(?:{_D}+|{_D}+:[0-5０-５]{_D}|{_D}+:[0-5０-５]{_D}:[0-5０-５]{_D}|"
+    rf"{_D}+\s*{_H}(?:\s*{_D}+\s*{_M})?(?:\s*{_D}+\s*{_S})?|"
+    rf"{_D}+\s*{_M}(?:\s*{_D}+\s*{_S})?|"
+    rf"{_D}+\s*{_S})\s*$"
+)
+"""Any duration `podium.agenda.durations.duration_seconds` reads, built from its unit words
+(whether it is in range, more than zero and at most 24 h, is left to `podium validate`)."""
 CLOCK_PATTERN = r"^\s*(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*$"
 
 

@@ -12,6 +12,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from podium.i18n import _
+
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
@@ -25,6 +27,12 @@ class UsageError(Exception):
     """Bad arguments or a file that cannot be read: printed as one line, exit 2."""
 
 
+def error_line(message: str) -> str:
+    """`podium: error: MESSAGE`: the start stays fixed (scripts look for it), the message is
+    already in the user's language."""
+    return f"podium: error: {message}"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -32,67 +40,113 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def _localize_argparse() -> None:
+    """argparse's own texts (`usage:`, `options`, `the following arguments are required`) in
+    the user's language: argparse looks them up through module-level `_` and `ngettext`."""
+    from podium.i18n import argparse_translator
+
+    translations = argparse_translator()
+    argparse._ = translations.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = translations.ngettext  # type: ignore[attr-defined]
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="podium", description="Run a meeting from the lectern.")
-    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
-    parser.add_argument("--version", action="version", version=f"podium {_version()}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _localize_argparse()
+    parser = _Parser(prog="podium", description=_("Run a meeting from the lectern."))
+    parser.add_argument(
+        "--debug", action="store_true", help=_("show a traceback on internal errors")
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"podium {_version()}",
+        help=_("show podium's version and exit"),
+    )
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, title=_("commands")
+    )
     sub.required = True
 
-    p = sub.add_parser("run", help="open the podium screen for an agenda")
-    p.add_argument("agenda", metavar="AGENDA")
-    p.add_argument("--rehearse", action="store_true", help="rehearsal: banner; timing from 1st GO")
-    p.add_argument("--tts", action="store_true", help="read each cue aloud as it becomes current")
-    p.add_argument("--voice", metavar="V", help="text-to-speech voice id or name")
-    p.add_argument("--rate", metavar="N", type=int, default=None, help="speech rate, words/minute")
-    p.add_argument("--ui-lang", metavar="L", help="language of the screen's labels (en, zh)")
-    g = p.add_mutually_exclusive_group()
-    g.add_argument("--resume", action="store_true", help="continue the unfinished journal")
-    g.add_argument("--fresh", action="store_true", help="start a new journal")
-    p.add_argument("--journal", metavar="PATH", help="where to write (or resume) the journal")
+    p = sub.add_parser("run", help=_("open the podium screen for an agenda"))
+    p.add_argument("agenda", metavar="AGENDA", help=_("the agenda file (YAML)"))
     p.add_argument(
-        "--guard", metavar="SECONDS", type=float, default=0.4, help="double-press guard for GO"
+        "--rehearse",
+        action="store_true",
+        help=_("rehearsal: a banner on the screen; timing starts at the first GO"),
+    )
+    p.add_argument(
+        "--tts", action="store_true", help=_("read each cue aloud as it becomes current")
+    )
+    p.add_argument("--voice", metavar="V", help=_("text-to-speech voice id or name"))
+    p.add_argument(
+        "--rate", metavar="N", type=int, default=None, help=_("speech rate, words per minute")
+    )
+    p.add_argument("--ui-lang", metavar="L", help=_("language of the screen's labels (en, zh)"))
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--resume", action="store_true", help=_("continue the unfinished journal"))
+    g.add_argument("--fresh", action="store_true", help=_("start a new journal"))
+    p.add_argument("--journal", metavar="PATH", help=_("where to write (or resume) the journal"))
+    p.add_argument(
+        "--guard",
+        metavar="SECONDS",
+        type=float,
+        default=0.4,
+        help=_("double-press guard for GO, in seconds"),
     )
     p.set_defaults(module="run")
 
-    p = sub.add_parser("validate", help="check agenda files")
-    p.add_argument("agendas", metavar="AGENDA", nargs="+")
+    p = sub.add_parser("validate", help=_("check agenda files"))
+    p.add_argument("agendas", metavar="AGENDA", nargs="+", help=_("agenda files to check"))
     p.set_defaults(module="validate")
 
-    p = sub.add_parser("plan", help="print the timed run sheet")
-    p.add_argument("agenda", metavar="AGENDA")
-    p.add_argument("--format", choices=PLAN_FORMATS, default="text")
-    p.add_argument("--start", metavar="HH:MM", help="plan from this start time")
-    p.add_argument("--spoken", action="store_true", help="measure spoken durations with TTS")
+    p = sub.add_parser("plan", help=_("print the timed run sheet"))
+    p.add_argument("agenda", metavar="AGENDA", help=_("the agenda file (YAML)"))
+    p.add_argument(
+        "--format", choices=PLAN_FORMATS, default="text", help=_("output format (default: text)")
+    )
+    p.add_argument("--start", metavar="HH:MM", help=_("plan from this start time"))
+    p.add_argument(
+        "--spoken", action="store_true", help=_("measure spoken durations with text-to-speech")
+    )
     p.set_defaults(module="plan")
 
-    p = sub.add_parser("report", help="planned against actual, from session journals")
-    p.add_argument("journals", metavar="JOURNAL", nargs="+")
-    p.add_argument("--agenda", metavar="PATH")
-    p.add_argument("--exclude-pauses", action="store_true")
-    p.add_argument("--format", choices=REPORT_FORMATS, default="text")
+    p = sub.add_parser("report", help=_("planned against actual, from session journals"))
+    p.add_argument("journals", metavar="JOURNAL", nargs="+", help=_("session journals (.jsonl)"))
+    p.add_argument(
+        "--agenda", metavar="PATH", help=_("the agenda to compare with (default: the journal's)")
+    )
+    p.add_argument("--exclude-pauses", action="store_true", help=_("do not count paused time"))
+    p.add_argument(
+        "--format", choices=REPORT_FORMATS, default="text", help=_("output format (default: text)")
+    )
     p.set_defaults(module="report")
 
-    p = sub.add_parser("import", help="make a draft agenda from a host script (.txt, .md, .docx)")
-    p.add_argument("script", metavar="SCRIPT")
-    p.add_argument("-o", "--output", metavar="AGENDA.yaml", help="write the draft here")
-    p.add_argument("--force", action="store_true", help="replace an existing output file")
-    p.add_argument("--language", choices=("zh", "en"), help="the script's language (detected)")
-    p.add_argument("--title", metavar="TEXT", help="the meeting's title")
+    p = sub.add_parser(
+        "import", help=_("make a draft agenda from a host script (.txt, .md, .docx)")
+    )
+    p.add_argument("script", metavar="SCRIPT", help=_("the host script to import"))
+    p.add_argument("-o", "--output", metavar="AGENDA.yaml", help=_("write the draft here"))
+    p.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+    p.add_argument(
+        "--language", choices=("zh", "en"), help=_("the script's language (default: detected)")
+    )
+    p.add_argument("--title", metavar="TEXT", help=_("the meeting's title"))
     p.set_defaults(module="import_script")
 
-    p = sub.add_parser("schema", help="print the JSON Schema of the agenda format")
+    p = sub.add_parser("schema", help=_("print the JSON Schema of the agenda format"))
     p.set_defaults(module="schema")
 
-    p = sub.add_parser("voices", help="list text-to-speech voices")
+    p = sub.add_parser("voices", help=_("list text-to-speech voices"))
     p.set_defaults(module="speech", entry="voices")
 
-    p = sub.add_parser("say", help="speak TEXT, or write it to a WAV file")
-    p.add_argument("text", metavar="TEXT", help="what to say")
-    p.add_argument("--lang", metavar="L", help="read in this language's voice (en, zh, en-GB …)")
-    p.add_argument("--voice", metavar="V", help="voice id or name (see `podium voices`)")
-    p.add_argument("--rate", metavar="N", type=int, default=None, help="words/minute (200)")
-    p.add_argument("--out", metavar="FILE.wav", help="write a WAV file instead of playing")
+    p = sub.add_parser("say", help=_("speak TEXT, or write it to a WAV file"))
+    p.add_argument("text", metavar="TEXT", help=_("what to say"))
+    p.add_argument("--lang", metavar="L", help=_("read in this language's voice (en, zh, en-GB …)"))
+    p.add_argument("--voice", metavar="V", help=_("voice id or name (see `podium voices`)"))
+    p.add_argument(
+        "--rate", metavar="N", type=int, default=None, help=_("words per minute (default: 200)")
+    )
+    p.add_argument("--out", metavar="FILE.wav", help=_("write a WAV file instead of playing"))
     p.set_defaults(module="speech", entry="say")
     return parser
 
@@ -110,10 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         entry = getattr(module, getattr(args, "entry", "main"))
         return int(entry(args))
     except UsageError as exc:
-        print(f"podium: error: {exc}", file=sys.stderr)
+        print(error_line(str(exc)), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("podium: interrupted", file=sys.stderr)
+        print(_("podium: interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `podium plan … | head`: the reader left; not an error worth a message.
@@ -123,7 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(
-            f"podium: internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)",
+            _("podium: internal error: {error} (rerun with --debug for details)").format(
+                error=f"{type(exc).__name__}: {exc}"
+            ),
             file=sys.stderr,
         )
         return EXIT_USAGE

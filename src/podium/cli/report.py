@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from podium.cli import EXIT_INVALID, EXIT_OK, UsageError
 from podium.engine.report import Report
-from podium.engine.timefmt import duration_text, signed_text
+from podium.engine.timefmt import rounded_text, signed_text
 
 NONE = "—"
 
@@ -93,11 +93,11 @@ def _table(report: Report) -> tuple[list[str], list[list[str]], list[str]]:
     header = ["#", "Item", "Planned", *_session_columns(report)]
     rows = []
     for it in report.items:
-        cells = [str(it.number), it.title, duration_text(it.planned_s)]
+        cells = [str(it.number), it.title, rounded_text(it.planned_s)]
         for actual, delta in zip(it.actual_s, it.delta_s, strict=True):
             cells += [_dur(actual), _signed(delta)]
         rows.append(cells)
-    total = ["", "Total", duration_text(report.planned_total_s)]
+    total = ["", "Total", rounded_text(report.planned_total_s)]
     for s in report.sessions:
         delta = None if s.total_s is None else s.total_s - report.planned_total_s
         total += [_dur(s.total_s), _signed(delta)]
@@ -105,7 +105,7 @@ def _table(report: Report) -> tuple[list[str], list[list[str]], list[str]]:
 
 
 def _dur(seconds: float | None) -> str:
-    return NONE if seconds is None else duration_text(seconds)
+    return NONE if seconds is None else rounded_text(seconds)
 
 
 def _signed(seconds: float | None) -> str:

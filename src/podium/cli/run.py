@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from podium.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UsageError
-
-UI_LANGUAGES = ("en", "zh")
+from podium.language import supported_language
 
 
 def main(args: argparse.Namespace) -> int:
@@ -57,7 +56,7 @@ def _prepare(args: argparse.Namespace) -> int | tuple[Any, Any, Any]:
         raise UsageError(f"--guard must be between 0 and 10 seconds, not {args.guard:g}")
     if args.rate is not None and not 20 <= args.rate <= 1000:
         raise UsageError(f"--rate must be between 20 and 1000 words per minute, not {args.rate}")
-    if args.ui_lang is not None and _base(args.ui_lang) not in UI_LANGUAGES:
+    if args.ui_lang is not None and supported_language(args.ui_lang) is None:
         raise UsageError(f"--ui-lang {args.ui_lang!r} is not available (choose en or zh)")
     try:
         result = load_agenda(args.agenda)
@@ -141,10 +140,6 @@ def _exit_at_once_on_hangup(speaker: Any) -> None:
         os._exit(EXIT_INTERRUPTED)
 
     signal.signal(signal.SIGHUP, hangup)
-
-
-def _base(lang: str) -> str:
-    return lang.split("-")[0].split("_")[0].lower()
 
 
 def _open_session(args: argparse.Namespace, agenda: Any, clock: Any) -> tuple[Any, Any, str | None]:

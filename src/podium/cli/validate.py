@@ -7,7 +7,8 @@ import sys
 
 from podium.agenda.diagnostics import AgendaFileError
 from podium.agenda.loader import LoadResult, load_agenda
-from podium.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from podium.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error_line
+from podium.i18n import _, ngettext
 
 
 def main(args: argparse.Namespace) -> int:
@@ -17,8 +18,8 @@ def main(args: argparse.Namespace) -> int:
         try:
             result = load_agenda(path)
         except AgendaFileError as exc:
-            print(f"podium: error: {exc}", file=sys.stderr, flush=True)
-            print(f"{path}: cannot be opened", flush=True)
+            print(error_line(str(exc)), file=sys.stderr, flush=True)
+            print(_("{path}: cannot be opened").format(path=path), flush=True)
             unreadable = True
             continue
         for diagnostic in result.diagnostics:
@@ -34,13 +35,15 @@ def main(args: argparse.Namespace) -> int:
 def summary(path: str, result: LoadResult) -> str:
     """`x.yaml: ok, 12 items, 57 cues` or `x.yaml: 2 errors, 1 warning`."""
     warnings = len(result.warnings)
-    warned = f", {_count(warnings, 'warning')}" if warnings else ""
+    warned = ""
+    if warnings:
+        warned = ngettext(", {n} warning", ", {n} warnings", warnings).format(n=f"{warnings:,}")
     if result.agenda is None:
-        return f"{path}: {_count(len(result.errors), 'error')}{warned}"
+        errors = len(result.errors)
+        text = ngettext("{path}: {n} error", "{path}: {n} errors", errors)
+        return text.format(path=path, n=f"{errors:,}") + warned
     agenda = result.agenda
     items, cues = len(agenda.items), agenda.cue_count
-    return f"{path}: ok, {_count(items, 'item')}, {_count(cues, 'cue')}{warned}"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+    counted = ngettext("{n} item", "{n} items", items).format(n=f"{items:,}")
+    counted += ngettext(", {n} cue", ", {n} cues", cues).format(n=f"{cues:,}")
+    return _("{path}: ok, {counts}").format(path=path, counts=counted) + warned

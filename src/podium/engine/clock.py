@@ -1,7 +1,8 @@
 """The one clock podium reads: monotonic seconds for timers, and wall time for display.
 
 Everything the screen shows is computed from a `Clock` at display time, never by counting
-ticks. Tests inject a `FakeClock` and drive hours of meeting in milliseconds.
+ticks. A `ManualClock` moves only when told to: `podium report` replays a journal on one, and
+tests inject one to drive hours of meeting in milliseconds.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ class SystemClock:
         return dt.datetime.now().astimezone()
 
 
-class FakeClock:
-    """A clock that only moves when told to: `advance(seconds)`."""
+class ManualClock:
+    """A clock that only moves when told to, `advance(seconds)`: replaying a journal's events
+    at their recorded times, and tests."""
 
     def __init__(self, wall: dt.datetime | None = None, monotonic: float = 1000.0) -> None:
         if wall is None:

@@ -17,11 +17,11 @@ from typing import Any
 
 from podium.agenda.model import Agenda
 from podium.agenda.plan import Plan, make_plan
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.journal import JournalFile, same_agenda_path
 from podium.engine.replay import Locator, replay
 from podium.engine.session import Session
-from podium.engine.timefmt import duration_text
+from podium.engine.timefmt import rounded_text
 
 REPORT_FORMAT = "podium-report/1"
 
@@ -208,7 +208,7 @@ def session_times(
         )
     events = journal.events
     t0 = events[0].at if events else dt.datetime.now().astimezone()
-    clock = FakeClock(wall=t0, monotonic=0.0)
+    clock = ManualClock(wall=t0, monotonic=0.0)
     session = Session(plan, clock, rehearsal=journal.header.rehearsal, guard_s=0)
     locator = Locator(agenda, journal.header.items)
 
@@ -277,10 +277,10 @@ def timing_hints(
         under = [-d for d in deltas if d <= -threshold]
         if over:
             avg = sum(over) / len(over)
-            longs.append((avg, f"{label} runs {duration_text(avg)} long in {len(over)} {of}"))
+            longs.append((avg, f"{label} runs {rounded_text(avg)} long in {len(over)} {of}"))
         if under:
             avg = sum(under) / len(under)
-            shorts.append((avg, f"{label} runs {duration_text(avg)} short in {len(under)} {of}"))
+            shorts.append((avg, f"{label} runs {rounded_text(avg)} short in {len(under)} {of}"))
         missed = sum(1 for a in it.actual_s if a is None)
         if missed:
             unreached.append(f"{label} was never reached in {missed} {of}")
@@ -296,23 +296,8 @@ def _side_hints(label: str, planned: int, actuals: Sequence[float | None], of: s
     under = [-d for d in deltas if d <= -threshold]
     out = []
     if over:
-        out.append(f"{label} runs {duration_text(sum(over) / len(over))} long in {len(over)} {of}")
+        out.append(f"{label} runs {rounded_text(sum(over) / len(over))} long in {len(over)} {of}")
     if under:
         avg = sum(under) / len(under)
-        out.append(f"{label} runs {duration_text(avg)} short in {len(under)} {of}")
+        out.append(f"{label} runs {rounded_text(avg)} short in {len(under)} {of}")
     return out
-
-
-def session_hints(session: Session) -> list[str]:
-    """What to change after one session (the summary screen's list)."""
-    items = [
-        ItemTiming(row.item.index + 1, row.item.id, row.item.title, row.planned_s, (row.actual_s,))
-        for row in session.summary()
-    ]
-    total = session.meeting_elapsed_s() if session.ended else None
-    return timing_hints(
-        items,
-        noun="rehearsal" if session.rehearsal else "meeting",
-        planned_total_s=session.plan.total_s,
-        actual_total_s=[total],
-    )

@@ -17,7 +17,7 @@ from podium.engine.clock import Clock
 from podium.engine.journal import JournalFile, same_agenda_path
 from podium.engine.replay import Locator, replay
 from podium.engine.session import JournalSink, Session
-from podium.engine.timefmt import duration_text
+from podium.engine.timefmt import rounded_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +96,8 @@ def _item_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
             changes.append(f"item '{item_id}' now has {len(item.cues)} cues (was {was['cues']})")
         if isinstance(was.get("duration_s"), int) and was["duration_s"] != item.duration_s:
             changes.append(
-                f"item '{item_id}' is now planned for {duration_text(item.duration_s)}"
-                f" (was {duration_text(was['duration_s'])})"
+                f"item '{item_id}' is now planned for {rounded_text(item.duration_s)}"
+                f" (was {rounded_text(was['duration_s'])})"
             )
     common_old = [i for i in old if i in new]
     common_new = [i for i in new if i in old]

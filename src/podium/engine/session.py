@@ -383,12 +383,6 @@ class Session:
             total -= self._paused(item_index, t)
         return total
 
-    def item_elapsed_of(self, item_index: int) -> float | None:
-        """An item's timer (pauses excluded), current or not; None if never reached."""
-        if self._clocks[item_index].first_entered is None:
-            return None
-        return self._elapsed(item_index, self._now())
-
     def actual_start(self, item_index: int) -> dt.datetime | None:
         """When the position first entered the item, on the wall clock."""
         first = self._clocks[item_index].first_entered
@@ -455,10 +449,6 @@ class Session:
             self._apply_end(t)
             return True
         return False
-
-    def freeze_at(self, t: float) -> None:
-        """Read every timer as of monotonic time `t` from now on (a report of an unfinished run)."""
-        self._ended_mono = t
 
     # --- internals ------------------------------------------------------------------------
     def _now(self) -> float:

@@ -12,7 +12,7 @@ import math
 from podium.agenda.durations import format_duration
 
 
-def duration_text(seconds: float) -> str:
+def rounded_text(seconds: float) -> str:
     """`m:ss` (or `h:mm:ss` from an hour) of a non-negative duration, rounded to the second."""
     return _clock(whole_seconds(abs(seconds)))
 
@@ -35,18 +35,6 @@ def countdown_text(remaining_s: float) -> str:
     if remaining_s > 0:
         return _clock(math.ceil(remaining_s - 1e-9))
     return "+" + _clock(math.floor(-remaining_s + 1e-9))
-
-
-def behind_text(
-    behind_s: float, *, behind: str = "behind", ahead: str = "ahead", on_time: str = "on time"
-) -> str:
-    """`+4:10 behind`, `1:05 ahead` or `on time` (whole seconds)."""
-    s = whole_seconds(behind_s)
-    if s > 0:
-        return f"+{_clock(s)} {behind}"
-    if s < 0:
-        return f"{_clock(-s)} {ahead}"
-    return on_time
 
 
 def whole_seconds(seconds: float) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from podium.language import UNKNOWN, parse_language
+
 MANDARIN_VOICE = "cmn-latn-pinyin"
 """espeak-ng's Mandarin voice that reads Han characters (plain `cmn` reads them as English)."""
 
@@ -31,10 +33,12 @@ def has_han(text: str) -> bool:
 
 def language_voice(language: str) -> str:
     """The espeak-ng voice for a language tag: `zh`, `zh-CN` → Mandarin, `en-GB` → `en-gb`."""
-    tag = language.strip().replace("_", "-").lower() or "en"
-    if tag.split("-")[0] in ("zh", "cmn"):
+    parsed = parse_language(language)
+    if parsed.is_chinese:
         return MANDARIN_VOICE
-    return tag
+    if parsed is UNKNOWN:
+        return language.strip().lower() or "en"
+    return parsed.tag.lower()
 
 
 def voice_for(text: str, language: str, voice: str | None) -> str:

@@ -19,12 +19,12 @@ from podium.agenda.model import Agenda
 from podium.agenda.plan import make_plan
 from podium.engine.clock import Clock, SystemClock
 from podium.engine.session import Outcome, Session
-from podium.engine.timefmt import duration_text
+from podium.engine.timefmt import rounded_text
 from podium.tui.commands import GO_KEYS, command
 from podium.tui.i18n import t, ui_language
 from podium.tui.palette import PodiumCommands
 from podium.tui.screens.main import MainScreen
-from podium.tui.time_text import clock_text
+from podium.tui.time_text import wall_clock_text
 from podium.tui.tts_link import SpeakerLike, TtsStateChanged, tts_status
 
 REFRESH_HZ = 4
@@ -173,7 +173,7 @@ class PodiumApp(App[int]):
         for item in self.session.items:
             if item.cues:
                 start = self.session.planned_start(item.index)
-                when = clock_text(start, seconds=False) if start is not None else ""
+                when = wall_clock_text(start, seconds=False) if start is not None else ""
                 items.append((item.index, item.title, when, item.id))
         current = self.session.position.item if self.session.position else None
 
@@ -412,9 +412,9 @@ def summary_hints(session: Session, lang: str) -> list[str]:
             continue
         threshold = off_plan_threshold_s(row.planned_s)
         if row.delta_s >= threshold:
-            hints.append(t("hint.long", lang, title=row.item.title, t=duration_text(row.delta_s)))
+            hints.append(t("hint.long", lang, title=row.item.title, t=rounded_text(row.delta_s)))
         elif -row.delta_s >= threshold:
-            hints.append(t("hint.short", lang, title=row.item.title, t=duration_text(-row.delta_s)))
+            hints.append(t("hint.short", lang, title=row.item.title, t=rounded_text(-row.delta_s)))
     return hints
 
 

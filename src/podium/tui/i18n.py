@@ -1,129 +1,129 @@
-"""The screen's own labels in English and Chinese, looked up by key."""
+"""The screen's own labels, looked up by key and translated through the gettext catalog.
+
+Each label is its English text marked with `NP_(key, text)`: the key is the message's context,
+so the same English ("Item") can be "议程" in one place and "本项" in another. The Chinese is in
+src/podium/locale/zh_CN/LC_MESSAGES/podium.po (`make catalogs`; see docs/translating.md).
+"""
 
 from __future__ import annotations
 
-LABELS: dict[str, dict[str, str]] = {
+from podium.i18n import NP_, for_language
+from podium.language import podium_language
+
+LABELS: dict[str, tuple[str, str]] = {
     # --- dialogs and summary (B) ---------------------------------------------------------
-    "help.title": {"en": "Keys", "zh": "按键说明"},
-    "help.key": {"en": "Key", "zh": "按键"},
-    "help.action": {"en": "Action", "zh": "功能"},
-    "help.close": {"en": "Esc, ? or q closes this help", "zh": "Esc、? 或 q 关闭帮助"},
-    "jump.title": {"en": "Jump to an item", "zh": "跳转到议程"},
-    "jump.placeholder": {"en": "Type to filter by title", "zh": "输入标题筛选"},
-    "jump.hint": {
-        "en": "↑/↓ choose · Enter jump · Esc cancel",
-        "zh": "↑/↓ 选择 · Enter 跳转 · Esc 取消",
-    },
-    "jump.none": {"en": "No item matches", "zh": "没有匹配的议程"},
-    "jump.count": {"en": "{shown} of {total} items", "zh": "共 {total} 项,显示 {shown} 项"},
-    "confirm.title": {"en": "Please confirm", "zh": "请确认"},
-    "confirm.hint": {
-        "en": "y or Enter: yes   ·   any other key: no",
-        "zh": "y 或 Enter:确定   ·   其他任意键:取消",
-    },
-    "summary.title": {"en": "Summary: planned vs actual", "zh": "会议小结:计划与实际"},
-    "summary.title_rehearsal": {
-        "en": "Rehearsal summary: planned vs actual",
-        "zh": "彩排小结:计划与实际",
-    },
-    "summary.col_no": {"en": "#", "zh": "序号"},
-    "summary.col_item": {"en": "Item", "zh": "议程"},
-    "summary.col_planned": {"en": "Planned", "zh": "计划"},
-    "summary.col_actual": {"en": "Actual", "zh": "实际"},
-    "summary.col_delta": {"en": "+/−", "zh": "差额"},
-    "summary.total": {"en": "Total", "zh": "合计"},
-    "summary.unreached": {
-        "en": "{n} item(s) not reached; the total difference counts reached items only.",
-        "zh": "{n} 项未进行;合计差额只计已进行的议程。",
-    },
-    "summary.hints": {"en": "What to change", "zh": "改进建议"},
-    "summary.leave": {"en": "q, Esc or Enter: close", "zh": "q、Esc 或 Enter:关闭"},
+    "help.title": NP_("help.title", "Keys"),
+    "help.key": NP_("help.key", "Key"),
+    "help.action": NP_("help.action", "Action"),
+    "help.close": NP_("help.close", "Esc, ? or q closes this help"),
+    "jump.title": NP_("jump.title", "Jump to an item"),
+    "jump.placeholder": NP_("jump.placeholder", "Type to filter by title"),
+    "jump.hint": NP_("jump.hint", "↑/↓ choose · Enter jump · Esc cancel"),
+    "jump.none": NP_("jump.none", "No item matches"),
+    "jump.count": NP_("jump.count", "{shown} of {total} items"),
+    "confirm.title": NP_("confirm.title", "Please confirm"),
+    "confirm.hint": NP_("confirm.hint", "y or Enter: yes   ·   any other key: no"),
+    "summary.title": NP_("summary.title", "Summary: planned vs actual"),
+    "summary.title_rehearsal": NP_(
+        "summary.title_rehearsal",
+        "Rehearsal summary: planned vs actual",
+    ),
+    "summary.col_no": NP_("summary.col_no", "#"),
+    "summary.col_item": NP_("summary.col_item", "Item"),
+    "summary.col_planned": NP_("summary.col_planned", "Planned"),
+    "summary.col_actual": NP_("summary.col_actual", "Actual"),
+    "summary.col_delta": NP_("summary.col_delta", "+/−"),
+    "summary.total": NP_("summary.total", "Total"),
+    "summary.unreached": NP_(
+        "summary.unreached",
+        "{n} item(s) not reached; the total difference counts reached items only.",
+    ),
+    "summary.hints": NP_("summary.hints", "What to change"),
+    "summary.leave": NP_("summary.leave", "q, Esc or Enter: close"),
     # --- main screen (A) -----------------------------------------------------------------
-    "standby": {"en": "Standing by", "zh": "准备就绪"},
-    "standby.press_go": {
-        "en": "Press GO (Space, → or PgDn) to start the meeting.",
-        "zh": "按 GO(空格、→ 或 PgDn)开始会议。",
-    },
-    "standby.starts_in": {"en": "starts in", "zh": "距开始"},
-    "standby.late": {"en": "planned start was {t} ago", "zh": "已过计划开始时间 {t}"},
-    "next": {"en": "Next", "zh": "下一步"},
-    "next.end": {
-        "en": "end of the agenda: GO asks to end the meeting",
-        "zh": "议程结束:再按 GO 结束会议",
-    },
-    "clock.item": {"en": "Item", "zh": "本项"},
-    "clock.behind": {"en": "+{t} behind", "zh": "落后 {t}"},
-    "clock.ahead": {"en": "{t} ahead", "zh": "提前 {t}"},
-    "clock.on_time": {"en": "on time", "zh": "准时"},
-    "clock.end": {"en": "End {t}", "zh": "预计结束 {t}"},
-    "clock.start": {"en": "Start {t}", "zh": "计划开始 {t}"},
-    "clock.paused": {"en": "PAUSED", "zh": "已暂停"},
-    "clock.ended": {"en": "Meeting ended", "zh": "会议已结束"},
-    "call.batch": {"en": "batch {n} of {m}", "zh": "第{n}批/共{m}批"},
-    "speech.speaker": {"en": "Speaker", "zh": "发言人"},
-    "timer.left": {"en": "{t} left", "zh": "剩余 {t}"},
-    "timer.over": {"en": "{t} over", "zh": "超出 {t}"},
-    "phase.normal": {"en": "ON TIME", "zh": "正常"},
-    "phase.warning": {"en": "WARNING", "zh": "提醒"},
-    "phase.danger": {"en": "DANGER", "zh": "紧急"},
-    "phase.overtime": {"en": "OVERTIME", "zh": "超时"},
-    "break": {"en": "Break", "zh": "休息"},
-    "sheet.time": {"en": "Time", "zh": "时间"},
-    "sheet.item": {"en": "Item", "zh": "议程"},
-    "sheet.skipped": {"en": "skipped", "zh": "未进行"},
-    "status.rehearsal": {"en": "REHEARSAL", "zh": "彩排"},
-    "status.tts.off": {"en": "Read aloud: off", "zh": "朗读:关"},
-    "status.tts.on": {"en": "Read aloud: on", "zh": "朗读:开"},
-    "status.tts.speaking": {"en": "Read aloud: speaking", "zh": "朗读:播放中"},
-    "status.tts.unavailable": {
-        "en": "Read aloud unavailable: {reason}",
-        "zh": "朗读不可用:{reason}",
-    },
-    "status.journal.ok": {"en": "Journal ok", "zh": "记录正常"},
-    "status.journal.error": {
-        "en": "JOURNAL ERROR: the journal could not be written ({reason})",
-        "zh": "记录失败:无法写入会议记录({reason})",
-    },
-    "status.ignored": {"en": "Ignored (double press)", "zh": "已忽略(连按)"},
-    "status.at_start": {"en": "Already at the first cue", "zh": "已在第一步"},
-    "status.not_started": {"en": "Not started: press GO first", "zh": "会议未开始:请先按 GO"},
-    "status.notes": {"en": "Notes", "zh": "备注"},
-    "status.resumed": {"en": "Resumed the session of {t}", "zh": "已恢复 {t} 的会议"},
-    "status.agenda_changed": {"en": "agenda changed: {changes}", "zh": "议程已改动:{changes}"},
-    "status.agenda_warnings": {
-        "en": "{n} warning(s) in the agenda: see podium validate",
-        "zh": "议程有 {n} 条警告:请用 podium validate 查看",
-    },
-    "small.notice": {
-        "en": "Window too small ({w}×{h}): podium needs at least 80×24.\n"
+    "standby": NP_("standby", "Standing by"),
+    "standby.press_go": NP_(
+        "standby.press_go",
+        "Press GO (Space, → or PgDn) to start the meeting.",
+    ),
+    "standby.starts_in": NP_("standby.starts_in", "starts in"),
+    "standby.late": NP_("standby.late", "planned start was {t} ago"),
+    "next": NP_("next", "Next"),
+    "next.end": NP_("next.end", "end of the agenda: GO asks to end the meeting"),
+    "clock.item": NP_("clock.item", "Item"),
+    "clock.behind": NP_("clock.behind", "+{t} behind"),
+    "clock.ahead": NP_("clock.ahead", "{t} ahead"),
+    "clock.on_time": NP_("clock.on_time", "on time"),
+    "clock.end": NP_("clock.end", "End {t}"),
+    "clock.start": NP_("clock.start", "Start {t}"),
+    "clock.paused": NP_("clock.paused", "PAUSED"),
+    "clock.ended": NP_("clock.ended", "Meeting ended"),
+    "call.batch": NP_("call.batch", "batch {n} of {m}"),
+    "speech.speaker": NP_("speech.speaker", "Speaker"),
+    "timer.left": NP_("timer.left", "{t} left"),
+    "timer.over": NP_("timer.over", "{t} over"),
+    "phase.normal": NP_("phase.normal", "ON TIME"),
+    "phase.warning": NP_("phase.warning", "WARNING"),
+    "phase.danger": NP_("phase.danger", "DANGER"),
+    "phase.overtime": NP_("phase.overtime", "OVERTIME"),
+    "break": NP_("break", "Break"),
+    "sheet.time": NP_("sheet.time", "Time"),
+    "sheet.item": NP_("sheet.item", "Item"),
+    "sheet.skipped": NP_("sheet.skipped", "skipped"),
+    "status.rehearsal": NP_("status.rehearsal", "REHEARSAL"),
+    "status.tts.off": NP_("status.tts.off", "Read aloud: off"),
+    "status.tts.on": NP_("status.tts.on", "Read aloud: on"),
+    "status.tts.speaking": NP_("status.tts.speaking", "Read aloud: speaking"),
+    "status.tts.unavailable": NP_("status.tts.unavailable", "Read aloud unavailable: {reason}"),
+    "status.journal.ok": NP_("status.journal.ok", "Journal ok"),
+    "status.journal.error": NP_(
+        "status.journal.error",
+        "JOURNAL ERROR: the journal could not be written ({reason})",
+    ),
+    "status.ignored": NP_("status.ignored", "Ignored (double press)"),
+    "status.at_start": NP_("status.at_start", "Already at the first cue"),
+    "status.not_started": NP_("status.not_started", "Not started: press GO first"),
+    "status.notes": NP_("status.notes", "Notes"),
+    "status.resumed": NP_("status.resumed", "Resumed the session of {t}"),
+    "status.agenda_changed": NP_("status.agenda_changed", "agenda changed: {changes}"),
+    "status.agenda_warnings": NP_(
+        "status.agenda_warnings",
+        "{n} warning(s) in the agenda: see podium validate",
+    ),
+    "small.notice": NP_(
+        "small.notice",
+        "Window too small ({w}×{h}): podium needs at least 80×24.\n"
         "The meeting keeps running; enlarge the window.",
-        "zh": "窗口太小({w}×{h}):至少需要 80×24。\n会议计时继续;请放大窗口。",
-    },
-    "confirm.quit": {
-        "en": "Quit podium? The journal keeps everything; `podium run --resume` continues.",
-        "zh": "退出 podium?会议记录已全部保存,可用 `podium run --resume` 继续。",
-    },
-    "confirm.end": {"en": "End the meeting?", "zh": "结束会议?"},
-    "palette.jump": {"en": "Jump to: {title}", "zh": "跳转到:{title}"},
-    "hint.long": {"en": "“{title}” ran {t} long", "zh": "“{title}”超时 {t}"},
-    "hint.short": {"en": "“{title}” ran {t} short", "zh": "“{title}”提前 {t} 结束"},
+    ),
+    "confirm.quit": NP_(
+        "confirm.quit",
+        "Quit podium? The journal keeps everything; `podium run --resume` continues.",
+    ),
+    "confirm.end": NP_("confirm.end", "End the meeting?"),
+    "palette.jump": NP_("palette.jump", "Jump to: {title}"),
+    "hint.long": NP_("hint.long", "“{title}” ran {t} long"),
+    "hint.short": NP_("hint.short", "“{title}” ran {t} short"),
 }
-"""key -> {language: label}. English is complete; other languages fall back to it."""
+"""key -> (context, English label); the context is the key itself."""
 
 
 def ui_language(lang: str | None) -> str:
     """The label language for a meeting language or `--ui-lang` value ("zh-CN" -> "zh")."""
-    base = (lang or "en").split("-")[0].split("_")[0].lower()
-    return base if base in ("en", "zh") else "en"
+    return podium_language(lang)
 
 
 def t(key: str, lang: str, **fields: object) -> str:
-    """The label for `key` in `lang`, falling back to English (then to the key itself).
+    """The label for `key` in `lang` (any language tag), English when the catalog has none
+    (then the key itself when there is no such label).
 
     `fields` fill the label's `{name}` slots, e.g. `t("clock.behind", "en", t="4:10")`.
     """
     entry = LABELS.get(key)
     if entry is None:
         return key
-    label = entry.get(ui_language(lang)) or entry.get("en") or key
+    if isinstance(entry, dict):  # an entry written the old way: convert it to NP_ (see BOARD)
+        old: dict[str, str] = entry
+        label = old.get(ui_language(lang)) or old.get("en") or key
+    else:
+        label = for_language(lang).pgettext(*entry)
     return label.format(**fields) if fields else label

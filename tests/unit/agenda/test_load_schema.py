@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
 import pytest
 
 from podium.agenda import loader
-from podium.agenda.durations import parse_clock, parse_duration
+from podium.agenda.durations import (
+    HOUR_WORDS,
+    MINUTE_WORDS,
+    SECOND_WORDS,
+    duration_seconds,
+    parse_clock,
+    parse_duration,
+)
 from podium.agenda.schema import CLOCK_PATTERN, DURATION_PATTERN, agenda_schema
 
 DURATIONS = [
@@ -42,6 +50,44 @@ def test_duration_pattern_refuses_what_the_loader_refuses(text: str) -> None:
     with pytest.raises(ValueError):
         parse_duration(text)
     assert not re.search(DURATION_PATTERN, text)
+
+
+def _written_durations() -> list[str]:
+    """Every way of writing a duration the parser knows, and near misses: each unit word in
+    three cases, with and without (full-width) spaces, in every combination and order."""
+    numbers = ("0", "7", "90", "１５")
+    spaces = ("", " ", "\u3000")
+    cases = (str, str.upper, str.title)
+    words = {
+        unit: sorted({case(w) for w in table for case in cases})
+        for unit, table in (("h", HOUR_WORDS), ("m", MINUTE_WORDS), ("s", SECOND_WORDS))
+    }
+    texts = [*numbers, "", " ", "h", "1.5h", "1:3", "1:60", "1:２０", "1:02:60", "-5", "+5", "1e3"]
+    texts += [f"{a}:{b}" for a in numbers for b in ("00", "05", "59", "60", "５９")]
+    texts += [f"1:{b}:{c}" for b in ("00", "59", "60") for c in ("00", "59", "60")]
+    for units in itertools.chain.from_iterable(itertools.permutations("hms", n) for n in (1, 2, 3)):
+        for word_choice in itertools.product(*(words[u] for u in units)):
+            for space in spaces:
+                texts.append("".join(f"7{space}{w}{space}" for w in word_choice).strip())
+    texts += ["2 minutes", "2mn", "1hour", "1m30", "30s1m", "1小时半", "一分钟", "1 ſ", "5K"]
+    return texts
+
+
+def test_duration_pattern_is_exactly_the_parsers_syntax() -> None:
+    """The schema's pattern and the parser agree on every form (range checks are validate's)."""
+    texts = _written_durations()
+    assert len(texts) > 1000
+    disagree = [
+        t
+        for t in texts
+        if (duration_seconds(t) is not None) != bool(re.search(DURATION_PATTERN, t))
+    ]
+    assert disagree == []
+
+
+def test_full_width_digits_are_digits() -> None:
+    assert parse_duration("３０分钟") == parse_duration("30分钟") == 1800
+    assert parse_duration("１:３０") == 90
 
 
 @pytest.mark.parametrize(

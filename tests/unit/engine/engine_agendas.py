@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from podium.agenda.model import Agenda, Cue, CueKind, Item, ItemKind, Meeting
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 DAY = dt.date(2026, 3, 12)
@@ -109,6 +109,6 @@ def make_agenda(
     return Agenda(path=path, sha256=sha256, meeting=meeting, items=items)
 
 
-def clock_at(hh: int, mm: int, ss: int = 0, day: dt.date = DAY) -> FakeClock:
+def clock_at(hh: int, mm: int, ss: int = 0, day: dt.date = DAY) -> ManualClock:
     """A fake clock whose wall time starts at `day` hh:mm:ss (+08:00)."""
-    return FakeClock(wall=dt.datetime(day.year, day.month, day.day, hh, mm, ss, tzinfo=TZ))
+    return ManualClock(wall=dt.datetime(day.year, day.month, day.day, hh, mm, ss, tzinfo=TZ))

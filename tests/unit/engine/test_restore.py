@@ -10,13 +10,13 @@ import pytest
 from engine_agendas import brk, clock_at, make_agenda, script, speech
 
 from podium.agenda.plan import make_plan
-from podium.engine.clock import FakeClock
+from podium.engine.clock import ManualClock
 from podium.engine.journal import JournalWriter, read_journal
 from podium.engine.restore import agenda_changes, restore_session
 from podium.engine.session import Outcome, Phase, Position, Session
 
 
-def run_and_crash(tmp_path: Path, agenda, clock: FakeClock, steps) -> Path:  # type: ignore[no-untyped-def]
+def run_and_crash(tmp_path: Path, agenda, clock: ManualClock, steps) -> Path:  # type: ignore[no-untyped-def]
     """Run `steps` (callables on the session) with a real journal, then drop everything."""
     path = tmp_path / "j.jsonl"
     writer = JournalWriter.create(path, agenda, rehearsal=False, now=clock.now())
@@ -44,7 +44,7 @@ def test_resume_counts_the_downtime_in_the_item_and_speech(tmp_path: Path) -> No
         ],
     )
     # the program was down for 90 s; a new process has a new monotonic origin
-    later = FakeClock(wall=clock.now() + dt.timedelta(seconds=90), monotonic=5)
+    later = ManualClock(wall=clock.now() + dt.timedelta(seconds=90), monotonic=5)
     restored = restore_session(make_plan(agenda), later, read_journal(path))
     s = restored.session
     assert restored.changes == ()
@@ -75,7 +75,7 @@ def test_resume_keeps_pauses_and_adjustments(tmp_path: Path) -> None:
             lambda s: clock.advance(30),
         ],
     )
-    later = FakeClock(wall=clock.now() + dt.timedelta(seconds=50), monotonic=0)
+    later = ManualClock(wall=clock.now() + dt.timedelta(seconds=50), monotonic=0)
     s = restore_session(make_plan(agenda), later, read_journal(path)).session
     assert s.paused
     assert s.item_planned_s() == 360

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from podium.engine.timefmt import (
-    behind_text,
     countdown_text,
-    duration_text,
     elapsed_text,
+    rounded_text,
     signed_text,
 )
 
@@ -27,7 +26,7 @@ from podium.engine.timefmt import (
     ],
 )
 def test_duration_text(seconds: float, text: str) -> None:
-    assert duration_text(seconds) == text
+    assert rounded_text(seconds) == text
 
 
 @pytest.mark.parametrize(
@@ -65,10 +64,3 @@ def test_countdown_rounds_up_then_counts_overtime_up(remaining: float, text: str
 
 def test_elapsed_rounds_down() -> None:
     assert elapsed_text(59.999) == "0:59" and elapsed_text(60) == "1:00"
-
-
-def test_behind_text() -> None:
-    assert behind_text(250) == "+4:10 behind"
-    assert behind_text(-65) == "1:05 ahead"
-    assert behind_text(0.3) == "on time"
-    assert behind_text(30, behind="落后", ahead="提前", on_time="准时") == "+0:30 落后"

@@ -9,12 +9,13 @@ from podium.agenda.plan import Plan
 from podium.agenda.runsheet.labels import Labels, labels_for
 from podium.agenda.runsheet.text_sheet import summary_line
 from podium.agenda.runsheet.timing import (
-    duration_text,
     fixed_clock,
     gap_before,
     late_by,
+    planned_text,
     start_text,
 )
+from podium.language import parse_language
 
 STYLE = """
 @page { size: A4; margin: 16mm 15mm 18mm; }
@@ -66,7 +67,7 @@ def h(text: str) -> str:
 
 def html_lang(language: str) -> str:
     """The page's `lang`: zh becomes zh-CN so browsers pick simplified Chinese glyphs."""
-    return "zh-CN" if language.lower() == "zh" else language
+    return parse_language(language).html_lang
 
 
 def render_html(plan: Plan, measured: bool = False) -> str:
@@ -110,7 +111,7 @@ def render_html(plan: Plan, measured: bool = False) -> str:
     for planned in plan.items:
         item = planned.item
         when = escape(start_text(plan, planned.offset_s))
-        duration = escape(duration_text(planned.duration_s, item.estimated))
+        duration = escape(planned_text(planned.duration_s, item.estimated))
         out += [
             f'<section class="item" id="item-{escape(item.id)}">',
             f'<h2><span class="when">{when}</span> · {h(item.title)} · '
@@ -124,7 +125,7 @@ def render_html(plan: Plan, measured: bool = False) -> str:
         out.append(f'<p class="tags">{" · ".join(tags)}</p>')
         late = late_by(plan, planned)
         if late:
-            message = labels.late.format(at=fixed_clock(planned), late=duration_text(late))
+            message = labels.late.format(at=fixed_clock(planned), late=planned_text(late))
             out.append(f'<p class="late">{escape(message)}</p>')
         if item.notes:
             out.append(
@@ -153,9 +154,9 @@ def overview(plan: Plan, labels: Labels) -> list[str]:
             rows.append(
                 f'<tr class="gap"><td class="time">'
                 f"{escape(start_text(plan, planned.offset_s - gap))}</td>"
-                f'<td class="time">{escape(duration_text(gap))}</td><td>{escape(until)}</td></tr>'
+                f'<td class="time">{escape(planned_text(gap))}</td><td>{escape(until)}</td></tr>'
             )
-        duration = duration_text(planned.duration_s, planned.item.estimated)
+        duration = planned_text(planned.duration_s, planned.item.estimated)
         rows.append(
             f'<tr><td class="time">{escape(start_text(plan, planned.offset_s))}</td>'
             f'<td class="time">{escape(duration)}</td>'
@@ -169,9 +170,9 @@ def cue_html(cue: Cue, item: Item, labels: Labels) -> str:
     """One cue as a list entry: its kind, then its text and what its kind carries."""
     kind = f'<span class="kind">{escape(labels.cue_kinds[cue.kind])}</span>'
     if cue.kind is CueKind.SPEECH:
-        length = duration_text(cue.duration_s or item.duration_s)
+        length = planned_text(cue.duration_s or item.duration_s)
         limits = [
-            f"{label} {duration_text(seconds)}"
+            f"{label} {planned_text(seconds)}"
             for label, seconds in ((labels.warn, item.warn_s), (labels.danger, item.danger_s))
             if seconds is not None
         ]
@@ -179,7 +180,7 @@ def cue_html(cue: Cue, item: Item, labels: Labels) -> str:
         speaker = h(cue.speaker or cue.text)
         return f'<li class="speech">{kind}{speaker} · {length}{suffix}</li>'
     if cue.kind is CueKind.BREAK:
-        length = duration_text(cue.duration_s or item.duration_s)
+        length = planned_text(cue.duration_s or item.duration_s)
         text = f"<br>\n{h(cue.text)}" if cue.text else ""
         return f'<li class="break">{kind}{length}{text}</li>'
     if cue.kind is CueKind.CALL:

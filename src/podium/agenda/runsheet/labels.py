@@ -108,4 +108,4 @@ ZH = Labels(
 
 def labels_for(meeting: Meeting) -> Labels:
     """Chinese labels for a Chinese meeting, English for every other language."""
-    return ZH if meeting.language.split("-")[0].lower() == "zh" else EN
+    return ZH if meeting.lang.is_chinese else EN

@@ -9,10 +9,10 @@ from podium.agenda.plan import Plan
 from podium.agenda.runsheet.labels import Labels, labels_for
 from podium.agenda.runsheet.text_sheet import summary_line
 from podium.agenda.runsheet.timing import (
-    duration_text,
     fixed_clock,
     gap_before,
     late_by,
+    planned_text,
     start_text,
 )
 
@@ -61,15 +61,15 @@ def render_markdown(plan: Plan, measured: bool = False) -> str:
         if gap:
             until = labels.idle.format(until=fixed_clock(planned))
             gap_start = start_text(plan, planned.offset_s - gap)
-            out.append(f"| {gap_start} | {duration_text(gap)} | *{md(until)}* |")
-        duration = md(duration_text(planned.duration_s, planned.item.estimated))
+            out.append(f"| {gap_start} | {planned_text(gap)} | *{md(until)}* |")
+        duration = md(planned_text(planned.duration_s, planned.item.estimated))
         title = md(planned.item.title).replace("\n", " ")
         out.append(f"| {start_text(plan, planned.offset_s)} | {duration} | {title} |")
     out.append("")
 
     for planned in plan.items:
         item = planned.item
-        duration = md(duration_text(planned.duration_s, item.estimated))
+        duration = md(planned_text(planned.duration_s, item.estimated))
         heading = f"## {start_text(plan, planned.offset_s)} · {md(item.title)} · {duration}"
         out += [heading.replace("  \n", " "), ""]
         tags = [f"`{item.id}`"]
@@ -80,7 +80,7 @@ def render_markdown(plan: Plan, measured: bool = False) -> str:
         out += [" · ".join(tags), ""]
         late = late_by(plan, planned)
         if late:
-            message = labels.late.format(at=fixed_clock(planned), late=duration_text(late))
+            message = labels.late.format(at=fixed_clock(planned), late=planned_text(late))
             out += [f"**{md(message)}**", ""]
         if item.notes:
             out += [f"> **{labels.note}**{labels.colon}" + md(item.notes).replace("\n", "\n> "), ""]
@@ -96,9 +96,9 @@ def cue_markdown(number: int, cue: Cue, item: Item, labels: Labels) -> list[str]
     hang = " " * (len(str(number)) + 2)
     text = md(cue.text).replace("\n", "\n" + hang)
     if cue.kind is CueKind.SPEECH:
-        length = duration_text(cue.duration_s or item.duration_s)
+        length = planned_text(cue.duration_s or item.duration_s)
         limits = [
-            f"{label} {duration_text(seconds)}"
+            f"{label} {planned_text(seconds)}"
             for label, seconds in ((labels.warn, item.warn_s), (labels.danger, item.danger_s))
             if seconds is not None
         ]
@@ -106,7 +106,7 @@ def cue_markdown(number: int, cue: Cue, item: Item, labels: Labels) -> list[str]
         speaker = md(cue.speaker or cue.text).replace("\n", "\n" + hang)
         return [f"{number}. **{kind}** {speaker} · {length}{suffix}"]
     if cue.kind is CueKind.BREAK:
-        length = duration_text(cue.duration_s or item.duration_s)
+        length = planned_text(cue.duration_s or item.duration_s)
         return [f"{number}. **{kind} {length}** {text}".rstrip()]
     if cue.kind is CueKind.CALL:
         head = " · ".join(

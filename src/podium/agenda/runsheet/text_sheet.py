@@ -6,10 +6,10 @@ from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
 from podium.agenda.runsheet.labels import Labels, labels_for
 from podium.agenda.runsheet.timing import (
-    duration_text,
     fixed_clock,
     gap_before,
     late_by,
+    planned_text,
     start_text,
 )
 from podium.agenda.runsheet.width import display_width, pad, pad_left
@@ -45,7 +45,7 @@ def summary_line(plan: Plan, labels: Labels) -> str:
     parts = []
     if plan.start_s is not None:
         parts.append(f"{labels.start} {start_text(plan, 0)}")
-    parts.append(f"{labels.total} {duration_text(plan.total_s, estimated)}")
+    parts.append(f"{labels.total} {planned_text(plan.total_s, estimated)}")
     if plan.start_s is not None:
         parts.append(f"{labels.ends} {start_text(plan, plan.total_s)}")
     cues = sum(len(p.item.cues) for p in plan.items)
@@ -63,7 +63,7 @@ def render_text(plan: Plan, measured: bool = False) -> str:
     lines.append("")
 
     starts = [start_text(plan, p.offset_s) for p in plan.items]
-    durations = [duration_text(p.duration_s, p.item.estimated) for p in plan.items]
+    durations = [planned_text(p.duration_s, p.item.estimated) for p in plan.items]
     start_w = max(display_width(labels.start), *(len(s) for s in starts))
     dur_w = max(display_width(labels.duration), *(len(d) for d in durations))
     title_w = min(
@@ -83,7 +83,7 @@ def render_text(plan: Plan, measured: bool = False) -> str:
             lines.append(
                 row(
                     start_text(plan, planned.offset_s - gap),
-                    duration_text(gap),
+                    planned_text(gap),
                     labels.idle.format(until=fixed_clock(planned)),
                 )
             )
@@ -99,9 +99,7 @@ def render_text(plan: Plan, measured: bool = False) -> str:
         late = late_by(plan, planned)
         if late:
             lines.append(
-                indent
-                + "! "
-                + labels.late.format(at=fixed_clock(planned), late=duration_text(late))
+                indent + "! " + labels.late.format(at=fixed_clock(planned), late=planned_text(late))
             )
         lines.append("")
     return "\n".join(lines)
@@ -132,16 +130,16 @@ def cue_lines(cue: Cue, item: Item, labels: Labels) -> list[str]:
     if cue.kind is CueKind.SPEECH:
         limits = []
         if item.warn_s is not None:
-            limits.append(f"{labels.warn} {duration_text(item.warn_s)}")
+            limits.append(f"{labels.warn} {planned_text(item.warn_s)}")
         if item.danger_s is not None:
-            limits.append(f"{labels.danger} {duration_text(item.danger_s)}")
-        length = duration_text(cue.duration_s or item.duration_s)
+            limits.append(f"{labels.danger} {planned_text(item.danger_s)}")
+        length = planned_text(cue.duration_s or item.duration_s)
         if limits:
             length += " (" + " · ".join(limits) + ")"
         speaker = (cue.speaker or cue.text).split("\n")
         return [f"{speaker[0]} · {length}", *speaker[1:]]
     if cue.kind is CueKind.BREAK:
-        length = duration_text(cue.duration_s or item.duration_s)
+        length = planned_text(cue.duration_s or item.duration_s)
         return [length, *text_lines]
     if cue.kind is CueKind.CALL:
         head = " · ".join(

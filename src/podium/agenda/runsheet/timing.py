@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from podium.agenda.durations import format_duration
-from podium.agenda.plan import Plan, PlannedItem, clock_text
+from podium.agenda.plan import Plan, PlannedItem, time_of_day_text
 
 
-def duration_text(seconds: int, estimated: bool = False) -> str:
+def planned_text(seconds: int, estimated: bool = False) -> str:
     """`m:ss`, or `h:mm:ss` from one hour on; `~` in front of an estimated duration."""
     text = format_duration(max(0, int(seconds)))
     return "~" + text if estimated else text
@@ -29,7 +29,7 @@ def gap_before(plan: Plan, index: int) -> int:
 
 def fixed_clock(planned: PlannedItem) -> str | None:
     """The item's fixed `at` time as `HH:MM:SS`, or None."""
-    return None if planned.item.at_s is None else clock_text(planned.item.at_s)
+    return None if planned.item.at_s is None else time_of_day_text(planned.item.at_s)
 
 
 def late_by(plan: Plan, planned: PlannedItem) -> int:

@@ -14,7 +14,7 @@ from textual.widgets import Footer
 
 from podium.engine.session import Session
 from podium.tui.commands import APP_KEYS, COMMANDS, footer_label
-from podium.tui.time_text import clock_text
+from podium.tui.time_text import wall_clock_text
 from podium.tui.widgets.blank_view import BlankView, SizeNotice
 from podium.tui.widgets.clock_bar import ClockBar
 from podium.tui.widgets.next_line import NextLine
@@ -123,10 +123,10 @@ class MainScreen(Screen[None]):
         session = self.session
         if self.has_class("-small") and self._size_notice is not None:
             size = self.size
-            self._size_notice.show(size.width, size.height, clock_text(session.clock.now()))
+            self._size_notice.show(size.width, size.height, wall_clock_text(session.clock.now()))
             return
         if self.has_class("-blank") and self._blank is not None:
-            self._blank.show_time(clock_text(session.clock.now()))
+            self._blank.show_time(wall_clock_text(session.clock.now()))
             return
         self._clock_bar.show(session, self.lang)
         now = self._now

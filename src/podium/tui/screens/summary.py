@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from podium.engine.timefmt import duration_text, signed_text, whole_seconds
+from podium.engine.timefmt import rounded_text, signed_text, whole_seconds
 from podium.tui.i18n import t, ui_language
 
 SummaryRow = tuple[str, int, float | None]
@@ -149,12 +149,12 @@ class SummaryScreen(Screen[None]):
             else:
                 actual_total += actual_s
                 reached_planned += planned_s
-                actual_cell = Text(duration_text(actual_s), justify="right", end="")
+                actual_cell = Text(rounded_text(actual_s), justify="right", end="")
                 delta_cell = _delta_cell(whole_seconds(actual_s) - planned_s)
             table.add_row(
                 Text(str(number), justify="right", end="", style="dim"),
                 Text(title, no_wrap=True, overflow="ellipsis", end=""),
-                Text(duration_text(planned_s), justify="right", end=""),
+                Text(rounded_text(planned_s), justify="right", end=""),
                 actual_cell,
                 delta_cell,
             )
@@ -162,9 +162,9 @@ class SummaryScreen(Screen[None]):
         table.add_row(
             Text("", end=""),
             Text(t("summary.total", self.lang), style="bold", end=""),
-            Text(duration_text(planned_total), justify="right", end="", style="bold"),
+            Text(rounded_text(planned_total), justify="right", end="", style="bold"),
             Text(
-                duration_text(actual_total) if reached else NOT_REACHED,
+                rounded_text(actual_total) if reached else NOT_REACHED,
                 justify="right",
                 end="",
                 style="bold",

@@ -6,9 +6,9 @@ from rich.text import Text
 from textual.widgets import Static
 
 from podium.engine.session import Session
-from podium.engine.timefmt import duration_text, elapsed_text
+from podium.engine.timefmt import elapsed_text, rounded_text
 from podium.tui.i18n import t
-from podium.tui.time_text import clock_text
+from podium.tui.time_text import wall_clock_text
 
 SEPARATOR = " │ "
 
@@ -30,7 +30,7 @@ class ClockBar(Static):
 
 def schedule_text(behind_s: float, lang: str) -> tuple[str, str]:
     """(`+4:10 behind` | `1:05 ahead` | `on time`, its style), to the second as reports say it."""
-    amount = duration_text(abs(behind_s))
+    amount = rounded_text(abs(behind_s))
     if amount == "0:00":
         return t("clock.on_time", lang), "green"
     if behind_s > 0:
@@ -40,7 +40,7 @@ def schedule_text(behind_s: float, lang: str) -> tuple[str, str]:
 
 def clock_line(session: Session, lang: str) -> Text:
     """The whole clock bar for this moment."""
-    line = Text(clock_text(session.clock.now()), style="bold")
+    line = Text(wall_clock_text(session.clock.now()), style="bold")
     if session.ended:
         line.append(SEPARATOR)
         line.append(t("clock.ended", lang), style="bold")
@@ -49,12 +49,12 @@ def clock_line(session: Session, lang: str) -> Text:
         start = session.planned_start(0)
         if start is not None:
             line.append(SEPARATOR)
-            line.append(t("clock.start", lang, t=clock_text(start, seconds=False)))
+            line.append(t("clock.start", lang, t=wall_clock_text(start, seconds=False)))
     else:
         line.append(SEPARATOR)
         line.append(f"{t('clock.item', lang)} ")
         line.append(elapsed_text(session.item_elapsed_s()), style="bold")
-        line.append(f" / {duration_text(session.item_planned_s())}")
+        line.append(f" / {rounded_text(session.item_planned_s())}")
         if session.paused:
             line.append(" ")
             line.append(f" {t('clock.paused', lang)} ", style="bold reverse yellow")
@@ -62,5 +62,5 @@ def clock_line(session: Session, lang: str) -> Text:
         line.append(SEPARATOR)
         line.append(words, style=style)
     line.append(SEPARATOR)
-    line.append(t("clock.end", lang, t=clock_text(session.projected_end(), seconds=False)))
+    line.append(t("clock.end", lang, t=wall_clock_text(session.projected_end(), seconds=False)))
     return line

@@ -10,7 +10,7 @@ from textual.widgets import Digits, Static
 
 from podium.agenda.model import Cue, CueKind, Item
 from podium.engine.session import Phase
-from podium.engine.timefmt import countdown_text, duration_text
+from podium.engine.timefmt import countdown_text, rounded_text
 from podium.tui.i18n import t
 
 STANDBY_HORIZON_S = 12 * 3600
@@ -102,7 +102,7 @@ class NowPanel(Vertical):
         elif until_start_s > 0:
             self._set_timer(countdown_text(until_start_s), t("standby.starts_in", lang), None)
         else:
-            self._set_timer(None, t("standby.late", lang, t=duration_text(-until_start_s)), None)
+            self._set_timer(None, t("standby.late", lang, t=rounded_text(-until_start_s)), None)
 
     def _set_timer(self, digits: str | None, words: str | None, phase: Phase | None) -> None:
         # Only touch what changed: this runs four times a second.

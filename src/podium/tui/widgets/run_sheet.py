@@ -15,9 +15,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from podium.engine.session import ItemStatus, Session
-from podium.engine.timefmt import duration_text
+from podium.engine.timefmt import rounded_text
 from podium.tui.i18n import t
-from podium.tui.time_text import clock_text
+from podium.tui.time_text import wall_clock_text
 
 CURRENT_MARK = "▶"
 DONE_MARK = "✓"
@@ -119,11 +119,13 @@ class RunSheet(ScrollView, can_focus=False):
     def _row_values(self, session: Session, index: int, lang: str) -> tuple[str, str]:
         status = session.status(index)
         if status is ItemStatus.DONE:
-            return DONE_MARK, duration_text(session.actual_s(index) or 0)
+            return DONE_MARK, rounded_text(session.actual_s(index) or 0)
         if status is ItemStatus.SKIPPED:
             return SKIPPED_MARK, t("sheet.skipped", lang)
         start = session.planned_start(index)
-        time = clock_text(start, seconds=False) if start is not None else _offset(session, index)
+        time = (
+            wall_clock_text(start, seconds=False) if start is not None else _offset(session, index)
+        )
         return (CURRENT_MARK if status is ItemStatus.CURRENT else " "), time
 
     # --- what tests and the screen read ----------------------------------------------------
@@ -223,4 +225,4 @@ def _fit(text: str, width: int) -> str:
 
 def _offset(session: Session, index: int) -> str:
     """Without a known start: the planned offset from the start, `+m:ss`."""
-    return "+" + duration_text(session.plan.items[index].offset_s)
+    return "+" + rounded_text(session.plan.items[index].offset_s)

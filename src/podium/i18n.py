@@ -1,0 +1,89 @@
+"""Messages through gettext: English source strings, Chinese from the shipped catalog.
+
+Two kinds of text, two ways to translate:
+
+- What the command line says to its user (errors, warnings, prompts, help, summaries) follows
+  the user's locale: `_()`, `ngettext()` and `pgettext()` here, chosen by LANGUAGE, LC_ALL,
+  LC_MESSAGES and LANG (see `podium.language.locale_language`).
+- What belongs to a meeting (the screen, run sheets, reports, the resume notice) follows the
+  meeting's language: `for_language(meeting.language).gettext(...)`.
+
+Messages are marked where they are written, with their English text as the msgid:
+`_("cannot read {path}").format(path=p)`. Text that must be translated later (a module-level
+table) is marked with `N_()` (or `NP_(context, text)`) and translated where it is shown.
+`make catalogs` extracts the marked messages into `src/podium/locale/podium.pot`, merges them
+into `zh_CN/LC_MESSAGES/podium.po` (where the Chinese is written) and compiles the `.mo`
+shipped in the package. Catalogs are read on first use, once per language per process.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from functools import cache
+
+from podium.language import locale_language, podium_language
+
+DOMAIN = "podium"
+LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
+CATALOG_LOCALES = {"zh": "zh_CN"}
+"""podium's language -> the folder of its catalog under LOCALE_DIR (English needs none)."""
+
+Translations = _gettext.NullTranslations
+
+
+@cache
+def _catalog(code: str, domain: str) -> Translations:
+    folder = CATALOG_LOCALES.get(code)
+    if folder is None:
+        return _gettext.NullTranslations()
+    try:
+        with open(os.path.join(LOCALE_DIR, folder, "LC_MESSAGES", f"{domain}.mo"), "rb") as fp:
+            return _gettext.GNUTranslations(fp)
+    except OSError:
+        return _gettext.NullTranslations()
+
+
+def for_language(language: str | None) -> Translations:
+    """The translator for a meeting's language (any tag: `zh`, `zh_CN`, `zh-Hant-TW`, `en-GB`)."""
+    return _catalog(podium_language(language), DOMAIN)
+
+
+def user_language() -> str:
+    """The command-line user's language (`en` or `zh`), from the locale's environment."""
+    return locale_language()
+
+
+def translator() -> Translations:
+    """The translator for command-line messages, chosen by the locale at each call (cheap)."""
+    return _catalog(locale_language(), DOMAIN)
+
+
+def _(message: str) -> str:
+    """`message` in the user's language."""
+    return translator().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for `n`, in the user's language."""
+    return translator().ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` in the user's language, where the same English needs another word elsewhere."""
+    return translator().pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for the catalog without translating it yet (translated where shown)."""
+    return message
+
+
+def NP_(context: str, message: str) -> tuple[str, str]:
+    """Mark `message` with a context for the catalog; translate later with `pgettext(*pair)`."""
+    return context, message
+
+
+def argparse_translator() -> Translations:
+    """argparse's own texts (`usage:`, `options`, its errors) in the user's language."""
+    return _catalog(locale_language(), "argparse")
