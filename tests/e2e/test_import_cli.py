@@ -201,3 +201,25 @@ def test_the_corpus_imports_and_validates(tmp_path: Path, name: str) -> None:
     checked = podium("validate", str(out))
     assert checked.returncode == 0, checked.stderr
     assert " error: " not in checked.stderr
+
+
+def test_messages_follow_the_users_language(tmp_path: Path) -> None:
+    import os
+
+    script = tmp_path / "script.txt"
+    script.write_text(SCRIPT, encoding="utf-8")
+    env = {**os.environ, "LANG": "zh_CN.UTF-8"}
+    done = subprocess.run(
+        [str(PODIUM), "import", str(script)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("# 议程草稿，由 `podium import` 根据")
+    assert "讲话：时长 5 分钟是根据“宣读”估计的" in done.stderr
+    assert "下一步：podium import" in done.stderr
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    refused = subprocess.run(
+        [str(PODIUM), "import", str(pdf)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("podium: error: ") and "PDF 文件" in refused.stderr

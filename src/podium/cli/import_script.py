@@ -14,8 +14,8 @@ import os
 import sys
 import tempfile
 
-from podium.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
-from podium.importer.messages import _, ngettext
+from podium.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error_line
+from podium.i18n import _, ngettext
 from podium.importer.run import NothingToImport, import_script
 from podium.importer.source import Refused
 
@@ -25,8 +25,7 @@ def main(args: argparse.Namespace) -> int:
     out: str | None = args.output
     if out is not None and out != "-" and os.path.exists(out) and not args.force:
         print(
-            "podium: error: "
-            + _("{out} already exists; use --force to replace it").format(out=out),
+            error_line(_("{out} already exists; use --force to replace it").format(out=out)),
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -39,17 +38,14 @@ def main(args: argparse.Namespace) -> int:
             out_name=None if to_stdout else out,
         )
     except Refused as exc:
-        print(f"podium: error: {exc}", file=sys.stderr)
+        print(error_line(str(exc)), file=sys.stderr)
         return EXIT_USAGE
     except NothingToImport:
-        print(
-            f"{path}: "
-            + _(
-                "nothing to import: no words of the host's found (the file is empty, white "
-                "space or page furniture only)"
-            ),
-            file=sys.stderr,
-        )
+        message = _(
+            "{path}: nothing to import: no words of the host's found (the file is empty, "
+            "white space or page furniture only)"
+        ).format(path=path)
+        print(message, file=sys.stderr)
         return EXIT_INVALID
     draft = imported.draft
     for warning in draft.warnings:
@@ -62,9 +58,9 @@ def main(args: argparse.Namespace) -> int:
         try:
             _write(out, imported.text)
         except OSError as exc:
+            reason = exc.strerror or str(exc)
             print(
-                "podium: error: "
-                + _("cannot write {out}: {reason}").format(out=out, reason=exc.strerror or exc),
+                error_line(_("cannot write {out}: {reason}").format(out=out, reason=reason)),
                 file=sys.stderr,
             )
             return EXIT_USAGE

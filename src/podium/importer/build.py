@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from podium.agenda.placeholders import parse_template
+from podium.i18n import _
 from podium.importer import classify as c
 from podium.importer.masks import Entry, Masks
-from podium.importer.messages import _
 from podium.importer.phrases import (
     AWARD_VERBS,
     HEADER_NAME,
@@ -209,7 +209,7 @@ class _Builder:
             self.warn(
                 line,
                 _(
-                    "speech: its duration {minutes} min is a guess from {verb!r}; set the "
+                    "speech: its duration {minutes} min is a guess from '{verb}'; set the "
                     "speaker's real slot"
                 ).format(minutes=unit.minutes, verb=request.verb_written or request.verb.phrase),
             )
@@ -426,7 +426,7 @@ def build(source: Source, language: str | None = None, title: str | None = None)
         b.warn(
             line,
             _(
-                "a single {mask!r} before a title looks like a masked name: it is now "
+                "a single '{mask}' before a title looks like a masked name: it is now "
                 "{{{key}}}; check that it means the same person"
             ).format(mask=mask, key=key),
         )

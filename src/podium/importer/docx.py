@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import zipfile
 
-from podium.importer.messages import _
+from podium.i18n import _
 from podium.importer.source import Para, Refused, Style, normalise
 
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from podium.i18n import _, ngettext
 from podium.importer.build import Cue, Draft, Group, Recipient, Unit
-from podium.importer.messages import _, ngettext
 
 _PLAIN_START = re.compile(r"[\w\u0080-\uffff(（【《“‘]")
 _NEEDS_QUOTES = re.compile(r":(?:\s|$)|\s#|[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]|^\s|\s$")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from podium.agenda.encoding import FileTooLarge, Undecodable, decode_text, read_limited
-from podium.importer.messages import _
+from podium.i18n import _
 
 
 class Style(StrEnum):
@@ -72,10 +72,10 @@ def read_source(path: str) -> Source:
     ext = os.path.splitext(path)[1].lower()
     try:
         data = read_limited(path)
-    except FileTooLarge as exc:
+    except FileTooLarge:
         raise Refused(
-            _("{path} is {size}; a script to import must be at most 16 MiB").format(
-                path=path, size=str(exc)
+            _("{path} is larger than 16 MiB; a script to import must be at most 16 MiB").format(
+                path=path
             )
         ) from None
     except IsADirectoryError:
@@ -95,9 +95,10 @@ def read_source(path: str) -> Source:
         text = decode_text(data)
     except Undecodable as exc:
         raise Refused(
-            _("cannot read {path}: it is {reason}; save it as UTF-8 text or as .docx").format(
-                path=path, reason=str(exc)
-            )
+            _(
+                "cannot read {path}: it is not UTF-8, UTF-16 or GB18030 text (a bad byte at "
+                "offset {offset}); save it as UTF-8 text or as .docx"
+            ).format(path=path, offset=exc.offset)
         ) from None
     if "\x00" in text:
         raise Refused(
