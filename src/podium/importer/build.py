@@ -120,7 +120,7 @@ class _Section:
 def detect_language(paras: tuple[Para, ...]) -> str:
     """zh when the text is mostly Chinese characters, else en."""
     cjk = latin = 0
-    for p in paras:
+    for p in paras[:300]:  # the start says enough
         for ch in p.text:
             if c.is_cjk(ch):
                 cjk += 1
@@ -420,7 +420,7 @@ def build(source: Source, language: str | None = None, title: str | None = None)
     doc_title, title_line, paras = _document_title(paras, ph)
     kept = list(paras)
     for index, para in enumerate(kept):
-        _read(b, para, kept[index + 1 :])
+        _read(b, para, kept[index + 1 : index + 4])
     _end_check(b, kept)
     for line, mask, key in b.masks.singles:
         b.warn(

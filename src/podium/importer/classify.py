@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from podium.importer.phrases import (
     ABBREVIATIONS,
@@ -29,10 +29,47 @@ from podium.importer.phrases import (
 
 def matchable(text: str, ph: Phrases) -> str:
     """The text the tables are matched against: folded (zh) or lower-cased (en), same length."""
-    if ph.language == "zh":
+    return _matchable(text, ph.language)
+
+
+@lru_cache(maxsize=256)
+def _matchable(text: str, language: str) -> str:
+    # One paragraph is matched against many tables in a row: fold it once.
+    if language == "zh":
         return fold(text)
     low = text.lower()
     return low if len(low) == len(text) else text
+
+
+@cache
+def longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A table's rows, longest first (so 作重要讲话 is tried before 讲话)."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+_FURNITURE: dict[int, re.Pattern[str]] = {}
+
+
+def _furniture_pattern(ph: Phrases) -> re.Pattern[str]:
+    """Every furniture row of a table as one pattern (rows are literal text and `{n}`)."""
+    found = _FURNITURE.get(id(ph))
+    if found is None:
+        found = _FURNITURE[id(ph)] = _compile_furniture(ph)
+    return found
+
+
+def _compile_furniture(ph: Phrases) -> re.Pattern[str]:
+    number = f"[{re.escape(NUMERALS)}]+"
+
+    def row(text: str) -> str:
+        if ph.language == "en":
+            text = text.lower()
+        return number.join(re.escape(part) for part in text.split("{n}"))
+
+    lines = "|".join(row(r) for r in ph.furniture_lines)
+    phrases = "|".join(row(r) for r in ph.furniture_phrases)
+    endings = "|".join(row(r) for r in ph.furniture_endings)
+    return re.compile(rf"^\s*(?:{lines})\s*$|{phrases}|(?:{endings})\s*$")
 
 
 @cache
@@ -77,16 +114,7 @@ def is_furniture(text: str, ph: Phrases) -> bool:
     m = matchable(text, ph)
     if ph.language == "zh":
         m = m.replace(" ", "")
-    for row in ph.furniture_lines:
-        if "{n}" in row:
-            if template(row).match(m):
-                return True
-        elif m.strip() == row.lower() if ph.language == "en" else m.strip() == row:
-            return True
-    for row in ph.furniture_phrases:
-        if (row.lower() if ph.language == "en" else row) in m:
-            return True
-    return any(template(row, whole=False, at_end=True).search(m) for row in ph.furniture_endings)
+    return _furniture_pattern(ph).search(m) is not None
 
 
 def is_furniture_heading(text: str, ph: Phrases) -> bool:
@@ -246,7 +274,7 @@ def ordinal_boundary(text: str, ph: Phrases) -> Boundary | None:
     if any(w in m for w in ph.overview_words):
         return None
     i = 0
-    leads = sorted(ph.ordinal_lead, key=len, reverse=True)
+    leads = longest_first(ph.ordinal_lead)
     while i < len(m):
         if m[i] in CLAUSE_MARKS:
             i += 1
@@ -262,7 +290,7 @@ def ordinal_boundary(text: str, ph: Phrases) -> Boundary | None:
         if hit is None:
             continue
         j = i + hit.end()
-        for tail in sorted(ph.ordinal_tails, key=len, reverse=True):
+        for tail in longest_first(ph.ordinal_tails):
             if m.startswith(tail, j):
                 j += len(tail)
                 break
@@ -339,7 +367,9 @@ class Request:
 def speech_request(text: str, ph: Phrases) -> Request | None:
     """`请区委副书记***同志讲话` / `welcome X to deliver the … speech`: who, and the verb."""
     m = matchable(text, ph)
-    verbs = sorted(ph.speech_verbs, key=lambda v: len(v.phrase), reverse=True)
+    if not any(t in m for t in ph.speech_triggers):
+        return None
+    verbs = _verbs(ph)
     for trigger in ph.speech_triggers:
         for t in _find_words(m, trigger, ph):
             after = t + len(trigger)
@@ -347,6 +377,17 @@ def speech_request(text: str, ph: Phrases) -> Request | None:
             if found is not None:
                 return found
     return None
+
+
+_VERBS: dict[int, list[SpeechVerb]] = {}
+
+
+def _verbs(ph: Phrases) -> list[SpeechVerb]:
+    """The speech verbs of a table, longest first."""
+    found = _VERBS.get(id(ph))
+    if found is None:
+        found = _VERBS[id(ph)] = sorted(ph.speech_verbs, key=lambda v: len(v.phrase), reverse=True)
+    return found
 
 
 def _find_words(m: str, word: str, ph: Phrases) -> list[int]:
@@ -425,7 +466,7 @@ def _trim_speaker(speaker: str, ph: Phrases) -> str:
     changed = True
     while changed and speaker:
         changed = False
-        for filler in sorted(ph.speech_fillers, key=len, reverse=True):
+        for filler in longest_first(ph.speech_fillers):
             if fold(speaker).endswith(filler) and len(speaker) > len(filler):
                 speaker = speaker[: -len(filler)].strip()
                 changed = True
@@ -456,9 +497,15 @@ class CallUp:
     """The names it lists, when it lists names (else empty: recipients to be listed)."""
 
 
+_CALL_HINT = {"zh": "台"}
+"""A character every Chinese call-up marker holds: most sentences are no call-up."""
+
+
 def call_up(sentence: str, ph: Phrases) -> CallUp | None:
     """A sentence calling people to the stage, with whom it calls."""
     m = matchable(sentence, ph)
+    if _CALL_HINT.get(ph.language, "") not in m:
+        return None
     marker_at = -1
     for marker in ph.call_markers:
         at = m.find(marker.lower() if ph.language == "en" else marker)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from podium.agenda.placeholders import is_plain_key
-from podium.importer.classify import is_direction, matchable
+from podium.importer.classify import is_direction, longest_first, matchable
 from podium.importer.phrases import CLAUSE_MARKS, Phrases
 
 _RUN = re.compile(r"[*＊×]{2,}|(?<![A-Za-z])X{3,}(?![A-Za-z])")
@@ -102,7 +103,7 @@ class Masks:
                 entry = self.entries[key] = Entry(key, mask)
             if span.single and (line, mask, key) not in self.singles:
                 self.singles.append((line, mask, key))
-            if line not in entry.lines:
+            if not entry.lines or entry.lines[-1] != line:
                 entry.lines.append(line)
             out.append("{" + key + "}")
             last = span.end
@@ -195,7 +196,7 @@ class Masks:
         cut = max((folded.rfind(c) for c in ph.title_breakers), default=-1)
         if cut >= 0:
             phrase, folded = phrase[cut + 1 :], folded[cut + 1 :]
-        if not any(folded.endswith(t) for t in ph.titles):
+        if _title_end(ph.titles).search(folded) is None:
             return None
         key = _plain(phrase[-12:])
         return key or None
@@ -204,7 +205,7 @@ class Masks:
         if self.ph.language != "zh":
             return None
         rest = matchable(text[end : end + 8], self.ph)
-        for title in sorted(self.ph.titles, key=len, reverse=True):
+        for title in longest_first(self.ph.titles):
             if rest.startswith(title) and title not in ("代表", "主持人"):
                 return text[end : end + len(title)]
         return None
@@ -220,6 +221,11 @@ class Masks:
         self._numbers[base] = n
         sep = "" if self.ph.language == "zh" else "-"
         return f"{base}{sep}{n}"
+
+
+@cache
+def _title_end(titles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, longest_first(titles))) + ")$")
 
 
 def _escape(text: str) -> str:

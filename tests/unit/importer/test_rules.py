@@ -407,3 +407,10 @@ def test_every_word_of_the_host_is_kept_in_order(script) -> None:
     ]
     r = script("\n……\n".join(lines) + "\n")
     assert in_order(lines, "\n".join(r.texts())) == []
+
+
+def test_every_chinese_call_marker_holds_the_quick_hint() -> None:
+    from podium.importer.classify import _CALL_HINT
+    from podium.importer.phrases import ZH
+
+    assert all(_CALL_HINT["zh"] in marker for marker in ZH.call_markers)
