@@ -6,8 +6,8 @@ from html import escape
 
 from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
+from podium.agenda.runsheet.header import meeting_facts
 from podium.agenda.runsheet.labels import Labels, labels_for
-from podium.agenda.runsheet.text_sheet import summary_line
 from podium.agenda.runsheet.timing import (
     fixed_clock,
     gap_before,
@@ -74,6 +74,7 @@ def render_html(plan: Plan, measured: bool = False) -> str:
     """A complete HTML document (no external files), one trailing newline."""
     meeting = plan.agenda.meeting
     labels = labels_for(meeting)
+    header = meeting_facts(plan, labels, measured)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(html_lang(meeting.language))}">',
@@ -81,30 +82,24 @@ def render_html(plan: Plan, measured: bool = False) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="podium plan">',
-        f"<title>{h(meeting.title)}</title>",
+        f"<title>{h(header.title)}</title>",
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{h(meeting.title)}</h1>",
+        f"<h1>{h(header.title)}</h1>",
     ]
-    if meeting.subtitle:
-        out.append(f'<p class="subtitle">{h(meeting.subtitle)}</p>')
-    facts = [
-        f"<strong>{escape(label)}</strong>{escape(labels.colon)}{h(value)}"
-        for label, value in (
-            (labels.date, meeting.date.isoformat() if meeting.date else None),
-            (labels.venue, meeting.venue),
-            (labels.host, meeting.host),
+    if header.subtitle:
+        out.append(f'<p class="subtitle">{h(header.subtitle)}</p>')
+    if header.facts:
+        facts = (
+            f"<strong>{escape(label)}</strong>{escape(labels.colon)}{h(value)}"
+            for label, value in header.facts
         )
-        if value
-    ]
-    if facts:
         out.append(f'<p class="facts">{" · ".join(facts)}</p>')
-    out.append(f'<p class="summary">{h(summary_line(plan, labels))}</p>')
-    if any(p.item.estimated for p in plan.items):
-        legend = labels.estimated_spoken if measured else labels.estimated
-        out.append(f'<p class="legend">{h(legend)}</p>')
+    out.append(f'<p class="summary">{h(header.summary)}</p>')
+    if header.legend:
+        out.append(f'<p class="legend">{h(header.legend)}</p>')
     out.append("</header>")
     out.extend(overview(plan, labels))
     out.append("<main>")

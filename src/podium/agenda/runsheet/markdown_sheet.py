@@ -6,8 +6,8 @@ import re
 
 from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
+from podium.agenda.runsheet.header import meeting_facts
 from podium.agenda.runsheet.labels import Labels, labels_for
-from podium.agenda.runsheet.text_sheet import summary_line
 from podium.agenda.runsheet.timing import (
     fixed_clock,
     gap_before,
@@ -37,23 +37,16 @@ def render_markdown(plan: Plan, measured: bool = False) -> str:
     """The whole run sheet as Markdown: a header, an overview table, then each item in full."""
     meeting = plan.agenda.meeting
     labels = labels_for(meeting)
-    out = [f"# {md(meeting.title)}", ""]
-    if meeting.subtitle:
-        out += [md(meeting.subtitle), ""]
-    facts = [
-        f"**{label}**{labels.colon}{md(value)}"
-        for label, value in (
-            (labels.date, meeting.date.isoformat() if meeting.date else None),
-            (labels.venue, meeting.venue),
-            (labels.host, meeting.host),
-        )
-        if value
-    ]
-    if facts:
+    header = meeting_facts(plan, labels, measured)
+    out = [f"# {md(header.title)}", ""]
+    if header.subtitle:
+        out += [md(header.subtitle), ""]
+    if header.facts:
+        facts = (f"**{label}**{labels.colon}{md(value)}" for label, value in header.facts)
         out += [" · ".join(facts), ""]
-    out += [md(summary_line(plan, labels)), ""]
-    if any(p.item.estimated for p in plan.items):
-        out += [md(labels.estimated_spoken if measured else labels.estimated), ""]
+    out += [md(header.summary), ""]
+    if header.legend:
+        out += [md(header.legend), ""]
 
     out += [f"| {labels.start} | {labels.duration} | {labels.item} |", "|---:|---:|---|"]
     for index, planned in enumerate(plan.items):

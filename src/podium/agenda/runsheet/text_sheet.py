@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
+from podium.agenda.runsheet.header import MeetingFacts, meeting_facts
 from podium.agenda.runsheet.labels import Labels, labels_for
 from podium.agenda.runsheet.timing import (
     fixed_clock,
@@ -18,48 +19,23 @@ TITLE_COLUMN_MAX = 36
 """Titles are padded to the widest one, but no further than this many columns."""
 
 
-def meeting_header(plan: Plan, labels: Labels) -> list[str]:
-    """Title, subtitle, date/venue/host and the summary line, as plain lines."""
-    meeting = plan.agenda.meeting
-    lines = [meeting.title]
-    if meeting.subtitle:
-        lines.append(meeting.subtitle)
-    facts = [
-        f"{label}{labels.colon}{value}"
-        for label, value in (
-            (labels.date, meeting.date.isoformat() if meeting.date else None),
-            (labels.venue, meeting.venue),
-            (labels.host, meeting.host),
-        )
-        if value
-    ]
-    if facts:
-        lines.append(" · ".join(facts))
-    lines.append(summary_line(plan, labels))
+def header_lines(facts: MeetingFacts, labels: Labels) -> list[str]:
+    """The meeting-facts header as plain lines."""
+    lines = [facts.title]
+    if facts.subtitle:
+        lines.append(facts.subtitle)
+    if facts.facts:
+        lines.append(" · ".join(f"{label}{labels.colon}{value}" for label, value in facts.facts))
+    lines.append(facts.summary)
+    if facts.legend:
+        lines.append(facts.legend)
     return lines
-
-
-def summary_line(plan: Plan, labels: Labels) -> str:
-    """Start, total, end, and how many items and cues."""
-    estimated = any(p.item.estimated for p in plan.items)
-    parts = []
-    if plan.start_s is not None:
-        parts.append(f"{labels.start} {start_text(plan, 0)}")
-    parts.append(f"{labels.total} {planned_text(plan.total_s, estimated)}")
-    if plan.start_s is not None:
-        parts.append(f"{labels.ends} {start_text(plan, plan.total_s)}")
-    cues = sum(len(p.item.cues) for p in plan.items)
-    parts.append(f"{len(plan.items)} {labels.items}")
-    parts.append(f"{cues} {labels.cues}")
-    return " · ".join(parts)
 
 
 def render_text(plan: Plan, measured: bool = False) -> str:
     """The whole run sheet as terminal text, one trailing newline."""
     labels = labels_for(plan.agenda.meeting)
-    lines = meeting_header(plan, labels)
-    if any(p.item.estimated for p in plan.items):
-        lines.append(labels.estimated_spoken if measured else labels.estimated)
+    lines = header_lines(meeting_facts(plan, labels, measured), labels)
     lines.append("")
 
     starts = [start_text(plan, p.offset_s) for p in plan.items]
