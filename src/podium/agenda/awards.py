@@ -4,9 +4,8 @@ the call-up cues they unfold into."""
 from __future__ import annotations
 
 import math
-import os
 
-from podium.agenda import csvrecipients
+from podium.agenda import csvrecipients, limits
 from podium.agenda.context import ItemBody, ItemContext, text_cue
 from podium.agenda.defaults import DEFAULT_BATCH, DEFAULT_PER_CALL_S, default_call
 from podium.agenda.estimate import estimated_item_seconds
@@ -14,6 +13,7 @@ from podium.agenda.keys import CALL_FIELDS, GROUP_KEYS, RECIPIENT_KEYS
 from podium.agenda.model import Cue, CueKind, ItemKind, Meeting
 from podium.agenda.placeholders import Field, Part, has_braces, looks_masked, parse_template
 from podium.agenda.roster import Roster
+from podium.agenda.slips import LIST_SEPARATORS, list_form, separated_names
 from podium.agenda.values import Mapping, short
 from podium.agenda.yamlnodes import Node, ScalarNode, SequenceNode, kind_name
 
@@ -22,6 +22,9 @@ class AwardsReader:
     def __init__(self, ctx: ItemContext) -> None:
         self.ctx = ctx
         self.values = ctx.values
+        self._csv_files: dict[str, csvrecipients.CsvRecipients] = {}
+        """Each CSV file read once per agenda, however many groups name it (by real path)."""
+        self._csv_bytes = 0
 
     def item(
         self, m: Mapping, duration: int | None, what: str, speak: bool | None
@@ -168,6 +171,14 @@ class AwardsReader:
         if not isinstance(node, SequenceNode):
             if isinstance(node, ScalarNode):  # a single recipient written as text
                 items: list[Node] = [node]
+                text = str(node.value).strip()
+                sep = separated_names(text)
+                if sep is not None:
+                    values.warn(
+                        node,
+                        f"'recipients' is one text with several names separated by '{sep}': "
+                        f"write them as a list, such as {list_form(text, sep)}",
+                    )
             else:
                 values.error(node, f"'recipients' must be a list, not {kind_name(node)}")
                 return None
@@ -188,6 +199,13 @@ class AwardsReader:
                     continue
                 if looks_masked(name):
                     values.warn(child, f"looks like an unfilled name: {short(name)!r}")
+                sep = None if child is node else separated_names(name, LIST_SEPARATORS)
+                if sep is not None:
+                    values.warn(
+                        child,
+                        f"this recipient holds several names separated by '{sep}': give each "
+                        f"its own entry, such as {list_form(name, sep)}",
+                    )
                 if has_braces(name):
                     name = values.fill.substitute(child, name)
                 out.add(name)
@@ -217,12 +235,18 @@ class AwardsReader:
         if raw is None:
             return None
         try:
-            rows = csvrecipients.read_recipients(os.path.join(self.ctx.base_dir, raw), raw)
+            path = csvrecipients.resolve_inside(self.ctx.base_dir, raw)
+            rows = self._csv_files.get(path)
+            if rows is None:
+                left = limits.MAX_CSV_TOTAL_BYTES - self._csv_bytes
+                rows = csvrecipients.read_recipients(path, raw, min(limits.MAX_FILE_BYTES, left))
+                self._csv_files[path] = rows
+                self._csv_bytes += rows.size
         except csvrecipients.CsvProblem as exc:
             values.error(node, str(exc))
             return None
-        for line, message in rows.warnings:
-            values.warn(node, f"{raw} line {line}: {message}")
+        for where, message in rows.warnings:
+            values.warn(node, f"{raw} {where}: {message}")
         self.ctx.budget.count(math.ceil(len(rows.roster) / batch), node)
         return rows.roster
 

@@ -5,14 +5,23 @@ from __future__ import annotations
 import csv
 import io
 import os
-import stat
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from podium.agenda.encoding import FileTooLarge, Undecodable, decode_text, read_limited
+from podium.agenda.encoding import (
+    MAX_CSV_TOTAL_BYTES,
+    MAX_FILE_BYTES,
+    FileTooLarge,
+    NotRegularFile,
+    Undecodable,
+    decode_text,
+    read_limited,
+    size_text,
+)
 from podium.agenda.model import Recipient
 from podium.agenda.placeholders import looks_masked, may_look_masked
 from podium.agenda.roster import Roster
+from podium.textsafe import control_name, find_controls, has_controls
 
 if TYPE_CHECKING:
     from _csv import Reader
@@ -38,22 +47,59 @@ class CsvProblem(Exception):
 @dataclass
 class CsvRecipients:
     roster: Roster
-    warnings: list[tuple[int, str]] = field(default_factory=list)
-    """(CSV line, message) pairs, e.g. masked names."""
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """(where, message) pairs: `line 3` or `line 3, column 2`, and e.g. a masked name."""
+    size: int = 0
+    """Bytes read."""
 
     @property
     def recipients(self) -> list[Recipient]:
         return self.roster.recipients
 
 
-def read_recipients(path: str, shown: str) -> CsvRecipients:
-    """Read recipients from the CSV at `path`; `shown` is how messages name the file."""
+def resolve_inside(base_dir: str, raw: str) -> str:
+    """The path of `raw` inside the agenda's folder `base_dir`; CsvProblem (one sentence) when
+    it is absolute, climbs out with `..`, or leads out through a symbolic link."""
+    if not raw:
+        raise CsvProblem("recipients_csv is empty: name a CSV file in the agenda's folder")
+    if os.path.isabs(raw) or raw.startswith("~"):
+        raise CsvProblem(
+            f"recipients_csv {raw} is an absolute path: name a CSV file in the agenda's "
+            "folder or below, relative to the agenda (such as people.csv)"
+        )
+    parts = raw.replace("\\", "/").split("/")
+    if ".." in parts:
+        raise CsvProblem(
+            f"recipients_csv {raw} climbs out with '..': a CSV file is read only from the "
+            "agenda's folder or below"
+        )
+    path = os.path.join(base_dir, raw)
+    root = os.path.realpath(base_dir)
+    real = os.path.realpath(path)
+    if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+        raise CsvProblem(
+            f"recipients_csv {raw} leads out of the agenda's folder through a symbolic link: "
+            "a CSV file is read only from the agenda's folder or below"
+        )
+    return real
+
+
+def read_recipients(path: str, shown: str, limit: int = MAX_FILE_BYTES) -> CsvRecipients:
+    """Read recipients from the regular file at `path` (at most `limit` bytes); `shown` is how
+    messages name the file."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise CsvProblem(f"recipients_csv {shown} is not a regular file")
-        data = read_limited(path)
+        data = read_limited(path, limit)
     except FileTooLarge as exc:
+        if limit < MAX_FILE_BYTES:
+            raise CsvProblem(
+                f"recipients_csv {shown} would take this agenda's CSV files past "
+                f"{size_text(MAX_CSV_TOTAL_BYTES)} in all; refusing it"
+            ) from None
         raise CsvProblem(f"recipients_csv {shown} is {exc}; the limit is 16 MiB") from None
+    except NotRegularFile as exc:
+        raise CsvProblem(f"recipients_csv {shown} is {exc.strerror}") from None
+    except IsADirectoryError:
+        raise CsvProblem(f"recipients_csv {shown} is not a regular file") from None
     except OSError as exc:
         raise CsvProblem(f"cannot read recipients_csv {shown}: {exc.strerror or exc}") from None
     try:
@@ -78,6 +124,9 @@ def read_recipients(path: str, shown: str) -> CsvRecipients:
         out = _row_by_row(reader, _header(reader, shown), shown)
     if not out.roster:
         raise CsvProblem(f"recipients_csv {shown} has a header but no recipients")
+    out.size = len(data)
+    if has_controls(text):
+        out.warnings[:0] = _control_warnings(text)
     return out
 
 
@@ -93,12 +142,25 @@ def _header(reader: Reader, shown: str) -> dict[str, int]:
         raise CsvProblem(f"recipients_csv {shown} is empty; it needs a header row with 'name'")
     columns = [_COLUMNS.get(cell.strip().lower()) for cell in header]
     if "name" not in columns:
-        found = ", ".join(cell.strip() for cell in header)
         raise CsvProblem(
-            f"recipients_csv {shown} line {reader.line_num}: the header has no 'name' column "
-            f"(found: {found})"
+            f"recipients_csv {shown} line {reader.line_num}: the header has no 'name' column"
+            + _header_excerpt(header)
         )
     return {col: i for i, col in reversed(list(enumerate(columns))) if col}
+
+
+def _header_excerpt(header: list[str]) -> str:
+    """`(found: a, b, c)` when the row looks like a real CSV header (a few short printable
+    cells), escaped and cut short; nothing otherwise, so no file's content is ever echoed."""
+    cells = [cell.strip() for cell in header]
+    if not 1 <= len(cells) <= 20 or any(len(c) > 32 or not c.isprintable() for c in cells):
+        return " (the first row does not look like a header row)"
+    if any(not any(ch.isalpha() for ch in c) for c in cells if c):
+        return " (the first row does not look like a header row)"
+    found = ", ".join(cells)
+    if len(found) > 60:
+        found = found[:59] + "…"
+    return f" (found: {found})"
 
 
 def _clean(reader: Reader, index: dict[str, int], maybe_masked: bool) -> CsvRecipients | None:
@@ -138,7 +200,9 @@ def _row_by_row(reader: Reader, index: dict[str, int], shown: str) -> CsvRecipie
                     f"recipients_csv {shown} line {reader.line_num}: the name is empty"
                 )
             if looks_masked(name):
-                out.warnings.append((reader.line_num, f"looks like an unfilled name: {name!r}"))
+                out.warnings.append(
+                    (f"line {reader.line_num}", f"looks like an unfilled name: {_excerpt(name)!r}")
+                )
             add(
                 name,
                 values.get("unit") or None,
@@ -147,4 +211,32 @@ def _row_by_row(reader: Reader, index: dict[str, int], shown: str) -> CsvRecipie
             )
     except csv.Error as exc:
         raise CsvProblem(f"recipients_csv {shown} line {reader.line_num}: {exc}") from None
+    return out
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _control_warnings(text: str, limit: int = 100) -> list[tuple[str, str]]:
+    """Where control characters stand in the file (a CRLF's CR excepted), by line and column."""
+    out: list[tuple[str, str]] = []
+    line, line_start, counted = 1, 0, 0
+    for offset in find_controls(text):
+        char = text[offset]
+        if char == "\r" and text.startswith("\n", offset + 1):
+            continue
+        line += text.count("\n", counted, offset)
+        counted = offset
+        line_start = text.rfind("\n", 0, offset) + 1
+        if len(out) == limit:
+            out.append((f"line {line}", "more control characters follow (not listed)"))
+            break
+        out.append(
+            (
+                f"line {line}, column {offset - line_start + 1}",
+                f"control character {control_name(char)}; podium prints it escaped, never raw",
+            )
+        )
     return out

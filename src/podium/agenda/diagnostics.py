@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from podium.textsafe import printable
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -21,7 +23,11 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        """`PATH:LINE:COL: error: MESSAGE`, one line, control characters escaped (a message
+        may quote the agenda's or a CSV file's text)."""
+        path = printable(self.path, one_line=True)
+        message = printable(self.message, one_line=True)
+        return f"{path}:{self.line}:{self.col}: {self.severity}: {message}"
 
     @property
     def is_error(self) -> bool:

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 MAX_DURATION_S = 24 * 3600
+MAX_DIGITS = 9
+"""A number in a duration or clock time longer than this is refused as far too large before
+it is converted (a 5,000-digit number must not reach int())."""
 
 DURATION_EXAMPLE = "90s, 2m, 1m30s, 1:30 or 2分钟"
 CLOCK_EXAMPLE = "09:00 or 13:30:00"
 
+# Digits are ASCII here: every other decimal digit is converted first (`ascii_digits`).
 HOUR_WORDS = ("h", "hr", "hrs", "小时", "个小时", "時間")
 MINUTE_WORDS = ("m", "min", "mins", "分钟", "分鐘", "分")
 SECOND_WORDS = ("s", "sec", "secs", "秒钟", "秒鐘", "秒")
 """The unit words of a duration (Latin ones in any case). The JSON Schema's pattern is built
 from the same words (`podium.agenda.schema`)."""
-
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-"""Digits typed with a Chinese input method in full-width mode read as the digits they are."""
 
 
 def unit_words(words: tuple[str, ...]) -> str:
@@ -38,25 +40,58 @@ _UNITS = re.compile(
     rf"(?:(?P<s>[0-9]+)\s*{unit_words(SECOND_WORDS)})?"
 )
 _COLON = re.compile(r"(?:(?P<h>[0-9]+):(?P<hm>[0-5][0-9])|(?P<m>[0-9]+)):(?P<s>[0-5][0-9])")
-_CLOCK = re.compile(r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?")
+_CLOCK = re.compile(r"(?P<h>[01]?[0-9]|2[0-3]):(?P<m>[0-5][0-9])(?::(?P<s>[0-5][0-9]))?")
+_TOO_LONG = re.compile(f"[0-9]{{{MAX_DIGITS + 1},}}")
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with every decimal digit of any script (full-width ２, Devanagari २, Arabic-Indic
+    ٢ …) written as its ASCII digit: the one rule for numbers in durations, clock times and
+    whole numbers."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
+def too_long(digits: str) -> bool:
+    """True when an ASCII-digit text holds a number of more than MAX_DIGITS digits."""
+    return len(digits) > MAX_DIGITS and _TOO_LONG.search(digits) is not None
+
+
+def quoted(raw: str, limit: int = 40) -> str:
+    """A value as messages quote it: repr, cut to `limit` characters."""
+    if len(raw) > limit:
+        raw = raw[: limit - 1] + "…"
+    return repr(raw)
 
 
 def parse_duration(text: str) -> int:
     """Seconds in a duration such as `90`, `90s`, `1h15m`, `1:30`, `1:02:03` or `1小时30分`."""
     raw = text.strip()
+    if too_long(ascii_digits(raw)):
+        raise ValueError(
+            f"bad duration {quoted(raw)}: the number is far too large; a duration must be at "
+            "most 24 hours (24h)"
+        )
     seconds = duration_seconds(raw)
     if seconds is None:
-        raise ValueError(f"bad duration {raw!r}: expected a duration such as {DURATION_EXAMPLE}")
+        raise ValueError(
+            f"bad duration {quoted(raw)}: expected a duration such as {DURATION_EXAMPLE}"
+        )
     if seconds <= 0:
-        raise ValueError(f"bad duration {raw!r}: a duration must be more than zero, such as 30s")
+        raise ValueError(
+            f"bad duration {quoted(raw)}: a duration must be more than zero, such as 30s"
+        )
     if seconds > MAX_DURATION_S:
-        raise ValueError(f"bad duration {raw!r}: a duration must be at most 24 hours (24h)")
+        raise ValueError(f"bad duration {quoted(raw)}: a duration must be at most 24 hours (24h)")
     return seconds
 
 
 def duration_seconds(text: str) -> int | None:
     """Seconds in `text` if it is written as a duration (any size, zero included), else None."""
-    raw = text.strip().translate(_FULL_WIDTH_DIGITS)
+    raw = ascii_digits(text.strip())
+    if too_long(raw):
+        return None
     if raw.isascii() and raw.isdigit():
         return int(raw)
     match = _COLON.fullmatch(raw)
@@ -74,9 +109,12 @@ def duration_seconds(text: str) -> int | None:
 def parse_clock(text: str) -> int:
     """Seconds after midnight of a 24-hour clock time `HH:MM` or `HH:MM:SS`."""
     raw = text.strip()
-    match = _CLOCK.fullmatch(raw) if raw.isascii() else None
+    digits = ascii_digits(raw)
+    match = _CLOCK.fullmatch(digits) if digits.isascii() and len(digits) <= 8 else None
     if match is None:
-        raise ValueError(f"bad clock time {raw!r}: expected a 24-hour time such as {CLOCK_EXAMPLE}")
+        raise ValueError(
+            f"bad clock time {quoted(raw)}: expected a 24-hour time such as {CLOCK_EXAMPLE}"
+        )
     return int(match["h"]) * 3600 + int(match["m"]) * 60 + int(match["s"] or 0)
 
 

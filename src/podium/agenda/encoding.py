@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
+"""The largest agenda or CSV file podium reads."""
+MAX_CSV_TOTAL_BYTES = 32 * 1024 * 1024
+"""All the distinct `recipients_csv` files of one agenda together."""
 
 
 class FileTooLarge(Exception):
     """The file is over the size limit; nothing past the limit was read."""
 
-    def __init__(self, size: int) -> None:
-        super().__init__(f"larger than 16 MiB ({size:,} bytes or more)")
+    def __init__(self, size: int, limit: int = MAX_FILE_BYTES) -> None:
+        super().__init__(f"larger than {size_text(limit)} ({size:,} bytes or more)")
         self.size = size
+        self.limit = limit
+
+
+def size_text(size: int) -> str:
+    """`16 MiB`, `512 KiB` or `100 bytes`."""
+    if size >= 1024 * 1024 and size % (1024 * 1024) == 0:
+        return f"{size // (1024 * 1024)} MiB"
+    if size >= 1024 and size % 1024 == 0:
+        return f"{size // 1024} KiB"
+    return f"{size:,} bytes"
 
 
 class Undecodable(Exception):
@@ -28,18 +43,40 @@ class Undecodable(Exception):
         self.col = col
 
 
-def read_limited(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The file's bytes; raises FileTooLarge without reading more than `limit` + 1 bytes.
+class NotRegularFile(OSError):
+    """The path names a device, a FIFO, a socket or a folder: podium reads regular files only."""
 
-    OSError (missing, unreadable, a directory) is left to the caller.
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_limited(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at `path`; raises FileTooLarge without reading more than
+    `limit` + 1 bytes, NotRegularFile for anything else (checked on the opened file, which is
+    opened without blocking, so a FIFO never hangs and a device is never read).
+
+    OSError (missing, unreadable) is left to the caller.
     """
-    with open(path, "rb") as f:
-        st = os.fstat(f.fileno())
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    with open(fd, "rb", closefd=True) as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a file")
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+            raise NotRegularFile(errno.EINVAL, f"not a regular file ({kind})", path)
         if st.st_size > limit:
-            raise FileTooLarge(st.st_size)
+            raise FileTooLarge(st.st_size, limit)
         data = f.read(limit + 1)
     if len(data) > limit:
-        raise FileTooLarge(len(data))
+        raise FileTooLarge(len(data), limit)
     return data
 
 

@@ -10,11 +10,13 @@ import re
 from podium.agenda.awards import AwardsReader
 from podium.agenda.context import ItemBody, ItemContext, text_cue
 from podium.agenda.defaults import DEFAULT_DANGER_S, DEFAULT_WARN_S
-from podium.agenda.durations import format_duration
+from podium.agenda.durations import format_duration, quoted
 from podium.agenda.estimate import estimated_item_seconds
 from podium.agenda.keys import ANY_ITEM_KEYS, ELSEWHERE, OWN_KEYS
 from podium.agenda.model import Cue, CueKind, Item, ItemKind, Pos
 from podium.agenda.plan import schedule, time_of_day_text
+from podium.agenda.positions import Place
+from podium.agenda.slips import seconds_slip
 from podium.agenda.values import Mapping, TextAt
 from podium.agenda.yamlnodes import MappingNode, Node, SequenceNode, kind_name
 
@@ -50,7 +52,7 @@ class ItemsReader:
                 continue
             at = self.id_nodes[item.index]
             if item.id in first:
-                line = first[item.id].start_mark.line + 1
+                line = self.values.report.line_of(first[item.id])
                 self.values.error(at, f"duplicate id '{item.id}' (first at line {line})")
             else:
                 first[item.id] = at
@@ -59,9 +61,10 @@ class ItemsReader:
         values = self.values
         what = f"item {index + 1}"
         if not isinstance(node, MappingNode):
-            values.error(
-                node, f"{what} must be a mapping with at least a title, not {kind_name(node)}"
-            )
+            if not values.colon_slip(node):
+                values.error(
+                    node, f"{what} must be a mapping with at least a title, not {kind_name(node)}"
+                )
             return None
         m = values.mapping(node, what)
         if m is None:
@@ -75,7 +78,7 @@ class ItemsReader:
                 close = difflib.get_close_matches(raw, [k.value for k in ItemKind], n=1, cutoff=0.5)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 values.error(
-                    kind_node, f"unknown kind {raw!r}{hint} (script, speech, awards or break)"
+                    kind_node, f"unknown kind {quoted(raw)}{hint} (script, speech, awards or break)"
                 )
         if kind is not None:
             values.check_keys(m, OWN_KEYS[kind], ELSEWHERE[kind])
@@ -93,7 +96,7 @@ class ItemsReader:
                 else:
                     values.error(
                         id_node,
-                        f"bad id {raw!r}: an id is a slug of a-z, 0-9, '-' and '_', such as "
+                        f"bad id {quoted(raw)}: an id is a slug of a-z, 0-9, '-' and '_', such as "
                         f"'{_slug_hint(raw)}'",
                     )
         title = values.required_text(m, "title", what)
@@ -113,6 +116,10 @@ class ItemsReader:
         duration_node = m.get("duration")
         if duration_node is not None:
             duration = values.duration(duration_node, "duration")
+            if duration is not None and kind in (ItemKind.SPEECH, ItemKind.BREAK):
+                slip = seconds_slip(str(duration_node.value).strip(), duration)
+                if slip is not None:
+                    values.warn(duration_node, slip)
         if kind is None:
             return None
 
@@ -140,7 +147,7 @@ class ItemsReader:
             speak=speak,
             warn_s=body.warn_s,
             danger_s=body.danger_s,
-            pos=Pos(node.start_mark.line + 1, node.start_mark.column + 1),
+            pos=_pos(self.values.report.place(node)),
         )
 
     def _script(self, m: Mapping, duration: int | None, speak: bool | None) -> ItemBody | None:
@@ -264,6 +271,10 @@ class ItemsReader:
             runs_to = offset + item.duration_s
 
 
+def _pos(place: Place) -> Pos:
+    return Pos(place.line, place.col)
+
+
 def _item_kind(raw: str) -> ItemKind | None:
     try:
         return ItemKind(raw)
@@ -272,7 +283,7 @@ def _item_kind(raw: str) -> ItemKind | None:
 
 
 def _slug_hint(raw: str) -> str:
-    slug = re.sub(r"[^a-z0-9_-]+", "-", raw.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9_-]+", "-", raw[:40].lower()).strip("-")
     return slug or "opening"
 
 

@@ -3,11 +3,18 @@ the module (`limits.MAX_CUES`) so tests can lower them."""
 
 from __future__ import annotations
 
-from podium.agenda.encoding import MAX_FILE_BYTES
+from podium.agenda.encoding import MAX_CSV_TOTAL_BYTES, MAX_FILE_BYTES
 from podium.agenda.reporting import Reporter
 from podium.agenda.yamlnodes import Node
 
-__all__ = ["MAX_ALIAS_NODES", "MAX_CUES", "MAX_FILE_BYTES", "CueBudget", "TooManyCues"]
+__all__ = [
+    "MAX_ALIAS_NODES",
+    "MAX_CSV_TOTAL_BYTES",
+    "MAX_CUES",
+    "MAX_FILE_BYTES",
+    "CueBudget",
+    "TooManyCues",
+]
 
 MAX_ALIAS_NODES = 100_000
 """Nodes that aliases may expand into before a document is refused."""

@@ -18,7 +18,14 @@ import yaml
 from podium.agenda import limits
 from podium.agenda.context import ItemContext
 from podium.agenda.diagnostics import AgendaFileError, Diagnostic, Severity
-from podium.agenda.encoding import FileTooLarge, Undecodable, decode_text, read_limited
+from podium.agenda.durations import ascii_digits, quoted
+from podium.agenda.encoding import (
+    FileTooLarge,
+    NotRegularFile,
+    Undecodable,
+    decode_text,
+    read_limited,
+)
 from podium.agenda.filling import PlaceholderFiller
 from podium.agenda.items import ItemsReader
 from podium.agenda.keys import (
@@ -32,7 +39,10 @@ from podium.agenda.keys import (
 from podium.agenda.limits import CueBudget, TooManyCues
 from podium.agenda.meeting_reader import read_meeting, read_names
 from podium.agenda.model import Agenda, Meeting
+from podium.agenda.positions import byte_to_char_index
 from podium.agenda.reporting import Reporter
+from podium.agenda.scan import scan_document
+from podium.agenda.slips import FULLWIDTH_COLON, FULLWIDTH_SPACE, syntax_slip
 from podium.agenda.values import ValueReader
 from podium.agenda.yamlnodes import Node, compose, expansion_overflow, is_null
 
@@ -80,6 +90,8 @@ def load_agenda(path: str) -> LoadResult:
     except FileTooLarge as exc:
         msg = f"the file is {exc}; an agenda must be at most 16 MiB"
         return LoadResult(None, [Diagnostic(path, 1, 1, Severity.ERROR, msg)])
+    except NotRegularFile as exc:
+        raise AgendaFileError(f"cannot open {path}: it is {exc.strerror}") from None
     except OSError as exc:
         raise AgendaFileError(f"cannot open {path}: {exc.strerror or exc}") from None
     return _AgendaFile(path, data).load()
@@ -126,6 +138,7 @@ class _AgendaFile:
                 "often, or inside itself); refusing the document",
             )
             return None
+        scan_document(root, text, self.report)
         try:
             return self._agenda(root)
         except TooManyCues:
@@ -136,12 +149,11 @@ class _AgendaFile:
         try:
             root = compose(text)
         except yaml.reader.ReaderError as exc:
-            line = text.count("\n", 0, exc.position) + 1
-            col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+            index = byte_to_char_index(text, exc.position)
             char = exc.character
             code = ord(char) if isinstance(char, str) else int(char)
             what = f"U+{code:04X}"
-            report(Severity.ERROR, line, col, f"not valid YAML: {exc.reason} ({what})")
+            self.report.report_at(Severity.ERROR, index, f"not valid YAML: {exc.reason} ({what})")
             return None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -149,13 +161,19 @@ class _AgendaFile:
             if exc.context and exc.problem:
                 message += f" ({exc.context}"
                 cmark = exc.context_mark
-                if cmark is not None and mark is not None and cmark.line != mark.line:
-                    message += f" at line {cmark.line + 1}"
+                positions = self.report.positions
+                if cmark is not None and mark is not None:
+                    context_line = positions.place(cmark.index).line
+                    if context_line != positions.place(mark.index).line:
+                        message += f" at line {context_line}"
                 message += ")"
             if mark is not None and text[mark.index : mark.index + 1] == "\t":
                 message += "; YAML indents with spaces, not tabs"
-            line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-            report(Severity.ERROR, line, col, message)
+            index = 0 if mark is None else mark.index
+            slip = self._slip(text, exc)
+            if slip is not None and not (text[slip[0]] == "\t" and message.endswith("tabs")):
+                index, message = slip
+            self.report.report_at(Severity.ERROR, index, message)
             return None
         except yaml.YAMLError as exc:
             report(Severity.ERROR, 1, 1, f"not valid YAML: {exc}")
@@ -173,6 +191,20 @@ class _AgendaFile:
             return None
         return root
 
+    def _slip(self, text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+        """A full-width colon or a full-width space/tab in the indentation that explains a
+        syntax error, on the lines from the error's context to the error."""
+        if FULLWIDTH_COLON not in text and FULLWIDTH_SPACE not in text and "\t" not in text:
+            return None
+        positions = self.report.positions
+        marks = [m for m in (exc.context_mark, exc.problem_mark) if m is not None]
+        if not marks:
+            return None
+        lines = [positions.place(m.index).line for m in marks]
+        last = max(lines)
+        first = min(lines) if len(lines) > 1 else last - 1
+        return syntax_slip(text, positions, first, last)
+
     def _agenda(self, root: Node) -> Agenda | None:
         fill = PlaceholderFiller(self.report)
         values = ValueReader(self.report, fill)
@@ -182,9 +214,10 @@ class _AgendaFile:
         version = values.required(top, "podium", "the agenda (the format version, 'podium: 1')")
         if version is not None:
             raw = values.scalar(version, "podium", "the format version 1")
-            if raw is not None and raw != "1":
+            if raw is not None and ascii_digits(raw) != "1":
                 values.error(
-                    version, f"unsupported format version {raw!r}: this podium reads 'podium: 1'"
+                    version,
+                    f"unsupported format version {quoted(raw)}: this podium reads 'podium: 1'",
                 )
         names_node = top.get("names")
         if names_node is not None:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from podium.agenda.defaults import DEFAULT_LANGUAGE, default_reading_rate
+from podium.agenda.durations import quoted
 from podium.agenda.keys import MEETING_KEYS
 from podium.agenda.model import Meeting
 from podium.agenda.placeholders import is_plain_key
@@ -55,7 +56,7 @@ def read_meeting(values: ValueReader, node: Node) -> Meeting | None:
             if date is None:
                 values.error(
                     date_node,
-                    f"'date': bad date {raw!r}: expected YYYY-MM-DD such as 2026-03-12",
+                    f"'date': bad date {quoted(raw)}: expected YYYY-MM-DD such as 2026-03-12",
                 )
     if date is not None:
         fallbacks["date"] = date.isoformat()
@@ -80,7 +81,7 @@ def read_meeting(values: ValueReader, node: Node) -> Meeting | None:
             else:
                 values.error(
                     lang_node,
-                    f"'language': bad language tag {raw!r}: "
+                    f"'language': bad language tag {quoted(raw)}: "
                     "expected a tag such as zh, zh-CN, en or en-GB",
                 )
     cjk = parse_language(language).cjk

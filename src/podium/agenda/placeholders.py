@@ -88,7 +88,8 @@ def parse_template(text: str) -> tuple[list[Part], list[Problem]]:
                 Problem(
                     j,
                     snippet,
-                    f"{snippet!r} is not a placeholder: a key is letters, digits, '_' and '-' "
+                    f"{_quoted(snippet)} is not a placeholder: a key is letters, digits, "
+                    "'_' and '-' "
                     "(text is substituted, never evaluated; write '{{' for a literal brace)",
                 )
             )
@@ -125,3 +126,7 @@ def may_look_masked(text: str) -> bool:
         or "【" in text
         or "［" in text
     )
+
+
+def _quoted(text: str, limit: int = 40) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -8,11 +8,18 @@ import difflib
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from podium.agenda.durations import parse_clock, parse_duration
+from podium.agenda.durations import ascii_digits, parse_clock, parse_duration, quoted
 from podium.agenda.filling import PlaceholderFiller
 from podium.agenda.keys import CUE_KEYS
 from podium.agenda.placeholders import has_braces, looks_masked
 from podium.agenda.reporting import Reporter
+from podium.agenda.slips import (
+    FULLWIDTH_COLON,
+    FULLWIDTH_SPACE,
+    colon_message,
+    colon_slip,
+    indent_message,
+)
 from podium.agenda.yamlnodes import (
     MappingNode,
     Node,
@@ -25,6 +32,8 @@ from podium.agenda.yamlnodes import (
 _TRUE = frozenset(("true", "yes", "on"))
 _FALSE = frozenset(("false", "no", "off"))
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+MAX_WHOLE = 1_000_000
+"""The largest whole number a key takes (`batch`, `reading_rate`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +101,8 @@ class ValueReader:
         """The entries of a mapping node, reporting duplicate keys (and unknown ones if
         `keys` is given); `<<` merge keys are honoured."""
         if not isinstance(node, MappingNode):
-            self.error(node, f"{what} must be a mapping, not {kind_name(node)}")
+            if not self.colon_slip(node):
+                self.error(node, f"{what} must be a mapping, not {kind_name(node)}")
             return None
         entries: dict[str, Entry] = {}
         merged: dict[str, Entry] = {}
@@ -101,6 +111,9 @@ class ValueReader:
                 self.error(key_node, f"a key must be text, not {kind_name(key_node)}")
                 continue
             key = key_node.value
+            if key[:1] in (FULLWIDTH_SPACE, "\t"):
+                self.error(key_node, indent_message(key[0]))
+                continue
             if key == "<<" and (key_node.tag == _MERGE_TAG or not key_node.style):
                 self._merge(value_node, what, merged)
                 continue
@@ -108,8 +121,8 @@ class ValueReader:
             if first is not None:
                 self.error(
                     key_node,
-                    f"key '{key}' given twice in one mapping "
-                    f"(first at line {first.key.start_mark.line + 1})",
+                    f"key '{short(key)}' given twice in one mapping "
+                    f"(first at line {self.report.line_of(first.key)})",
                 )
                 continue
             entries[key] = Entry(key_node, value_node)
@@ -131,6 +144,18 @@ class ValueReader:
                 for key, entry in sub.entries.items():
                     into.setdefault(key, entry)
 
+    def colon_slip(self, node: Node) -> bool:
+        """Report `key：value` (a full-width colon) written where a mapping belongs, at the
+        colon; True when it did."""
+        if not isinstance(node, ScalarNode) or node.style:
+            return False
+        value: str = node.value
+        slip = colon_slip(value)
+        if slip is None:
+            return False
+        self.report.error_in(node, value, slip[0], FULLWIDTH_COLON, colon_message(slip[1]))
+        return True
+
     def check_keys(
         self, m: Mapping, keys: Collection[str], elsewhere: dict[str, str] | None = None
     ) -> None:
@@ -142,7 +167,7 @@ class ValueReader:
                 continue
             close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.6)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            self.error(entry.key, f"unknown key '{key}'{hint}")
+            self.error(entry.key, f"unknown key '{short(key)}'{hint}")
 
     def required(self, m: Mapping, key: str, what: str) -> Node | None:
         """The value of a required key; reports it missing (at the mapping) or empty."""
@@ -264,10 +289,18 @@ class ValueReader:
         raw = self.scalar(node, key, f"a whole number such as {example}")
         if raw is None:
             return None
-        if raw.isascii() and raw.isdigit() and int(raw) > 0:
-            return int(raw)
+        digits = ascii_digits(raw)
+        if digits.isascii() and digits.isdigit():
+            if len(digits.lstrip("0")) > len(str(MAX_WHOLE)) or int(digits) > MAX_WHOLE:
+                self.error(
+                    node, f"'{key}' is far too large: at most {MAX_WHOLE:,}, such as {example}"
+                )
+                return None
+            if int(digits) > 0:
+                return int(digits)
         self.error(
-            node, f"'{key}' must be a whole number above zero, such as {example}; got {raw!r}"
+            node,
+            f"'{key}' must be a whole number above zero, such as {example}; got {quoted(raw)}",
         )
         return None
 
@@ -279,5 +312,7 @@ class ValueReader:
             return True
         if raw.lower() in _FALSE:
             return False
-        self.error(node, f"'{key}' must be true or false (yes/no and on/off work too); got {raw!r}")
+        self.error(
+            node, f"'{key}' must be true or false (yes/no and on/off work too); got {quoted(raw)}"
+        )
         return None

@@ -29,8 +29,11 @@ class UsageError(Exception):
 
 def error_line(message: str) -> str:
     """`podium: error: MESSAGE`: the start stays fixed (scripts look for it), the message is
-    already in the user's language."""
-    return f"podium: error: {message}"
+    already in the user's language. Control characters (from file names, file content) are
+    escaped, never printed raw."""
+    from podium.textsafe import printable
+
+    return f"podium: error: {printable(message, one_line=True)}"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -92,6 +95,27 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=0.4,
         help=_("double-press guard for GO, in seconds"),
+    )
+    p.add_argument(
+        "--serve",
+        metavar="[HOST:]PORT",
+        nargs="?",
+        const="127.0.0.1:8740",
+        help=_("serve the browser views and the remote API (alone: 127.0.0.1:8740)"),
+    )
+    p.add_argument(
+        "--osc",
+        metavar="[HOST:]PORT",
+        nargs="?",
+        const="127.0.0.1:8741",
+        help=_("take OSC commands over UDP (alone: 127.0.0.1:8741)"),
+    )
+    p.add_argument(
+        "--osc-allow",
+        metavar="CIDR",
+        action="append",
+        default=[],
+        help=_("also take OSC from this network (repeatable; loopback always)"),
     )
     p.set_defaults(module="run")
 

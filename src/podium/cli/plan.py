@@ -39,7 +39,7 @@ def main(args: argparse.Namespace) -> int:
     spoken = None
     if args.spoken:
         agenda, spoken = with_spoken_durations(agenda)
-    write_out(render(make_plan(agenda, start_s), args.format, spoken))
+    write_out(printable(render(make_plan(agenda, start_s), args.format, spoken), args.format))
     return EXIT_OK
 
 
@@ -76,6 +76,19 @@ def with_spoken_durations(agenda: Agenda) -> tuple[Agenda, dict[tuple[int, int],
         duration = estimated_item_seconds(item.kind, item.cues, cue_seconds)
         items.append(dataclasses.replace(item, duration_s=max(1, duration)))
     return dataclasses.replace(agenda, items=tuple(items)), spoken
+
+
+def printable(sheet: str, fmt: str) -> str:
+    """The run sheet with control characters from the agenda escaped, never printed raw: in
+    JSON as `\\uXXXX` (the same JSON), in the other formats as visible `\\x1b` text. CSV keeps
+    its cells as they are (a spreadsheet's data), formula-escaped by the sheet itself."""
+    from podium.textsafe import escape_json_controls, printable
+
+    if fmt == "json":
+        return escape_json_controls(sheet)
+    if fmt == "csv":
+        return sheet
+    return printable(sheet)
 
 
 def write_out(text: str) -> None:

@@ -9,6 +9,7 @@ from podium.agenda.diagnostics import AgendaFileError
 from podium.agenda.loader import LoadResult, load_agenda
 from podium.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error_line
 from podium.i18n import _, ngettext
+from podium.textsafe import printable
 
 
 def main(args: argparse.Namespace) -> int:
@@ -19,7 +20,8 @@ def main(args: argparse.Namespace) -> int:
             result = load_agenda(path)
         except AgendaFileError as exc:
             print(error_line(str(exc)), file=sys.stderr, flush=True)
-            print(_("{path}: cannot be opened").format(path=path), flush=True)
+            shown = printable(path, one_line=True)
+            print(_("{path}: cannot be opened").format(path=shown), flush=True)
             unreadable = True
             continue
         for diagnostic in result.diagnostics:
@@ -34,6 +36,7 @@ def main(args: argparse.Namespace) -> int:
 
 def summary(path: str, result: LoadResult) -> str:
     """`x.yaml: ok, 12 items, 57 cues` or `x.yaml: 2 errors, 1 warning`."""
+    path = printable(path, one_line=True)
     warnings = len(result.warnings)
     warned = ""
     if warnings:

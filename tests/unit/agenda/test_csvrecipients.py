@@ -75,8 +75,8 @@ def test_masked_names_warn_with_their_lines_after_a_two_line_cell(tmp_path: Path
     out = read(tmp_path, 'name,note\n"Ann","two\nlines"\n***\nBo\nXXX Smith\n')
     assert [r.name for r in out.recipients] == ["Ann", "***", "Bo", "XXX Smith"]
     assert out.warnings == [
-        (4, "looks like an unfilled name: '***'"),
-        (6, "looks like an unfilled name: 'XXX Smith'"),
+        ("line 4", "looks like an unfilled name: '***'"),
+        ("line 6", "looks like an unfilled name: 'XXX Smith'"),
     ]
 
 

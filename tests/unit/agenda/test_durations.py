@@ -97,7 +97,9 @@ def test_parse_clock(text: str, seconds: int) -> None:
     assert parse_clock(text) == seconds
 
 
-@pytest.mark.parametrize("text", ["24:00", "9", "9:60", "09:00:60", "9am", "0900", "", "１０:００"])
+@pytest.mark.parametrize(
+    "text", ["24:00", "9", "9:60", "09:00:60", "9am", "0900", "", "１０：００"]
+)
 def test_parse_clock_rejects_with_an_example(text: str) -> None:
     with pytest.raises(ValueError, match="such as 09:00 or 13:30:00"):
         parse_clock(text)

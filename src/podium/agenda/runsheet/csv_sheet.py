@@ -31,6 +31,19 @@ COLUMNS = (
 is the host who reads a script, intro or outro cue (two-host scripts), empty otherwise."""
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (or hide where it starts)."""
+
+
+def spreadsheet_cell(value: str) -> str:
+    """A text cell as data, never a formula: a cell starting with `=`, `+`, `-`, `@`, a tab or
+    a carriage return gets a leading `'` (the spreadsheet convention for "this is text"), so
+    `=HYPERLINK(…)` in a name is shown, not run. Every CSV podium writes uses it."""
+    if value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def cue_fields(cue: Cue) -> list[str]:
     """The cue-specific cells: speaker, award, names, units, say."""
     if cue.kind is CueKind.SPEECH:
@@ -64,6 +77,7 @@ def render_csv(plan: Plan, spoken: SpokenSeconds | None = None) -> str:
         ]
         for number, cue in enumerate(item.cues, 1):
             row = [*common, number, str(cue.kind), cue.text, *cue_fields(cue), cue.who or ""]
+            row = [spreadsheet_cell(cell) if isinstance(cell, str) else cell for cell in row]
             if spoken is not None:
                 seconds = spoken.get((index, number - 1))
                 row.append("" if seconds is None else spoken_value(seconds))

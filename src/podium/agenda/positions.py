@@ -1,0 +1,148 @@
+"""Places in an agenda file, right in characters and by YAML 1.2's line breaks.
+
+libyaml's marks count U+0085, U+2028 and U+2029 as line breaks (YAML 1.1) and its reader
+errors give byte offsets; editors and YAML 1.2 break lines at LF only (CR and CRLF are
+normalised to LF before composing). So every place is computed here from a mark's character
+index. Inside a scalar, a value offset is mapped back to the file through the scalar's
+source: escapes of double-quoted text, `''` of single-quoted text and line folding included.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from yaml.nodes import Node
+
+_ESCAPE_WIDTH = {"x": 2, "u": 4, "U": 8}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A 1-based line and column (in characters) in the agenda file."""
+
+    line: int
+    col: int
+
+
+class Positions:
+    """Line and column of any character index of one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def line_starts(self) -> list[int]:
+        """The index where each line starts."""
+        return self._line_starts()
+
+    def _line_starts(self) -> list[int]:
+        if self._starts is None:
+            starts = [0]
+            find, add = self.text.find, starts.append
+            i = find("\n")
+            while i >= 0:
+                add(i + 1)
+                i = find("\n", i + 1)
+            self._starts = starts
+        return self._starts
+
+    def place(self, index: int) -> Place:
+        index = max(0, min(index, len(self.text)))
+        starts = self._line_starts()
+        line = bisect_right(starts, index) - 1
+        return Place(line + 1, index - starts[line] + 1)
+
+    def line_count(self) -> int:
+        return len(self._line_starts())
+
+
+def byte_to_char_index(text: str, byte_offset: int) -> int:
+    """The character index of a UTF-8 byte offset into `text` (libyaml's reader errors)."""
+    return len(text.encode("utf-8", "surrogatepass")[:byte_offset].decode("utf-8", "ignore"))
+
+
+def scalar_offsets(source: str, node: Node) -> list[int]:
+    """For each character of a scalar node's value, its index in `source` (best effort: every
+    index lies inside the node's span)."""
+    start, end = node.start_mark.index, node.end_mark.index
+    value: str = node.value
+    style = getattr(node, "style", None)
+    if style == '"':
+        out = _double_quoted(source, start, end, len(value))
+    else:
+        j = start
+        if style == "'":
+            j += 1
+        elif style in ("|", ">"):
+            nl = source.find("\n", start, end)
+            j = nl + 1 if nl >= 0 else start
+        out = _aligned(source, j, end, value)
+    last = out[-1] if out else start
+    while len(out) < len(value):
+        out.append(last)
+    return out
+
+
+def _aligned(source: str, j: int, end: int, value: str) -> list[int]:
+    """Each value character matched to the next equal source character (a folded line break
+    matches the space it became); stops when the source runs out."""
+    out: list[int] = []
+    add = out.append
+    for ch in value:
+        k = j
+        while k < end:
+            c = source[k]
+            if c == ch or (ch == " " and c == "\n"):
+                break
+            k += 1
+        if k >= end:
+            break
+        add(k)
+        j = k + 1
+    return out
+
+
+def _double_quoted(source: str, start: int, end: int, length: int) -> list[int]:
+    """Value offsets of a double-quoted scalar: escapes, escaped line breaks and folding."""
+    out: list[int] = []
+    add = out.append
+    i, stop = start + 1, max(start + 1, end - 1)
+    while i < stop and len(out) < length:
+        c = source[i]
+        if c == "\\" and i + 1 < stop:
+            n = source[i + 1]
+            if n == "\n":  # an escaped line break joins the lines
+                i += 2
+                while i < stop and source[i] in " \t":
+                    i += 1
+                continue
+            add(i)
+            i += 2 + _ESCAPE_WIDTH.get(n, 0)
+            continue
+        if c in " \t\n":
+            k = i
+            while k < stop and source[k] in " \t":
+                k += 1
+            if k < stop and source[k] == "\n":  # a fold: trailing spaces trimmed
+                breaks = k
+                blank = 0
+                k += 1
+                while True:
+                    m = k
+                    while m < stop and source[m] in " \t":
+                        m += 1
+                    if m < stop and source[m] == "\n":
+                        blank += 1
+                        add(m)
+                        k = m + 1
+                        continue
+                    k = m
+                    break
+                if not blank:
+                    add(breaks)
+                i = k
+                continue
+        add(i)
+        i += 1
+    return out
