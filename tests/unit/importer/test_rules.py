@@ -355,6 +355,19 @@ def test_mask_forms_and_keys(script, text: str, key: str, mask: str) -> None:
     assert any("unfilled name" in w for w in r.validate_warnings)
 
 
+def test_different_masks_are_different_entries_so_the_draft_reads_as_written(script) -> None:
+    lines = [
+        "表彰**年度先进。",
+        "总结****年度工作。",
+        "区委副书记***同志，",
+        "请同志们领会*副书记的讲话。",
+    ]
+    r = script("\n".join(lines) + "\n")
+    assert r.texts() == lines
+    assert r.agenda.names == {"年份": "**", "年份2": "****", "区委副书记": "***", "副书记": "*"}
+    assert any("a single '*'" in w for w in r.warnings)
+
+
 def test_braces_in_the_text_stay_braces(script) -> None:
     r = script("Our motto is {Learn, Lead, Serve}.\n")
     assert r.texts() == ["Our motto is {Learn, Lead, Serve}."]
