@@ -1,6 +1,6 @@
 """The session journal: every event appended as one JSON line and fsync'd before it shows.
 
-Format (cli-and-files.md, "Session journal"): a header line, then one object per event with
+Format (docs/files.md, "The journal"): a header line, then one object per event with
 `at` (local ISO-8601 with offset and milliseconds), `event`, `item` (id) and `cue` (0-based)
 after it. Readers skip torn lines and event kinds they do not know, with a warning.
 """
@@ -17,8 +17,9 @@ from typing import Any
 from podium.agenda.model import Agenda
 
 FORMAT = "podium-journal/1"
-EVENTS = frozenset({"go", "back", "jump", "pause", "resume", "adjust", "end"})
-"""The event kinds this version writes and understands."""
+EVENTS = frozenset({"go", "back", "jump", "pause", "resume", "adjust", "end", "message"})
+"""The event kinds this version writes and understands (`message`: a message to the host or
+the stage, shown and taken down; it does not change any timer)."""
 
 
 class JournalError(Exception):
@@ -152,7 +153,7 @@ class JournalWriter:
 
 
 def header_for(agenda: Agenda, *, rehearsal: bool, now: dt.datetime) -> dict[str, Any]:
-    """The header line: the spec's fields, plus the items' ids so a resume can say what changed."""
+    """The header line: the format's fields, plus the items so a resume can say what changed."""
     return {
         "format": FORMAT,
         "agenda": agenda.path,

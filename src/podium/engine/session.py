@@ -2,7 +2,7 @@
 
 API CONTRACT (shared by the engine and the screen).
 All state is timestamps on the injected clock; every read-out is computed when called.
-The rules where the spec is silent are written down in docs/engine.md.
+The rules it follows are written down in docs/engine.md.
 """
 
 from __future__ import annotations
@@ -29,17 +29,26 @@ class Phase(StrEnum):
 
 
 class Outcome(StrEnum):
-    """What a host action did, so the screen can say so."""
+    """What a host command did, by the names every front-end uses (keys, journal, remote)."""
 
     DONE = "done"
-    IGNORED_GUARD = "ignored-guard"
+    IGNORED_GUARD = "ignored_guard"
     """A GO within the double-press guard of the previous GO press."""
-    AT_END = "at-end"
-    """GO on the last cue: the screen asks to end the meeting, then calls `end()`."""
-    AT_START = "at-start"
+    AT_END = "at_end"
+    """GO on the last cue: the host asks to end the meeting, then calls `end()`."""
+    AT_START = "at_start"
     """Back on the first cue (or before the first GO): nothing to go back to."""
-    NOT_STARTED = "not-started"
+    NOT_STARTED = "not_started"
     ENDED = "ended"
+    """The meeting has ended (or, answering the end question, ends now)."""
+    PAGED = "paged"
+    """GO or back paged through a long cue instead of moving (not a cue move)."""
+    UNBLANKED = "unblanked"
+    """GO or back while blank: the meeting shows again, without advancing."""
+    UNAVAILABLE = "unavailable"
+    """A reading command without a speaker."""
+    NOTHING = "nothing"
+    """Nothing to do (no question to answer, no message to clear, nothing to read)."""
 
 
 class ItemStatus(StrEnum):
@@ -108,7 +117,7 @@ class Session:
 
     Before the first GO the session stands by (`position is None`, `started is False`); the
     first GO starts the meeting on the first cue. `rehearsal` changes where planned starts
-    count from (see podium.md, Timing). `journal` receives every event before the action
+    count from (see docs/engine.md). `journal` receives every event before the action
     returns, so the screen never shows what is not on disk.
     """
 
