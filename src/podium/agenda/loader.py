@@ -8,6 +8,7 @@ The steps live by concept: `encoding` (reading and decoding), `yamlnodes` (compo
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
@@ -84,7 +85,22 @@ def load_agenda(path: str) -> LoadResult:
     """Read, check and resolve the agenda at `path` (as the user wrote it).
 
     Raises AgendaFileError only when the file itself cannot be opened or read.
+
+    The cyclic garbage collector is paused while loading: composing a large file allocates
+    millions of objects that all stay alive, and collections triggered by those allocations
+    scanned them again and again (4x the time of a 4 MiB agenda). The node tree has no
+    cycles but those a recursive alias makes, which the collector frees once resumed.
     """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_agenda(path)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load_agenda(path: str) -> LoadResult:
     try:
         data = read_limited(path)
     except FileTooLarge as exc:
