@@ -25,6 +25,7 @@ from podium.agenda.encoding import (
     NotRegularFile,
     Undecodable,
     decode_text,
+    decoding_note,
     read_limited,
 )
 from podium.agenda.filling import PlaceholderFiller
@@ -136,6 +137,9 @@ class _AgendaFile:
                 Severity.ERROR, exc.line, exc.col, f"cannot decode {self.path}: {exc}"
             )
             return None
+        note = decoding_note(self.data, text)
+        if note is not None:
+            self.report.report(Severity.WARNING, note.line, note.col, note.message)
         if "\r" in text:  # CRLF, or old Mac CR: YAML reads both as line breaks
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.report.source = text
@@ -252,5 +256,6 @@ class _AgendaFile:
             return None
         built = tuple(item for item in items if item is not None)
         reader.check_at_times(built)
+        reader.check_total(items_node or root, built)
         digest = hashlib.sha256(self.data).hexdigest()
         return Agenda(self.abspath, digest, meeting, built, dict(fill.names))
