@@ -126,7 +126,7 @@ def read_recipients(path: str, shown: str, limit: int = MAX_FILE_BYTES) -> CsvRe
     if not out.roster:
         raise CsvProblem(f"recipients_csv {shown} has a header but no recipients")
     out.size = len(data)
-    note = decoding_note(data, text)
+    note = decoding_note(data, text.replace("\r\n", "\n").replace("\r", "\n"))
     if note is not None:
         out.warnings.insert(0, (f"line {note.line}", note.message))
     if has_controls(text):

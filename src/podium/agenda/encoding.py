@@ -114,7 +114,8 @@ class DecodingNote:
 
 
 def decoding_note(data: bytes, text: str) -> DecodingNote | None:
-    """Why the GB18030 reading of a file that is not UTF-8 is probably wrong, if it is: some
+    """Why the GB18030 reading of a file that is not UTF-8 is probably wrong, if it is (`text`
+    with line breaks normalised to LF): some
     lines are UTF-8 (mixed encodings: 张三 would read as 寮犱笁), or the text reads as
     characters outside common Chinese (a Windows-1252 or other 8-bit file: `Müller` would read
     as `M黮ler`). None for UTF-8, UTF-16, and Chinese that reads as Chinese."""
@@ -126,6 +127,8 @@ def decoding_note(data: bytes, text: str) -> DecodingNote | None:
     except UnicodeDecodeError:
         pass
     utf8_line = other_line = 0
+    if b"\r" in data:  # line breaks as the text has them (no GB18030 byte is CR or LF)
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     for number, line in enumerate(data.split(b"\n"), 1):
         if line.isascii():
             continue

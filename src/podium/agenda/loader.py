@@ -137,11 +137,11 @@ class _AgendaFile:
                 Severity.ERROR, exc.line, exc.col, f"cannot decode {self.path}: {exc}"
             )
             return None
+        if "\r" in text:  # CRLF, or old Mac CR: YAML reads both as line breaks
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         note = decoding_note(self.data, text)
         if note is not None:
             self.report.report(Severity.WARNING, note.line, note.col, note.message)
-        if "\r" in text:  # CRLF, or old Mac CR: YAML reads both as line breaks
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.report.source = text
         root = self._compose(text)
         if root is None:
