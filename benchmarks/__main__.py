@@ -12,7 +12,9 @@ from pathlib import Path
 from benchmarks import machine, report
 from benchmarks.harness import ROOT, Context, Figure, missing
 
-MEASUREMENTS = ("loading", "imports", "journal_cost", "first_frame", "repaint", "memory", "speech")
+MEASUREMENTS = (
+    "loading", "imports", "journal_cost", "first_frame", "repaint", "memory", "speech", "remote",
+)  # fmt: skip
 """Modules of this package with a `measure(ctx) -> list[Figure]`, run in this order."""
 
 

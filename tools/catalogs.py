@@ -131,8 +131,10 @@ def problems() -> list[str]:
                     out.append(f"{rel}: no translation: {ids[0]!r}")
                     continue
                 wanted = set().union(*(_fields(i) for i in ids))
+                # a plural form, or a message whose comment says so, may leave fields out
+                optional = len(ids) > 1 or any("may leave out" in c for c in message.auto_comments)
                 for s in strs:
-                    if _fields(s) != wanted and not (len(ids) > 1 and _fields(s) <= wanted):
+                    if _fields(s) != wanted and not (optional and _fields(s) <= wanted):
                         out.append(
                             f"{rel}: fields differ ({sorted(_fields(s))} for {sorted(wanted)}): "
                             f"{ids[0]!r}"

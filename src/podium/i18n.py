@@ -87,3 +87,31 @@ def NP_(context: str, message: str) -> tuple[str, str]:
 def argparse_translator() -> Translations:
     """argparse's own texts (`usage:`, `options`, its errors) in the user's language."""
     return _catalog(locale_language(), "argparse")
+
+
+_OS_ERRORS = {
+    "ENOENT": N_("no such file or folder"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("permission denied"),
+    "EISDIR": N_("it is a folder, not a file"),
+    "ENOTDIR": N_("a part of the path is not a folder"),
+    "ENOSPC": N_("the disk is full"),
+    "EROFS": N_("the disk is read-only"),
+    "EEXIST": N_("it exists already"),
+    "ENAMETOOLONG": N_("the name is too long"),
+    "ELOOP": N_("too many symbolic links"),
+    "EIO": N_("an input/output error of the disk"),
+}
+
+
+def os_error_text(exc: OSError, translations: Translations | None = None) -> str:
+    """What went wrong with a file, in the user's language ("no such file or folder"), instead
+    of the operating system's English `strerror`."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    text = _OS_ERRORS.get(name)
+    tr = translator() if translations is None else translations
+    if text is not None:
+        return tr.gettext(text)
+    return exc.strerror or str(exc)

@@ -93,3 +93,37 @@ def test_usage_errors_in_both_languages() -> None:
 def test_the_locale_variables_in_gettexts_order(env: dict[str, str], chinese: bool) -> None:
     done = podium("--help", lang=EN, **env)
     assert has_han(done.stdout) is chinese
+
+
+def test_plan_and_say_errors_in_both_languages(tmp_path: Path) -> None:
+    (tmp_path / "good.yaml").write_text(GOOD)
+    en = podium("plan", "good.yaml", "--start", "25:00", lang=EN, cwd=tmp_path)
+    zh = podium("plan", "good.yaml", "--start", "25:00", lang=ZH, cwd=tmp_path)
+    assert en.returncode == zh.returncode == 2
+    assert en.stderr == (
+        "podium: error: --start: bad clock time '25:00': expected a 24-hour time such as "
+        "09:00 or 13:30:00\n"
+    )
+    assert zh.stderr.startswith("podium: error: --start：'25:00' 不是有效的时间")
+    assert podium("say", "...", lang=ZH).stderr == (
+        "podium: error: 没有可朗读的内容：TEXT 里没有文字\n"
+    )
+    rate = podium("say", "hello", "--rate", "5", lang=ZH)
+    assert rate.returncode == 2 and "--rate 必须在每分钟 80 到 450 词之间，不能是 5" in rate.stderr
+    folder = podium("say", "hello", "--out", str(tmp_path), lang=ZH)
+    assert folder.returncode == 2 and "这是一个文件夹" in folder.stderr
+
+
+def test_meeting_output_follows_the_meeting_not_the_locale(tmp_path: Path) -> None:
+    """A Chinese organiser printing an English meeting's run sheet gets it in English, and
+    the other way round."""
+    (tmp_path / "en.yaml").write_text(GOOD)
+    zh_meeting = GOOD.replace("{title: t}", "{title: t, language: zh_CN}")
+    (tmp_path / "zh.yaml").write_text(zh_meeting)
+    english = podium("plan", "en.yaml", lang=ZH, cwd=tmp_path)
+    chinese = podium("plan", "zh.yaml", lang=EN, cwd=tmp_path)
+    assert english.returncode == chinese.returncode == 0
+    assert "Item" in english.stdout and "议程" not in english.stdout
+    assert "议程" in chinese.stdout and "Item" not in chinese.stdout
+    csv = podium("plan", "zh.yaml", "--format", "csv", lang=EN, cwd=tmp_path)
+    assert csv.stdout.startswith("\ufeffitem_id,")

@@ -18,6 +18,7 @@ from tts_player_log import StandIn, pid_gone
 from tts_samples import ZH_SPEECH
 
 from podium.tts import INSTALL_HINT, Speaker, SpeechState
+from podium.tts.errors import Reason
 
 pytestmark = pytest.mark.tts
 
@@ -33,6 +34,7 @@ def speakers() -> Iterator[Callable[..., Speaker]]:
 
     def make(*, enable: bool = True, **options: object) -> Speaker:
         options.setdefault("language", "zh")
+        options.setdefault("messages", "en")  # reasons in English unless a test asks
         speaker = Speaker(**options)  # type: ignore[arg-type]
         made.append(speaker)
         speaker.start()
@@ -181,7 +183,34 @@ def test_a_player_without_sound_device_makes_speech_unavailable(speakers, stand_
     error = "aplay: main:831: audio open error: No such file or directory"
     speaker = speakers(player=stand_in(fail=error).command)
     settled(speaker, SpeechState.UNAVAILABLE)
-    assert speaker.reason.startswith("no audio device") and error in speaker.reason
+    assert speaker.reason.startswith("no audio device") and speaker.reason_code is Reason.NO_DEVICE
+    assert error not in speaker.reason  # plain words for the status line, never aplay's own
+    assert speaker.detail == error
+
+
+@pytest.mark.parametrize(
+    ("messages", "words"),
+    [
+        ("zh", "没有音频设备：这台电脑无法播放声音"),
+        ("zh_CN", "没有音频设备"),
+        ("en_GB", "no audio device"),
+    ],
+)
+def test_the_reason_is_in_the_meetings_language(speakers, stand_in, messages, words):
+    error = "aplay: main:831: audio open error: No such file or directory"
+    speaker = speakers(player=stand_in(fail=error).command, messages=messages)
+    settled(speaker, SpeechState.UNAVAILABLE)
+    assert speaker.reason.startswith(words) and "aplay: main" not in speaker.reason
+
+
+def test_a_meeting_speaker_speaks_its_reasons_in_the_meetings_language(stand_in):
+    speaker = Speaker(language="zh-CN", player=["no-such-player-here"])
+    try:
+        speaker.start()
+        assert speaker.reason.startswith("没有安装音频播放程序 no-such-player-here")
+        assert INSTALL_HINT in speaker.reason
+    finally:
+        speaker.close()
 
 
 def test_an_unknown_named_voice_is_reported_at_start(speakers, stand_in):

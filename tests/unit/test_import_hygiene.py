@@ -81,10 +81,10 @@ RUN_PROBE = textwrap.dedent(
         pilot.app.exit()
 
     run = App.run
-    App.run = lambda self, **kw: run(self, headless=True, auto_pilot=shown)
+    App.run = lambda self, **kw: run(self, headless=True, auto_pilot=shown, **kw)
     from podium.cli import main
 
-    code = main(["run", sys.argv[1], "--fresh", "--journal", sys.argv[2]])
+    code = main(["run", sys.argv[1], "--fresh", "--journal", sys.argv[2], *sys.argv[3:]])
     print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
     """
 )
@@ -111,3 +111,47 @@ def test_podium_run_without_tts_loads_no_speech_and_no_dialog(tmp_path: Path) ->
                  "podium.tui.screens.confirm", "podium.tui.screens.summary",
                  "podium.engine.report", "podium.engine.restore"):  # fmt: skip
         assert _loaded(modules, lazy) == [], lazy
+    # remote control: only with --serve/--osc
+    for lazy in ("aiohttp", "pythonosc", "segno", "podium.remote", "podium.cli.remote",
+                 "podium.tui.remote_panel", "podium.host.snapshot"):  # fmt: skip
+        assert _loaded(modules, lazy) == [], lazy
+
+
+def _has_host() -> bool:
+    try:
+        import podium.host
+    except ImportError:
+        return False
+    return hasattr(podium.host, "Host")
+
+
+@pytest.mark.skipif(not _has_host(), reason="the server serves podium.host, not landed yet")
+def test_podium_run_with_serve_loads_the_server(tmp_path: Path) -> None:
+    """The other side of the rule above: --serve does load the server (so the probe would see
+    it), in the same process, and the screen still runs."""
+    agenda = Path(__file__).parents[2] / "agendas" / "quick-demo.en.yaml"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            RUN_PROBE,
+            str(agenda),
+            str(tmp_path / "journal.jsonl"),
+            "--serve",
+            "127.0.0.1:0",
+            "--osc",
+            "127.0.0.1:0",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "XDG_STATE_HOME": str(tmp_path)},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0
+    modules = set(report["modules"])
+    for loaded in ("podium.remote.server", "aiohttp.web", "pythonosc", "podium.tui.app"):
+        assert _loaded(modules, loaded) != [], loaded
+    assert "podium: view    http://127.0.0.1:" in done.stderr

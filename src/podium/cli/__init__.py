@@ -96,6 +96,27 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.4,
         help=_("double-press guard for GO, in seconds"),
     )
+    p.add_argument(
+        "--serve",
+        metavar="[HOST:]PORT",
+        nargs="?",
+        const="127.0.0.1:8740",
+        help=_("serve the browser views and the remote API (alone: 127.0.0.1:8740)"),
+    )
+    p.add_argument(
+        "--osc",
+        metavar="[HOST:]PORT",
+        nargs="?",
+        const="127.0.0.1:8741",
+        help=_("take OSC commands over UDP (alone: 127.0.0.1:8741)"),
+    )
+    p.add_argument(
+        "--osc-allow",
+        metavar="CIDR",
+        action="append",
+        default=[],
+        help=_("also take OSC from this network (repeatable; loopback always)"),
+    )
     p.set_defaults(module="run")
 
     p = sub.add_parser("validate", help=_("check agenda files"))

@@ -8,16 +8,21 @@ import sys
 
 from podium.agenda.model import Agenda, Cue
 from podium.cli import EXIT_INVALID, EXIT_OK, UsageError
+from podium.i18n import _, user_language
 
 
 def parse_start(text: str) -> int:
     """`--start HH:MM[:SS]` as seconds after midnight; a UsageError when it is not a clock time."""
-    from podium.agenda.durations import parse_clock
+    from podium.agenda.durations import CLOCK_EXAMPLE, parse_clock
 
     try:
         return parse_clock(text)
-    except ValueError as exc:
-        raise UsageError(f"--start: {exc}") from None
+    except ValueError:
+        raise UsageError(
+            _("--start: bad clock time {time!r}: expected a 24-hour time such as {example}").format(
+                time=text, example=CLOCK_EXAMPLE
+            )
+        ) from None
 
 
 def main(args: argparse.Namespace) -> int:
@@ -60,7 +65,9 @@ def with_spoken_durations(agenda: Agenda) -> tuple[Agenda, dict[tuple[int, int],
     try:
         seconds = spoken_durations(texts, language=meeting.language, voice=meeting.voice)
     except SpeechUnavailable as exc:
-        raise UsageError(f"--spoken needs text-to-speech: {exc}") from None
+        raise UsageError(
+            _("--spoken needs text-to-speech: {reason}").format(reason=exc.text(user_language()))
+        ) from None
     spoken = dict(zip(keys, seconds, strict=True))
 
     items = []

@@ -14,9 +14,10 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 
-from podium.cli import EXIT_INVALID, EXIT_OK, UsageError
+from podium.cli import EXIT_INVALID, EXIT_OK, UsageError, error_line
 from podium.engine.report import Report
 from podium.engine.timefmt import rounded_text, signed_text
+from podium.i18n import Translations, _, for_language
 
 NONE = "—"
 
@@ -34,7 +35,7 @@ def main(args: argparse.Namespace) -> int:
         except JournalReadError as exc:
             raise UsageError(str(exc)) from None
         except NotAJournalError as exc:
-            print(f"podium: error: {exc}", file=sys.stderr)
+            print(error_line(str(exc)), file=sys.stderr)
             return EXIT_INVALID
         for warning in journal.warnings:
             print(warning, file=sys.stderr)
@@ -44,13 +45,19 @@ def main(args: argparse.Namespace) -> int:
     try:
         result = load_agenda(agenda_path)
     except AgendaFileError as exc:
-        hint = "" if args.agenda else " (the journal's header names it; --agenda gives another)"
-        raise UsageError(f"{exc}{hint}") from None
+        if args.agenda:
+            raise UsageError(str(exc)) from None
+        raise UsageError(
+            _("{problem} (the journal's header names it; --agenda gives another)").format(
+                problem=exc
+            )
+        ) from None
     for diagnostic in result.diagnostics:
         if diagnostic.is_error:
             print(diagnostic, file=sys.stderr)
     if result.agenda is None:
-        print(f"podium: error: the agenda {agenda_path} is invalid", file=sys.stderr)
+        message = _("the agenda {path} is invalid").format(path=agenda_path)
+        print(error_line(message), file=sys.stderr)
         return EXIT_INVALID
 
     try:
@@ -58,12 +65,13 @@ def main(args: argparse.Namespace) -> int:
             journals, result.agenda, exclude_pauses=args.exclude_pauses, names=args.journals
         )
     except DifferentAgendasError as exc:
-        print(f"podium: error: {exc}", file=sys.stderr)
+        print(error_line(str(exc)), file=sys.stderr)
         return EXIT_INVALID
     for warning in report.warnings:
         print(warning, file=sys.stderr)
-    sys.stdout.write(render(report, args.format, exclude_pauses=args.exclude_pauses))
-    sys.stdout.flush()
+    from podium.cli.plan import write_out
+
+    write_out(render(report, args.format, exclude_pauses=args.exclude_pauses))
     return EXIT_OK
 
 
@@ -81,23 +89,36 @@ def render(report: Report, fmt: str, *, exclude_pauses: bool = False) -> str:
 # --- shared rows ------------------------------------------------------------------------
 
 
+def _tr(report: Report) -> Translations:
+    """The report speaks the meeting's language."""
+    return for_language(report.agenda.meeting.language)
+
+
 def _session_columns(report: Report) -> list[str]:
+    tr = _tr(report)
     n = len(report.sessions)
     if n == 1:
-        return ["Actual", "Δ"]
-    return [h for k in range(1, n + 1) for h in (f"Actual {k}", f"Δ {k}")]
+        return [tr.pgettext("report", "Actual"), "Δ"]
+    actual = tr.pgettext("report", "Actual {k}")
+    return [h for k in range(1, n + 1) for h in (actual.format(k=k), f"Δ {k}")]
 
 
 def _table(report: Report) -> tuple[list[str], list[list[str]], list[str]]:
     """Header, item rows and the total row, every cell already written out."""
-    header = ["#", "Item", "Planned", *_session_columns(report)]
+    tr = _tr(report)
+    header = [
+        tr.pgettext("report", "#"),
+        tr.pgettext("report", "Item"),
+        tr.pgettext("report", "Planned"),
+        *_session_columns(report),
+    ]
     rows = []
     for it in report.items:
         cells = [str(it.number), it.title, rounded_text(it.planned_s)]
         for actual, delta in zip(it.actual_s, it.delta_s, strict=True):
             cells += [_dur(actual), _signed(delta)]
         rows.append(cells)
-    total = ["", "Total", rounded_text(report.planned_total_s)]
+    total = ["", tr.pgettext("report", "Total"), rounded_text(report.planned_total_s)]
     for s in report.sessions:
         delta = None if s.total_s is None else s.total_s - report.planned_total_s
         total += [_dur(s.total_s), _signed(delta)]
@@ -113,12 +134,23 @@ def _signed(seconds: float | None) -> str:
 
 
 def _session_lines(report: Report) -> list[str]:
+    tr = _tr(report)
     lines = []
     for k, s in enumerate(report.sessions, start=1):
-        kind = "rehearsal" if s.rehearsal else "meeting"
-        started = _when(s.started_at)
-        ended = "unfinished" if s.ended_at is None else f"ended {_when(s.ended_at)}"
-        lines.append(f"{k}. {kind}, started {started}, {ended}: {s.journal}")
+        if s.ended_at is None:
+            if s.rehearsal:
+                line = tr.gettext("{k}. rehearsal, started {started}, unfinished: {journal}")
+            else:
+                line = tr.gettext("{k}. meeting, started {started}, unfinished: {journal}")
+        elif s.rehearsal:
+            line = tr.gettext("{k}. rehearsal, started {started}, ended {ended}: {journal}")
+        else:
+            line = tr.gettext("{k}. meeting, started {started}, ended {ended}: {journal}")
+        lines.append(
+            line.format(
+                k=k, started=_when(s.started_at), ended=_when(s.ended_at), journal=s.journal
+            )
+        )
     return lines
 
 
@@ -130,8 +162,12 @@ def _when(iso: str | None) -> str:
 
 
 def _title(report: Report, exclude_pauses: bool) -> str:
-    pauses = " (pauses excluded)" if exclude_pauses else ""
-    return f"{report.agenda.meeting.title}: planned against actual{pauses}"
+    tr = _tr(report)
+    if exclude_pauses:
+        title = tr.gettext("{title}: planned against actual (pauses excluded)")
+    else:
+        title = tr.gettext("{title}: planned against actual")
+    return title.format(title=report.agenda.meeting.title)
 
 
 # --- text -------------------------------------------------------------------------------
@@ -156,7 +192,8 @@ def render_text(report: Report, *, exclude_pauses: bool = False) -> str:
     out += [line(["─" * w for w in widths]), line(total)]
     hints = report.hints()
     if hints:
-        out += ["", "What to change:"] + [f"  - {h}" for h in hints]
+        heading = _tr(report).gettext("What to change:")
+        out += ["", heading] + [f"  - {h}" for h in hints]
     return "\n".join(out) + "\n"
 
 
@@ -195,7 +232,7 @@ def _clip(text: str, width: int) -> str:
 def render_markdown(report: Report, *, exclude_pauses: bool = False) -> str:
     """A printable page: the sessions, the side-by-side table, and what to change."""
     header, rows, total = _table(report)
-    total = [total[0], "**Total**", *(f"**{c}**" for c in total[2:])]
+    total = [total[0], *(f"**{c}**" for c in total[1:])]
 
     def row(cells: Sequence[str]) -> str:
         return "| " + " | ".join(_md_cell(c) for c in cells) + " |"
@@ -207,7 +244,8 @@ def render_markdown(report: Report, *, exclude_pauses: bool = False) -> str:
     out += [row(r) for r in rows] + [row(total)]
     hints = report.hints()
     if hints:
-        out += ["", "## What to change", ""] + [f"- {_md_cell(h)}" for h in hints]
+        heading = _tr(report).gettext("What to change")
+        out += ["", f"## {heading}", ""] + [f"- {_md_cell(h)}" for h in hints]
     return "\n".join(out) + "\n"
 
 
@@ -218,14 +256,35 @@ def _md_cell(text: str) -> str:
 # --- csv --------------------------------------------------------------------------------
 
 
+BOM = "\ufeff"
+"""CSV starts with a UTF-8 byte-order mark, so that spreadsheets read Chinese correctly."""
+
+
+def _csv_header(report: Report) -> list[str]:
+    """Column headings in the meeting's language: `#, id, title, planned, actual, delta` (with
+    the session's number when there are several)."""
+    tr = _tr(report)
+    head = [
+        "#",
+        tr.pgettext("report csv", "id"),
+        tr.pgettext("report csv", "title"),
+        tr.pgettext("report csv", "planned"),
+    ]
+    n = len(report.sessions)
+    if n == 1:
+        return [*head, tr.pgettext("report csv", "actual"), tr.pgettext("report csv", "delta")]
+    actual, delta = tr.pgettext("report csv", "actual {k}"), tr.pgettext("report csv", "delta {k}")
+    return head + [h.format(k=k) for k in range(1, n + 1) for h in (actual, delta)]
+
+
 def render_csv(report: Report) -> str:
-    """One row per item and a total row; durations `m:ss`, differences signed."""
-    header, rows, total = _table(report)
+    """One row per item and a total row; durations `m:ss`, differences signed; with a BOM."""
+    _, rows, total = _table(report)
     ids = [it.id for it in report.items]
     buf = io.StringIO()
+    buf.write(BOM)
     writer = csv.writer(buf, lineterminator="\n")
-    sessions = [h.replace("Δ", "delta").lower() for h in header[3:]]
-    writer.writerow(["#", "id", "title", "planned", *sessions])
+    writer.writerow(_csv_header(report))
     for item_id, r in zip(ids, rows, strict=True):
         writer.writerow([r[0], item_id, *(c if c != NONE else "" for c in r[1:])])
     writer.writerow(["", "", *(c if c != NONE else "" for c in total[1:])])

@@ -74,6 +74,12 @@ def _prepare(args: argparse.Namespace) -> int | tuple[Any, Any, Any]:
         return EXIT_INVALID
     agenda = result.agenda
 
+    remote = None
+    if args.serve or args.osc or args.osc_allow:
+        from podium.cli import remote as remote_cli
+
+        remote = remote_cli.bind(args)  # a port in use is refused before anything is written
+
     from podium.engine.clock import SystemClock
 
     clock = SystemClock()
@@ -100,6 +106,8 @@ def _prepare(args: argparse.Namespace) -> int | tuple[Any, Any, Any]:
         notice=notice,
     )
     app.exit_on_signals = True
+    if remote is not None:
+        remote_cli.attach(remote, app)
     _exit_at_once_on_hangup(speaker)
     if relay is not None:
         relay.attach(app)
@@ -109,7 +117,13 @@ def _prepare(args: argparse.Namespace) -> int | tuple[Any, Any, Any]:
 def _run(app: Any, writer: Any, speaker: Any) -> int:
     """Run the screen until the meeting ends or the host quits; the exit code."""
     try:
-        code = app.run()
+        remote = getattr(app, "remote", None)
+        if remote is None:
+            code = app.run()
+        else:
+            from podium.cli import remote as remote_cli
+
+            code = remote_cli.run_app(app, remote)
     finally:
         writer.close()
         if speaker is not None:

@@ -7,6 +7,7 @@ import os
 import sys
 
 from podium.cli import EXIT_OK, UsageError
+from podium.i18n import _, os_error_text, user_language
 
 DEFAULT_RATE = 200
 MIN_RATE, MAX_RATE = 80, 450
@@ -20,8 +21,12 @@ def voices(args: argparse.Namespace) -> int:
     try:
         found = sorted(list_voices(), key=lambda v: v.id)
     except SpeechUnavailable as exc:
-        raise UsageError(f"no speech engine works here: {exc}") from exc
-    rows = [("ID", "NAME", "LANGUAGES")] + [(v.id, v.name, ", ".join(v.languages)) for v in found]
+        raise UsageError(
+            _("no speech engine works here: {reason}").format(reason=exc.text(user_language()))
+        ) from exc
+    rows = [(_("ID"), _("NAME"), _("LANGUAGES"))] + [
+        (v.id, v.name, ", ".join(v.languages)) for v in found
+    ]
     id_width = max(len(r[0]) for r in rows)
     name_width = max(len(r[1]) for r in rows)
     for vid, name, languages in rows:
@@ -33,14 +38,18 @@ def say(args: argparse.Namespace) -> int:
     """Read TEXT aloud, or write it to a WAV file with --out."""
     from podium.tts import INSTALL_HINT, SpeechUnavailable, language_voice, voice_for
     from podium.tts.chunks import split_for_speech
-    from podium.tts.errors import RenderError
+    from podium.tts.errors import RenderError, UnknownVoice
 
     text: str = args.text
     rate = DEFAULT_RATE if args.rate is None else args.rate
     if not MIN_RATE <= rate <= MAX_RATE:
-        raise UsageError(f"--rate must be between {MIN_RATE} and {MAX_RATE} words per minute")
+        raise UsageError(
+            _("--rate must be between {low} and {high} words per minute, not {rate}").format(
+                low=MIN_RATE, high=MAX_RATE, rate=rate
+            )
+        )
     if not split_for_speech(text):
-        raise UsageError("nothing to say: TEXT has no words")
+        raise UsageError(_("nothing to say: TEXT has no words"))
     if args.voice:
         voice, strict = args.voice, True
     elif args.lang:
@@ -52,12 +61,20 @@ def say(args: argparse.Namespace) -> int:
             return _write(text, args.out, voice=voice, rate=rate, strict=strict)
         return _speak(text, voice=voice, rate=rate, strict=strict)
     except SpeechUnavailable as exc:
-        raise UsageError(f"no speech engine works here: {exc}") from exc
+        raise UsageError(
+            _("no speech engine works here: {reason}").format(reason=exc.text(user_language()))
+        ) from exc
+    except UnknownVoice as exc:
+        raise UsageError(exc.text(user_language())) from exc
     except RenderError as exc:
-        raise UsageError(str(exc)) from exc
+        raise UsageError(_("cannot speak: {problem}").format(problem=exc)) from exc
     except OSError as exc:
-        hint = "" if args.out else f" ({INSTALL_HINT})"
-        raise UsageError(f"cannot speak: {exc}{hint}") from exc
+        problem = os_error_text(exc)
+        if args.out:
+            raise UsageError(_("cannot speak: {problem}").format(problem=problem)) from exc
+        raise UsageError(
+            _("cannot speak: {problem} ({install})").format(problem=problem, install=INSTALL_HINT)
+        ) from exc
 
 
 def _write(text: str, out: str, *, voice: str, rate: int, strict: bool) -> int:
@@ -65,26 +82,38 @@ def _write(text: str, out: str, *, voice: str, rate: int, strict: bool) -> int:
 
     folder = os.path.dirname(os.path.abspath(out))
     if not os.path.isdir(folder):
-        raise UsageError(f"cannot write {out}: folder {folder} does not exist")
+        raise UsageError(
+            _("cannot write {path}: the folder {folder} does not exist").format(
+                path=out, folder=folder
+            )
+        )
     if os.path.isdir(out):
-        raise UsageError(f"cannot write {out}: it is a folder")
+        raise UsageError(_("cannot write {path}: it is a folder").format(path=out))
     partial = f"{out}.part"
     try:
         seconds = write_wav(text, partial, voice=voice, rate=rate, strict=strict)
         os.replace(partial, out)
     except OSError as exc:
-        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise UsageError(
+            _("cannot write {path}: {problem}").format(path=out, problem=os_error_text(exc))
+        ) from exc
     finally:
         if os.path.exists(partial):
             os.unlink(partial)
-    print(f"{out}: {seconds:.1f} s of speech ({voice}, {rate} words/minute)", file=sys.stderr)
+    print(
+        _("{path}: {seconds} s of speech ({voice}, {rate} words/minute)").format(
+            path=out, seconds=f"{seconds:.1f}", voice=voice, rate=rate
+        ),
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
 def _speak(text: str, *, voice: str, rate: int, strict: bool) -> int:
     from podium.tts import Speaker, SpeechState
+    from podium.tts.errors import Reason
 
-    speaker = Speaker(voice=voice, rate=rate, strict_voice=strict)
+    speaker = Speaker(voice=voice, rate=rate, strict_voice=strict, messages=user_language())
     try:
         speaker.start()
         speaker.enable(True)
@@ -92,10 +121,13 @@ def _speak(text: str, *, voice: str, rate: int, strict: bool) -> int:
         speaker.wait_idle()
         if speaker.state is SpeechState.UNAVAILABLE:
             # Without a sound device the engine still works: a file is the way out.
-            escape = (
-                " (--out FILE.wav writes the speech to a file)" if "audio" in speaker.reason else ""
-            )
-            raise UsageError(f"cannot speak: {speaker.reason}{escape}")
+            if speaker.reason_code is Reason.NO_DEVICE:
+                raise UsageError(
+                    _("cannot speak: {reason} (--out FILE.wav writes the speech to a file)").format(
+                        reason=speaker.reason
+                    )
+                )
+            raise UsageError(_("cannot speak: {reason}").format(reason=speaker.reason))
     finally:
         speaker.close()
     return EXIT_OK

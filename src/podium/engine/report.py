@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from podium.engine.journal import JournalFile, same_agenda_path
 from podium.engine.replay import Locator, replay
 from podium.engine.session import Session
 from podium.engine.timefmt import rounded_text
+from podium.i18n import NP_, Translations, for_language
 
 REPORT_FORMAT = "podium-report/1"
 
@@ -105,6 +106,7 @@ class Report:
             planned_total_s=self.planned_total_s,
             # an unfinished session says nothing about the length of the whole meeting
             actual_total_s=[s.total_s if s.ended_at is not None else None for s in self.sessions],
+            language=self.agenda.meeting.language,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -248,56 +250,102 @@ def off_plan_threshold_s(planned_s: float) -> float:
     return max(15.0, 0.1 * planned_s)
 
 
+def _of(tr: Translations, noun: str, runs: int) -> str:
+    """`of 2 rehearsals`: how many sessions a hint counts in."""
+    if noun == "rehearsal":
+        text = tr.ngettext("of {n} rehearsal", "of {n} rehearsals", runs)
+    elif noun == "meeting":
+        text = tr.ngettext("of {n} meeting", "of {n} meetings", runs)
+    else:
+        text = tr.ngettext("of {n} session", "of {n} sessions", runs)
+    return text.format(n=runs)
+
+
 def timing_hints(
     items: Sequence[ItemTiming],
     *,
     noun: str = "session",
     planned_total_s: int | None = None,
     actual_total_s: Sequence[float | None] = (),
+    language: str = "en",
 ) -> list[str]:
-    """What to change, e.g. "item 4 (Keynote) runs 3:10 long in 2 of 2 rehearsals".
+    """What to change, e.g. "item 4 (Keynote) runs 3:10 long in 2 of 2 rehearsals", in the
+    meeting's `language`.
 
     An item is long (short) in a session when it ran at least `off_plan_threshold_s` over
     (under) its plan; the amount is the average over those sessions. The meeting as a whole
     comes first, then long items biggest first, then short ones, then items never reached.
     """
+    tr = for_language(language)
     runs = max((len(it.actual_s) for it in items), default=len(actual_total_s))
-    of = f"of {runs} {noun}{'' if runs == 1 else 's'}"
+    of = _of(tr, noun, runs)
+    one = runs == 1
+
+    def hint(
+        templates: dict[bool, tuple[str, str]], what: str, k: int, seconds: float | None = None
+    ) -> str:
+        t = "" if seconds is None else rounded_text(seconds)
+        return tr.pgettext(*templates[one]).format(what=what, t=t, k=k, of=of)
+
     out: list[str] = []
     if planned_total_s is not None:
-        out += _side_hints("the meeting", planned_total_s, actual_total_s, of)
+        out += _side_hints(hint, tr.gettext("the meeting"), planned_total_s, actual_total_s)
     longs: list[tuple[float, str]] = []
     shorts: list[tuple[float, str]] = []
     unreached: list[str] = []
     for it in items:
-        label = f"item {it.number} ({it.title})"
+        label = tr.gettext("item {n} ({title})").format(n=it.number, title=it.title)
         deltas = [d for d in it.delta_s if d is not None]
         threshold = off_plan_threshold_s(it.planned_s)
         over = [d for d in deltas if d >= threshold]
         under = [-d for d in deltas if d <= -threshold]
         if over:
             avg = sum(over) / len(over)
-            longs.append((avg, f"{label} runs {rounded_text(avg)} long in {len(over)} {of}"))
+            longs.append((avg, hint(_LONG, label, len(over), avg)))
         if under:
             avg = sum(under) / len(under)
-            shorts.append((avg, f"{label} runs {rounded_text(avg)} short in {len(under)} {of}"))
+            shorts.append((avg, hint(_SHORT, label, len(under), avg)))
         missed = sum(1 for a in it.actual_s if a is None)
         if missed:
-            unreached.append(f"{label} was never reached in {missed} {of}")
+            unreached.append(hint(_UNREACHED, label, missed, None))
     out += [text for _, text in sorted(longs, key=lambda x: -x[0])]
     out += [text for _, text in sorted(shorts, key=lambda x: -x[0])]
     return out + unreached
 
 
-def _side_hints(label: str, planned: int, actuals: Sequence[float | None], of: str) -> list[str]:
+# The hints' templates: {what} is "the meeting" or "item 4 (Keynote)", {t} a duration, {k} in
+# how many sessions, {of} "of 2 rehearsals". After one session Chinese says it shorter (without
+# "in 1 of 1 meeting"); English keeps one form for both.
+_LONG = {
+    # TRANSLATORS: after one session; may leave out {k} and {of} ("in 1 of 1 meeting")
+    True: NP_("one session", "{what} runs {t} long in {k} {of}"),
+    False: NP_("sessions", "{what} runs {t} long in {k} {of}"),
+}
+_SHORT = {
+    # TRANSLATORS: after one session; may leave out {k} and {of} ("in 1 of 1 meeting")
+    True: NP_("one session", "{what} runs {t} short in {k} {of}"),
+    False: NP_("sessions", "{what} runs {t} short in {k} {of}"),
+}
+_UNREACHED = {
+    # TRANSLATORS: after one session; may leave out {k} and {of} ("in 1 of 1 meeting")
+    True: NP_("one session", "{what} was never reached in {k} {of}"),
+    False: NP_("sessions", "{what} was never reached in {k} {of}"),
+}
+
+
+def _side_hints(
+    hint: Callable[[dict[bool, tuple[str, str]], str, int, float | None], str],
+    label: str,
+    planned: int,
+    actuals: Sequence[float | None],
+) -> list[str]:
     deltas = [a - planned for a in actuals if a is not None]
     threshold = off_plan_threshold_s(planned) if planned else 15.0
     over = [d for d in deltas if d >= threshold]
     under = [-d for d in deltas if d <= -threshold]
     out = []
     if over:
-        out.append(f"{label} runs {rounded_text(sum(over) / len(over))} long in {len(over)} {of}")
+        out.append(hint(_LONG, label, len(over), sum(over) / len(over)))
     if under:
-        avg = sum(under) / len(under)
-        out.append(f"{label} runs {rounded_text(avg)} short in {len(under)} {of}")
+        out.append(hint(_SHORT, label, len(under), sum(under) / len(under)))
     return out

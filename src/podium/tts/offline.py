@@ -9,7 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from podium.tts.chunks import split_for_speech
-from podium.tts.errors import RendererCrashed, RenderError, SpeechUnavailable
+from podium.tts.errors import (
+    Reason,
+    RendererCrashed,
+    RenderError,
+    SpeechUnavailable,
+    UnknownVoice,
+)
 from podium.tts.renderer import RendererProcess
 from podium.tts.voices import VoiceInfo, voice_for
 from podium.tts.wavfile import concatenate, wav_duration
@@ -28,7 +34,7 @@ class OfflineRenderer:
             self._process.start()
         except RendererCrashed as exc:
             self._folder.cleanup()
-            raise SpeechUnavailable(f"the speech engine does not start: {exc}") from exc
+            raise SpeechUnavailable(Reason.ENGINE_MISSING, detail=str(exc)) from exc
         except SpeechUnavailable:
             self._folder.cleanup()
             raise
@@ -61,7 +67,7 @@ class OfflineRenderer:
                 self._process.render(text, voice, rate, path, strict=strict)
             except RendererCrashed as exc:
                 raise SpeechUnavailable(
-                    f"the speech engine crashed while reading {text[:40]!r}: {exc}"
+                    Reason.ENGINE_CRASHING, detail=f"while reading {text[:40]!r}: {exc}"
                 ) from exc
 
 
@@ -81,8 +87,10 @@ def spoken_durations(
             if key not in measured:
                 try:
                     paths = renderer.render_pieces(text, chosen, rate, strict=voice is not None)
+                except UnknownVoice as exc:
+                    raise SpeechUnavailable(Reason.UNKNOWN_VOICE, voice=exc.voice) from exc
                 except RenderError as exc:
-                    raise SpeechUnavailable(str(exc)) from exc
+                    raise SpeechUnavailable(Reason.INTERNAL, detail=str(exc)) from exc
                 measured[key] = sum(wav_duration(p) for p in paths)
                 for path in paths:
                     path.unlink()

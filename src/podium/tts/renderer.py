@@ -17,7 +17,13 @@ import sys
 import time
 from typing import Any
 
-from podium.tts.errors import RendererCrashed, RenderError, SpeechUnavailable, UnknownVoice
+from podium.tts.errors import (
+    Reason,
+    RendererCrashed,
+    RenderError,
+    SpeechUnavailable,
+    UnknownVoice,
+)
 from podium.tts.voices import VoiceInfo
 
 START_TIMEOUT = 15.0
@@ -62,7 +68,7 @@ class RendererProcess:
                 close_fds=True,
             )
         except OSError as exc:
-            raise SpeechUnavailable(f"cannot start the speech renderer: {exc}") from exc
+            raise SpeechUnavailable(Reason.ENGINE_MISSING, detail=str(exc)) from exc
 
     def wait_ready(self) -> None:
         """Wait for the child's greeting: SpeechUnavailable when its engine does not start."""
@@ -71,7 +77,11 @@ class RendererProcess:
         hello = self._receive(START_TIMEOUT)
         if "fatal" in hello:
             self.close()
-            raise SpeechUnavailable(str(hello["fatal"]))
+            raise SpeechUnavailable(
+                _reason(hello.get("reason")),
+                detail=str(hello.get("detail") or hello["fatal"]),
+                **{str(k): str(v) for k, v in dict(hello.get("fields") or {}).items()},
+            )
 
     def render(self, text: str, voice: str, rate: int, path: str, *, strict: bool) -> int:
         """Render `text` into the WAV file `path`; its frame count. RenderError for a text that
@@ -146,7 +156,7 @@ class RendererProcess:
         reply = self._receive(timeout)
         if "error" in reply:
             if reply.get("kind") == "voice":
-                raise UnknownVoice(str(reply["error"]))
+                raise UnknownVoice(str(reply.get("voice", "")))
             raise RenderError(str(reply["error"]))
         return reply
 
@@ -188,7 +198,7 @@ def main() -> int:
     try:
         synth = Synthesizer()
     except SpeechUnavailable as exc:
-        send({"fatal": str(exc)})
+        send({"fatal": str(exc), "reason": exc.reason, "detail": exc.detail, "fields": exc.fields})
         return 1
     send({"ready": True, "pid": os.getpid()})
     for line in channel_in:
@@ -219,11 +229,19 @@ def _answer(synth: Any, request: dict[str, Any]) -> dict[str, Any]:
             }
         return {"error": f"unknown request {request['op']!r}"}
     except UnknownVoice as exc:
-        return {"error": str(exc), "kind": "voice"}
+        return {"error": str(exc), "kind": "voice", "voice": exc.voice}
     except RenderError as exc:
         return {"error": str(exc)}
     except (OSError, ValueError, KeyError) as exc:
         return {"error": f"{type(exc).__name__}: {exc}"}
+
+
+def _reason(value: object) -> Reason:
+    """The child's reason, ENGINE_MISSING when it sent none podium knows."""
+    try:
+        return Reason(str(value))
+    except ValueError:
+        return Reason.ENGINE_MISSING
 
 
 if __name__ == "__main__":

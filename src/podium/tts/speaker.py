@@ -19,11 +19,12 @@ from pathlib import Path
 
 from podium.tts.chunks import split_for_speech
 from podium.tts.errors import (
-    INSTALL_HINT,
+    Reason,
     RendererCrashed,
     RenderError,
     SpeechUnavailable,
     UnknownVoice,
+    reason_text,
 )
 from podium.tts.player import DEFAULT_PLAYER, Playback
 from podium.tts.renderer import RendererProcess
@@ -76,8 +77,11 @@ class Speaker:
         on_state: StateCallback | None = None,
         cache_dir: str | None = None,
         strict_voice: bool | None = None,
+        messages: str | None = None,
     ) -> None:
         self.language = language
+        self._messages = language if messages is None else messages
+        """The language of `reason` (default: the meeting's, as the status line shows it)."""
         self.voice = voice
         # A voice the user named is used as is; one derived from a language (by `podium say
         # --lang`) may fall back to the primary language (`de-at` → `de`).
@@ -89,6 +93,8 @@ class Speaker:
         self._cond = threading.Condition()
         self._state = SpeechState.OFF
         self._reason = ""
+        self._reason_code: Reason | None = None
+        self._detail = ""
         self._enabled = False
         self._started = False
         self._closed = False
@@ -117,8 +123,20 @@ class Speaker:
 
     @property
     def reason(self) -> str:
-        """Why speech is unavailable, with the fix; empty otherwise."""
+        """Why speech is unavailable, with the fix, in plain words in the speaker's message
+        language; empty otherwise."""
         return self._reason
+
+    @property
+    def reason_code(self) -> Reason | None:
+        """Which `Reason` speech is unavailable for; None while it works."""
+        return self._reason_code
+
+    @property
+    def detail(self) -> str:
+        """What the engine or the player itself said when speech became unavailable (English,
+        raw: for `--debug` and bug reports, never for the status line)."""
+        return self._detail
 
     @property
     def enabled(self) -> bool:
@@ -142,15 +160,19 @@ class Speaker:
             else:
                 self._cache_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            self._give_up(f"cannot create the speech cache folder: {exc}")
+            self._give_up(
+                Reason.CACHE_FOLDER,
+                detail=str(exc),
+                folder=str(self._cache_dir or tempfile.gettempdir()),
+            )
             return
         if shutil.which(self._player[0]) is None:
-            self._give_up(f"the audio player {self._player[0]} is missing: {INSTALL_HINT}")
+            self._give_up(Reason.PLAYER_MISSING, player=self._player[0])
             return
         try:
             self._renderer.spawn()
         except SpeechUnavailable as exc:
-            self._give_up(str(exc))
+            self._give_up_for(exc)
             return
         self._spawn_thread(self._render_loop, "podium-tts-render")
         self._spawn_thread(self._play_loop, "podium-tts-play")
@@ -266,9 +288,17 @@ class Speaker:
             self._state, self._reason = state, reason
             self._events.put((state, reason))
 
-    def _give_up(self, reason: str) -> None:
+    def _unavailable(self, reason: Reason, detail: str = "", **fields: str) -> None:
+        """UNAVAILABLE for `reason` (call with the condition held)."""
+        self._reason_code, self._detail = reason, detail
+        self._set_state(SpeechState.UNAVAILABLE, reason_text(reason, self._messages, **fields))
+
+    def _give_up_for(self, exc: SpeechUnavailable | UnknownVoice) -> None:
+        self._give_up(exc.reason, getattr(exc, "detail", ""), **exc.fields)
+
+    def _give_up(self, reason: Reason, detail: str = "", **fields: str) -> None:
         with self._cond:
-            self._set_state(SpeechState.UNAVAILABLE, reason)
+            self._unavailable(reason, detail, **fields)
             playback = self._cancel_locked()
             self._cond.notify_all()
         if playback is not None:
@@ -294,7 +324,7 @@ class Speaker:
         try:
             self._renderer.wait_ready()
         except SpeechUnavailable as exc:
-            self._give_up(str(exc))
+            self._give_up_for(exc)
             return
         except RendererCrashed:
             if not self._count_crash():
@@ -307,14 +337,14 @@ class Speaker:
             while (piece := self._next_to_render()) is not None:
                 self._render(piece)
         except Exception as exc:  # a bug here must leave the podium running, silent
-            self._give_up(f"speech stopped after an internal error: {exc}")
+            self._give_up(Reason.INTERNAL, detail=f"{type(exc).__name__}: {exc}")
 
     def _check_named_voice(self, voice: str) -> bool:
         """Say at once, not at the first cue, when the named voice does not exist."""
         try:
             self._renderer.check_voice(voice, strict=self._strict_voice)
         except (UnknownVoice, SpeechUnavailable) as exc:
-            self._give_up(str(exc))
+            self._give_up_for(exc)
             return False
         except (RenderError, RendererCrashed):
             pass  # the renderer is restarted on the first render
@@ -358,10 +388,10 @@ class Speaker:
                     piece.text, piece.voice, piece.rate, str(path), strict=piece.strict
                 )
             except SpeechUnavailable as exc:
-                self._give_up(str(exc))
+                self._give_up_for(exc)
                 return
             except UnknownVoice as exc:
-                self._give_up(str(exc))
+                self._give_up_for(exc)
                 return
             except RenderError:
                 break
@@ -387,7 +417,7 @@ class Speaker:
         while self._crashes and now - self._crashes[0] > CRASH_WINDOW:
             self._crashes.popleft()
         if len(self._crashes) >= MAX_CRASHES:
-            self._give_up(f"the speech engine keeps crashing: {INSTALL_HINT}")
+            self._give_up(Reason.ENGINE_CRASHING)
             return False
         return True
 
@@ -401,7 +431,7 @@ class Speaker:
                 while self._play_next():
                     pass
         except Exception as exc:  # a bug here must leave the podium running, silent
-            self._give_up(f"speech stopped after an internal error: {exc}")
+            self._give_up(Reason.INTERNAL, detail=f"{type(exc).__name__}: {exc}")
 
     def _probe_device(self) -> bool:
         """Play a moment of silence: a player without a sound device fails here, before any
@@ -412,13 +442,13 @@ class Speaker:
         try:
             playback = Playback(self._player, str(probe))
         except OSError as exc:
-            self._give_up(f"the audio player does not start ({exc}): {INSTALL_HINT}")
+            self._give_up(Reason.PLAYER_FAILED, detail=str(exc), player=self._player[0])
             return False
         code = playback.wait()
         detail = playback.error_text()
         playback.close()
         if code != 0 and not self._closed:
-            self._give_up(_no_device(self._player[0], detail))
+            self._give_up(Reason.NO_DEVICE, detail=detail, player=self._player[0])
             return False
         return True
 
@@ -441,7 +471,7 @@ class Speaker:
         try:
             playback = Playback(self._player, str(path))
         except OSError as exc:
-            self._give_up(f"the audio player does not start ({exc}): {INSTALL_HINT}")
+            self._give_up(Reason.PLAYER_FAILED, detail=str(exc), player=self._player[0])
             return False
         with self._cond:
             if generation != self._generation or self._closed:
@@ -457,7 +487,7 @@ class Speaker:
             if generation == self._generation:
                 if code != 0 and not playback.killed:
                     self._cond.notify_all()
-                    self._set_state(SpeechState.UNAVAILABLE, _no_device(self._player[0], detail))
+                    self._unavailable(Reason.NO_DEVICE, detail, player=self._player[0])
                     self._utterance.clear()
                     return False
                 if self._utterance and self._utterance[0] == head:
@@ -486,11 +516,3 @@ class _Leftovers:
         self.renderer.interrupt()
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def _no_device(player: str, detail: str) -> str:
-    said = f" ({detail})" if detail else ""
-    return (
-        f"no audio device: {player} failed{said}; check `aplay -l` and the sound settings, "
-        f"or install: {INSTALL_HINT}"
-    )

@@ -9,7 +9,7 @@ import threading
 import time
 from typing import Any
 
-from podium.tts.errors import INSTALL_HINT, RenderError, SpeechUnavailable, UnknownVoice
+from podium.tts.errors import Reason, RenderError, SpeechUnavailable, UnknownVoice
 from podium.tts.voices import VoiceInfo, fallback_voice
 from podium.tts.wavfile import normalise
 
@@ -21,16 +21,12 @@ class Synthesizer:
         try:
             import pyttsx3
         except ImportError as exc:
-            raise SpeechUnavailable(
-                f"pyttsx3 is not installed ({exc}): pip install pyttsx3"
-            ) from exc
+            raise SpeechUnavailable(Reason.LIBRARY_MISSING, detail=str(exc)) from exc
         try:
             self._engine: Any = pyttsx3.init()
         except (RuntimeError, OSError, ImportError, AttributeError) as exc:
             # pyttsx3 raises RuntimeError when libespeak-ng cannot be loaded or initialised.
-            raise SpeechUnavailable(
-                f"espeak-ng is not installed or does not start ({exc}): {INSTALL_HINT}"
-            ) from exc
+            raise SpeechUnavailable(Reason.ENGINE_MISSING, detail=str(exc)) from exc
         self._finished = threading.Condition()
         self._completed = 0
         self._errors: list[BaseException] = []
@@ -102,7 +98,7 @@ class Synthesizer:
             self._engine.setProperty("voice", candidate)
             if not self._errors:
                 return
-        raise UnknownVoice(f"unknown voice {voice!r} (`podium voices` lists the voices here)")
+        raise UnknownVoice(voice)
 
     def _on_finished(self, name: object = None, completed: bool = True) -> None:
         if completed:

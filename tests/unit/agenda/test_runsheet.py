@@ -346,7 +346,9 @@ def test_text_marks_an_overrun_fixed_time() -> None:
 
 
 def test_csv_has_a_header_and_one_row_per_cue(zh_plan: Plan) -> None:
-    rows = list(csv.reader(io.StringIO(render(zh_plan, "csv"), newline="")))
+    sheet = render(zh_plan, "csv")
+    assert sheet.startswith("\ufeff")  # a byte-order mark: spreadsheets read UTF-8 Chinese
+    rows = list(csv.reader(io.StringIO(sheet.removeprefix("\ufeff"), newline="")))
     assert rows[0] == [
         "item_id",
         "item_title",

@@ -14,6 +14,7 @@ import podium.tts
 from podium.agenda.loader import load_agenda
 from podium.cli import EXIT_USAGE, main
 from podium.cli.plan import with_spoken_durations
+from podium.tts.errors import Reason
 
 DEMO = Path(__file__).resolve().parents[3] / "agendas" / "quick-demo.en.yaml"
 
@@ -75,15 +76,15 @@ def test_no_speech_engine_is_exit_2_with_the_reason(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def unavailable(texts: Sequence[str], **kwargs: object) -> list[float]:
-        raise podium.tts.SpeechUnavailable("espeak-ng is not installed: apt install libespeak-ng1")
+        raise podium.tts.SpeechUnavailable(Reason.ENGINE_MISSING, detail="libespeak-ng.so.1")
 
     monkeypatch.setattr(podium.tts, "spoken_durations", unavailable)
     assert main(["plan", str(DEMO), "--spoken"]) == EXIT_USAGE
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        "podium: error: --spoken needs text-to-speech: "
-        "espeak-ng is not installed: apt install libespeak-ng1\n"
+        "podium: error: --spoken needs text-to-speech: espeak-ng is not installed or does not "
+        "start; install it with: sudo apt-get install -y libespeak-ng1 alsa-utils\n"
     )
 
 

@@ -286,7 +286,9 @@ def test_markdown_and_csv(tmp_path: Path) -> None:
     md = render(report, "markdown")
     assert "| # | Item | Planned | Actual 1 | Δ 1 | Actual 2 | Δ 2 |" in md
     assert "| 1 | Opening | 2:00 | 2:11 | +0:11 | 1:55 | -0:05 |" in md
-    rows = list(csv.reader(io.StringIO(render(report, "csv"))))
+    sheet = render(report, "csv")
+    assert sheet.startswith("\ufeff#,")  # a byte-order mark: spreadsheets read UTF-8 Chinese
+    rows = list(csv.reader(io.StringIO(sheet.removeprefix("\ufeff"))))
     assert rows[0] == ["#", "id", "title", "planned", "actual 1", "delta 1", "actual 2", "delta 2"]
     assert rows[1] == ["1", "opening", "Opening", "2:00", "2:11", "+0:11", "1:55", "-0:05"]
     assert rows[3] == ["3", "close", "Close", "1:00", "", "", "", ""]

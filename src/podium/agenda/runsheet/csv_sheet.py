@@ -26,7 +26,10 @@ COLUMNS = (
     "units",
     "say",
 )
-"""`cue` is 1-based within its item; names, units and say hold one line per recipient."""
+"""`cue` is 1-based within its item; names, units and say hold one line per recipient.
+The column names are the format's keys: English in every language, like JSON's."""
+
+BOM = "\ufeff"
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -58,8 +61,10 @@ def cue_fields(cue: Cue) -> list[str]:
 
 
 def render_csv(plan: Plan, spoken: SpokenSeconds | None = None) -> str:
-    """CSV text (RFC 4180: CRLF rows, quoted where needed); `spoken_s` column with `--spoken`."""
+    """CSV text (RFC 4180: CRLF rows, quoted where needed) starting with a UTF-8 byte-order
+    mark, so that spreadsheets read Chinese correctly; `spoken_s` column with `--spoken`."""
     out = io.StringIO()
+    out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([*COLUMNS, "spoken_s"] if spoken is not None else COLUMNS)
     for index, planned in enumerate(plan.items):

@@ -1,10 +1,14 @@
-"""The run sheet's own words, in the meeting's language (Chinese for zh meetings, else English)."""
+"""The run sheet's own words, in the meeting's language (Chinese for a Chinese meeting however
+its tag is written, else English), through the gettext catalog."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from podium.agenda.model import CueKind, Meeting
+from podium.i18n import NP_, for_language
+from podium.language import podium_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,73 +43,50 @@ class Labels:
     cue_kinds: dict[CueKind, str]
 
 
-EN = Labels(
-    start="Start",
-    duration="Duration",
-    item="Item",
-    date="Date",
-    venue="Venue",
-    host="Host",
-    total="Total",
-    ends="ends",
-    items="items",
-    cues="cues",
-    estimated="~ estimated from reading time",
-    estimated_spoken="~ estimated from the measured text-to-speech time",
-    note="Note",
-    speaker="Speaker",
-    warn="warn",
-    danger="danger",
-    say="say",
-    idle="(idle until the fixed start at {until})",
-    late="fixed at {at}, planned to start {late} late",
-    fixed="at {at}",
-    colon=": ",
-    silent="(not read aloud)",
-    cue_kinds={
-        CueKind.SCRIPT: "Say",
-        CueKind.INTRO: "Intro",
-        CueKind.SPEECH: "Speech",
-        CueKind.CALL: "Call",
-        CueKind.OUTRO: "Outro",
-        CueKind.BREAK: "Break",
-    },
-)
+_WORDS: dict[str, tuple[str, str]] = {
+    "start": NP_("run sheet", "Start"),
+    "duration": NP_("run sheet", "Duration"),
+    "item": NP_("run sheet", "Item"),
+    "date": NP_("run sheet", "Date"),
+    "venue": NP_("run sheet", "Venue"),
+    "host": NP_("run sheet", "Host"),
+    "total": NP_("run sheet", "Total"),
+    "ends": NP_("run sheet", "ends"),
+    "items": NP_("run sheet", "items"),
+    "cues": NP_("run sheet", "cues"),
+    "estimated": NP_("run sheet", "~ estimated from reading time"),
+    "estimated_spoken": NP_("run sheet", "~ estimated from the measured text-to-speech time"),
+    "note": NP_("run sheet", "Note"),
+    "speaker": NP_("run sheet", "Speaker"),
+    "warn": NP_("run sheet", "warn"),
+    "danger": NP_("run sheet", "danger"),
+    "say": NP_("run sheet", "say"),
+    "idle": NP_("run sheet", "(idle until the fixed start at {until})"),
+    "late": NP_("run sheet", "fixed at {at}, planned to start {late} late"),
+    "fixed": NP_("run sheet", "at {at}"),
+    # TRANSLATORS: between a label and its value ("Note: …"); Chinese uses a full-width colon
+    "colon": NP_("run sheet", ": "),
+    "silent": NP_("run sheet", "(not read aloud)"),
+}
+_CUE_KINDS: dict[CueKind, tuple[str, str]] = {
+    CueKind.SCRIPT: NP_("run sheet cue", "Say"),
+    CueKind.INTRO: NP_("run sheet cue", "Intro"),
+    CueKind.SPEECH: NP_("run sheet cue", "Speech"),
+    CueKind.CALL: NP_("run sheet cue", "Call"),
+    CueKind.OUTRO: NP_("run sheet cue", "Outro"),
+    CueKind.BREAK: NP_("run sheet cue", "Break"),
+}
 
-ZH = Labels(
-    start="开始",
-    duration="时长",
-    item="议程",
-    date="日期",
-    venue="地点",
-    host="主持",
-    total="总时长",
-    ends="结束",
-    items="项",
-    cues="条提示",
-    estimated="~ 为按朗读速度估算的时长",
-    estimated_spoken="~ 为按语音合成实测朗读时长估算的时长",
-    note="备注",
-    speaker="讲话人",
-    warn="提醒",
-    danger="警告",
-    say="读作",
-    idle="（空档，等待 {until} 固定开始）",
-    late="固定 {at} 开始，预计推迟 {late}",
-    fixed="{at} 固定开始",
-    colon="：",
-    silent="（不朗读）",
-    cue_kinds={
-        CueKind.SCRIPT: "主持词",
-        CueKind.INTRO: "引导语",
-        CueKind.SPEECH: "讲话",
-        CueKind.CALL: "上台",
-        CueKind.OUTRO: "结束语",
-        CueKind.BREAK: "休息",
-    },
-)
+
+@cache
+def labels_in(language: str) -> Labels:
+    """The run sheet's words in podium's language for `language` (any tag)."""
+    tr = for_language(language)
+    words = {name: tr.pgettext(*pair) for name, pair in _WORDS.items()}
+    kinds = {kind: tr.pgettext(*pair) for kind, pair in _CUE_KINDS.items()}
+    return Labels(**words, cue_kinds=kinds)
 
 
 def labels_for(meeting: Meeting) -> Labels:
     """Chinese labels for a Chinese meeting, English for every other language."""
-    return ZH if meeting.lang.is_chinese else EN
+    return labels_in(podium_language(meeting.language))

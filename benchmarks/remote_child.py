@@ -1,0 +1,93 @@
+"""The podium side of the remote benchmark: the podium app (headless 120×40, fake clock) with
+its remote server on loopback, GO pressed as a clicker does while a separate process keeps
+50 WebSocket viewers and 200 HTTP requests a second going (`benchmarks.remote_load`).
+
+    python -m benchmarks.remote_child --agenda A --result R --viewers 50 --rate 200 --presses 50
+
+Writes R (JSON): per GO, the moment its key was posted (CLOCK_MONOTONIC, shared with the load
+process), the revision it made, and its repaint time; plus what the load process measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks import app_driver
+from benchmarks.child import podium_app
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.remote_child")
+    parser.add_argument("--agenda", type=Path, required=True)
+    parser.add_argument("--result", type=Path, required=True)
+    parser.add_argument("--viewers", type=int, default=50)
+    parser.add_argument("--rate", type=int, default=200)
+    parser.add_argument("--presses", type=int, default=50)
+    parser.add_argument("--idle", action="store_true", help="no server: the baseline")
+    args = parser.parse_args(argv)
+
+    from podium.remote.server import RemoteServer
+
+    watcher = app_driver.PaintWatcher()
+    app, clock = podium_app(args.agenda, args.result.with_suffix(".jsonl"))
+    load_result = args.result.with_suffix(".load.json")
+    presses: list[dict[str, float]] = []
+
+    async def _press(count: int) -> None:
+        for _ in range(count):
+            clock.advance(1.0)  # past the double-press guard
+            if app.session.next_cue() is None:
+                app.jump_to(0)
+                await app_driver.settle()
+            posted = time.monotonic()
+            repainted, _acted = await app_driver.press_timed(app, watcher)
+            presses.append({"posted": posted, "rev": app.host.revision, "repaint_ms": repainted})
+            await app_driver.settle(0.1)
+
+    async def drive() -> None:
+        async with app.run_test(size=(120, 40)):
+            if args.idle:
+                await app_driver.settle(0.2)
+                await _press(args.presses)
+                app.exit()
+                return
+            server = RemoteServer(app.host, http=("127.0.0.1", 0))
+            server.bind()
+            await server.start()
+            port = server.http_address[1]  # type: ignore[index]
+            load = subprocess.Popen(
+                [sys.executable, "-m", "benchmarks.remote_load", "--port", str(port),
+                 "--viewers", str(args.viewers), "--rate", str(args.rate),
+                 "--result", str(load_result)],
+                stdin=subprocess.PIPE,
+            )  # fmt: skip
+            try:
+                deadline = time.monotonic() + 60
+                while len(server.viewers) < args.viewers and time.monotonic() < deadline:
+                    await asyncio.sleep(0.05)
+                await asyncio.sleep(1.0)  # the request stream is running
+                await _press(args.presses)
+                await asyncio.sleep(0.5)
+            finally:
+                assert load.stdin is not None
+                load.stdin.close()  # the load process writes its results and ends
+                while load.poll() is None:
+                    await asyncio.sleep(0.05)
+                await server.stop()
+            app.exit()
+
+    asyncio.run(drive())
+    loaded: dict[str, Any] = json.loads(load_result.read_text()) if load_result.is_file() else {}
+    args.result.write_text(json.dumps({"presses": presses, "load": loaded}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,637 @@
+"""The remote server: HTTP API, WebSocket state push, the browser views and OSC, all in the
+podium's own event loop, calling the Host directly.
+
+`bind()` takes the ports before the screen opens (so a port in use is refused with one
+sentence); `start()` then serves them from the running loop (aiohttp's AppRunner and a
+SockSite, which touch no signal handlers); `stop()` closes everything. A failure while the
+meeting runs never reaches the Host: `problem` says what is down, for the status line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import socket
+from collections.abc import Callable, Mapping
+from importlib import resources
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from aiohttp import WSMsgType, web
+
+from podium.host.snapshot import snapshot
+from podium.i18n import _
+from podium.remote import osc as osc_protocol
+from podium.remote.api import Answer, command_list, run_command
+from podium.remote.security import (
+    Access,
+    Gate,
+    IPNetwork,
+    Refused,
+    host_header_allowed,
+    new_run_id,
+    same_origin,
+)
+
+MAX_BODY = 16 * 1024
+MAX_WS_MESSAGE = 16 * 1024
+SEND_QUEUE = 16
+"""States and replies waiting for one viewer; a viewer this far behind is dropped."""
+TICK_S = 1.0
+"""The state is pushed at least this often, so a view notices a dead link within 3 s."""
+PAGES = {"/": "index.html", "/stage": "stage.html", "/backstage": "backstage.html",
+         "/control": "control.html"}  # fmt: skip
+ASSETS = {
+    "podium.css": "text/css",
+    "podium.js": "text/javascript",
+    **{f"{page}.js": "text/javascript" for page in ("stage", "backstage", "control", "index")},
+}
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+_QUIET_LOGGERS = ("aiohttp.access", "aiohttp.server", "aiohttp.web", "aiohttp.websocket",
+                  "aiohttp.internal")  # fmt: skip
+
+
+class BindError(Exception):
+    """A port that cannot be taken; the message is one sentence naming it and the way out."""
+
+
+class _Viewer:
+    """One WebSocket client: a bounded queue and the task that drains it."""
+
+    __slots__ = ("access", "address", "queue", "request", "task", "ws")
+
+    def __init__(self, ws: web.WebSocketResponse, request: web.Request, access: Access) -> None:
+        self.ws = ws
+        self.request = request
+        self.access = access
+        self.address = request.remote or "?"
+        self.queue: asyncio.Queue[str] = asyncio.Queue(SEND_QUEUE)
+        self.task: asyncio.Task[None] | None = None
+
+    def offer(self, text: str) -> bool:
+        try:
+            self.queue.put_nowait(text)
+        except asyncio.QueueFull:
+            return False
+        return True
+
+    async def send_all(self) -> None:
+        while True:
+            text = await self.queue.get()
+            await self.ws.send_str(text)
+
+    def drop(self) -> None:
+        """Cut the connection at once; nobody waits for a viewer that stopped reading."""
+        if self.task is not None:
+            self.task.cancel()
+        transport = self.request.transport
+        if transport is not None:
+            transport.abort()
+
+
+class RemoteServer:
+    """HTTP/WebSocket (and optionally OSC) front-end of one Host."""
+
+    def __init__(
+        self,
+        host: Any,
+        *,
+        http: tuple[str, int] | None,
+        osc: tuple[str, int] | None = None,
+        osc_allow: tuple[IPNetwork, ...] = (),
+        commands: Mapping[str, Any] | None = None,
+        lang: str | None = None,
+        tokens: bool | None = None,
+    ) -> None:
+        """`tokens`: None turns them on exactly when `http` listens beyond loopback."""
+        self.host = host
+        self.commands: Mapping[str, Any] = commands if commands is not None else {}
+        self.http_address = http
+        self.osc_address = osc
+        self.osc_allow = osc_allow
+        self.lang = lang
+        self.gate = Gate.for_listening(http[0] if http else "127.0.0.1")
+        if tokens is not None and tokens != self.gate.tokens_on:
+            self.gate = Gate.for_listening("0.0.0.0" if tokens else "127.0.0.1")
+        self.run_id = new_run_id()
+        self.cookie_name = f"podium-{self.run_id}"
+        self.problem: str | None = None
+        """None while serving; else why the remote views are down (for the status line)."""
+        self.on_status: Callable[[], None] | None = None
+        """Called when the number of viewers or `problem` changes."""
+        self.viewers: set[_Viewer] = set()
+        self.dropped_viewers = 0
+        self.osc_endpoint: osc_protocol.OscEndpoint | None = None
+        self._http_sock: socket.socket | None = None
+        self._osc_sock: socket.socket | None = None
+        self._runner: web.AppRunner | None = None
+        self._site: web.SockSite | None = None
+        self._osc_transport: asyncio.DatagramTransport | None = None
+        self._tick_task: asyncio.Task[None] | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._push_due = False
+        self._state_cache: tuple[int, str] | None = None
+        self._assets: dict[str, bytes] = {}
+
+    # --- life cycle -----------------------------------------------------------------------
+    def attach(self, host: Any, commands: Mapping[str, Any] | None = None) -> None:
+        """Serve this Host (and its command table: podium.host.COMMANDS unless told)."""
+        self.host = host
+        if commands is not None:
+            self.commands = commands
+        elif not self.commands:
+            from podium import host as host_module
+
+            self.commands = getattr(host_module, "COMMANDS")  # noqa: B009 (lands with the Host)
+
+    def bind(self) -> None:
+        """Take the ports now (before the screen opens); BindError says which and what to do."""
+        if self.http_address is not None:
+            self._http_sock = _bind(self.http_address, socket.SOCK_STREAM, "--serve")
+            self.http_address = (self.http_address[0], self._http_sock.getsockname()[1])
+        if self.osc_address is not None:
+            try:
+                self._osc_sock = _bind(self.osc_address, socket.SOCK_DGRAM, "--osc")
+            except BindError:
+                self.close_sockets()
+                raise
+            self.osc_address = (self.osc_address[0], self._osc_sock.getsockname()[1])
+
+    def close_sockets(self) -> None:
+        for sock in (self._http_sock, self._osc_sock):
+            if sock is not None:
+                sock.close()
+
+    async def start(self) -> None:
+        """Serve the bound ports from the running loop."""
+        if not self.commands:
+            self.attach(self.host)
+        if self._http_sock is None and self._osc_sock is None:
+            self.bind()
+        for name in _QUIET_LOGGERS:
+            logger = logging.getLogger(name)
+            logger.propagate = False
+            if not logger.handlers:
+                logger.addHandler(logging.NullHandler())
+        loop = asyncio.get_running_loop()
+        self._load_assets()
+        if self._http_sock is not None:
+            app = web.Application(client_max_size=MAX_BODY, middlewares=[self._guard])
+            app.router.add_get("/api/v1/state", self._state)
+            app.router.add_get("/api/v1/commands", self._commands)
+            app.router.add_route("GET", "/api/v1/commands/{id}", self._command)
+            app.router.add_route("POST", "/api/v1/commands/{id}", self._command)
+            app.router.add_get("/ws", self._websocket)
+            for path in PAGES:
+                app.router.add_get(path, self._page)
+            app.router.add_get("/static/{name}", self._asset)
+            app.router.add_get("/favicon.ico", self._no_icon)
+            self._runner = web.AppRunner(
+                app,
+                handle_signals=False,
+                access_log=None,
+                keepalive_timeout=15,
+                max_line_size=8190,
+                max_field_size=8190,
+                max_headers=64,
+                shutdown_timeout=1.0,
+            )
+            await self._runner.setup()
+            self._site = web.SockSite(self._runner, self._http_sock)
+            await self._site.start()
+        if self._osc_sock is not None:
+            endpoint = osc_protocol.OscEndpoint(self._osc_message)
+            self.osc_endpoint = endpoint
+            transport, _ = await loop.create_datagram_endpoint(
+                lambda: endpoint, sock=self._osc_sock
+            )
+            self._osc_transport = transport
+        self._unsubscribe = self.host.subscribe(self._on_change)
+        self._tick_task = asyncio.create_task(self._tick())
+
+    async def stop(self) -> None:
+        """Close every connection and port (the meeting is over or the host quit)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self._tick_task is not None:
+            self._tick_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._tick_task
+        for viewer in list(self.viewers):
+            viewer.drop()
+        self.viewers.clear()
+        if self._osc_transport is not None:
+            self._osc_transport.close()
+        if self._runner is not None:
+            with contextlib.suppress(Exception):
+                await self._runner.cleanup()
+        self.close_sockets()
+
+    # --- what the podium screen and stderr show ------------------------------------------
+    def urls(self) -> dict[str, str]:
+        """The addresses to open: `view` (the run sheet) and `control`, tokens included."""
+        if self.http_address is None:
+            return {}
+        base = f"http://{_url_host(self.http_address[0])}:{self.http_address[1]}"
+        if not self.gate.tokens_on:
+            return {"view": f"{base}/", "control": f"{base}/control"}
+        view = quote(self.gate.view or "", safe="")
+        control = quote(self.gate.control or "", safe="")
+        return {"view": f"{base}/?token={view}", "control": f"{base}/control?token={control}"}
+
+    def announce(self, out: TextIO) -> None:
+        """Print where the views are (and the tokens) before the screen opens."""
+        if self.http_address is not None:
+            urls = self.urls()
+            if self.gate.tokens_on:
+                print(
+                    "podium: remote views need a token (listening beyond this machine); "
+                    "keep the control address private",
+                    file=out,
+                )
+            print(f"podium: view    {urls['view']}", file=out)
+            print(f"podium: control {urls['control']}", file=out)
+        if self.osc_address is not None:
+            who = "loopback" + (
+                " and " + ", ".join(map(str, self.osc_allow)) if self.osc_allow else " only"
+            )
+            host, port = self.osc_address
+            print(f"podium: OSC on udp {_url_host(host)}:{port} (senders: {who})", file=out)
+
+    # --- pushing the state ------------------------------------------------------------------
+    def state_text(self) -> str:
+        """The state as JSON (one encoding shared by every viewer of a revision)."""
+        state = snapshot(self.host)
+        if self.lang:
+            state["lang"] = self.lang
+        state["viewers"] = len(self.viewers)
+        state["type"] = "state"
+        return json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+
+    def _on_change(self, change: Any) -> None:
+        if not self._push_due:
+            self._push_due = True
+            asyncio.get_running_loop().call_soon(self._push)
+
+    def _push(self) -> None:
+        self._push_due = False
+        try:
+            text = self.state_text()
+        except Exception as exc:  # the meeting goes on; the views say they are stale
+            self._set_problem(f"the state could not be built ({type(exc).__name__})")
+            return
+        for viewer in list(self.viewers):
+            if not viewer.offer(text):
+                self._drop(viewer)
+
+    def _drop(self, viewer: _Viewer) -> None:
+        if viewer in self.viewers:
+            self.viewers.discard(viewer)
+            self.dropped_viewers += 1
+            viewer.drop()
+            self._status_changed()
+
+    async def _tick(self) -> None:
+        while True:
+            await asyncio.sleep(TICK_S)
+            try:
+                self._check_health()
+                if self.viewers:
+                    self._push()
+            except Exception as exc:
+                self._set_problem(f"{type(exc).__name__}: {exc}")
+
+    def _check_health(self) -> None:
+        server = getattr(self._site, "_server", None)
+        if self._site is not None and (server is None or not server.is_serving()):
+            self._set_problem("the web server stopped listening")
+
+    def _set_problem(self, reason: str | None) -> None:
+        if reason != self.problem:
+            self.problem = reason
+            self._status_changed()
+
+    def _status_changed(self) -> None:
+        if self.on_status is not None:
+            with contextlib.suppress(Exception):
+                self.on_status()
+
+    # --- HTTP -----------------------------------------------------------------------------
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        """Every request: Host and lockout rules, JSON errors, no tracebacks, safe headers."""
+        response: web.StreamResponse
+        try:
+            if not self.gate.tokens_on and not host_header_allowed(
+                request.host, self.http_address[0] if self.http_address else ""
+            ):
+                raise Refused(403, "this server answers only requests addressed to it")
+            response = await handler(request)
+        except Refused as refused:
+            response = _json({"ok": False, "error": refused.reason}, refused.status)
+        except web.HTTPException as exc:
+            if exc.status == 101:
+                raise
+            response = _json({"ok": False, "error": exc.reason}, exc.status)
+        except (asyncio.CancelledError, ConnectionError):
+            raise
+        except Exception as exc:
+            response = _json({"ok": False, "error": f"internal error ({type(exc).__name__})"}, 500)
+        if not response.prepared:
+            headers = response.headers
+            headers["X-Content-Type-Options"] = "nosniff"
+            headers["Referrer-Policy"] = "no-referrer"
+            headers["X-Frame-Options"] = "DENY"
+            headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    def _access(self, request: web.Request) -> tuple[Access, bool]:
+        """What the request may do, and whether it presented its token in the query."""
+        token, in_query = _presented(request, self.cookie_name)
+        return self.gate.check(request.remote or "?", token), in_query
+
+    def _remember(self, request: web.Request, response: web.StreamResponse) -> None:
+        """A token given once as `?token=` is kept in a cookie for this run."""
+        token = request.query.get("token")
+        if token and self.gate.tokens_on:
+            response.set_cookie(self.cookie_name, token, httponly=True, samesite="Strict", path="/")
+
+    async def _state(self, request: web.Request) -> web.StreamResponse:
+        self._access(request)
+        response = web.Response(
+            text=self.state_text(), content_type="application/json", charset="utf-8"
+        )
+        self._remember(request, response)
+        return response
+
+    async def _commands(self, request: web.Request) -> web.StreamResponse:
+        self._access(request)
+        return _json({"ok": True, "commands": command_list(self.commands)})
+
+    async def _command(self, request: web.Request) -> web.StreamResponse:
+        access, _ = self._access(request)
+        _refuse_cross_site(request)
+        args: dict[str, Any] = {k: v for k, v in request.query.items() if k != "token"}
+        if request.method == "POST" and request.can_read_body:
+            args.update(await _body_args(request))
+        answer: Answer = run_command(
+            self.host,
+            self.commands,
+            request.match_info["id"],
+            args,
+            access=access,
+            via=f"http {request.remote}",
+        )
+        response = _json(answer.body, answer.status)
+        self._remember(request, response)
+        return response
+
+    async def _page(self, request: web.Request) -> web.StreamResponse:
+        try:
+            self._access(request)
+        except Refused as refused:  # a person reads this one: plain words, not JSON
+            return web.Response(text=f"podium: {refused.reason}\n", status=refused.status)
+        if "token" in request.query:
+            # keep the token out of the address bar (and of the browser's history)
+            response = web.Response(status=303, headers={"Location": request.path})
+            self._remember(request, response)
+            return response
+        lang = self.lang or str(snapshot_lang(self.host))
+        response = web.Response(
+            body=self._page_body(PAGES[request.path], lang),
+            content_type="text/html",
+            charset="utf-8",
+        )
+        response.headers["Content-Security-Policy"] = CSP
+        return response
+
+    def _page_body(self, name: str, lang: str) -> bytes:
+        """The page in `lang`: its `lang` attribute, and its labels from the catalogs."""
+        key = f"{lang}:{name}"
+        body = self._assets.get(key)
+        if body is None:
+            from podium.remote.labels import labels_block
+
+            html_lang = "zh-CN" if lang == "zh" else "en"
+            body = self._assets[name].replace(
+                b'<html lang="en">', f'<html lang="{html_lang}">'.encode(), 1
+            )
+            body = body.replace(b"</head>", labels_block(lang) + b"\n</head>", 1)
+            self._assets[key] = body
+        return body
+
+    async def _asset(self, request: web.Request) -> web.StreamResponse:
+        self._access(request)
+        name = request.match_info["name"]
+        if name not in ASSETS:
+            raise Refused(404, "no such file")
+        return web.Response(body=self._assets[name], content_type=ASSETS[name], charset="utf-8")
+
+    async def _no_icon(self, request: web.Request) -> web.StreamResponse:
+        return web.Response(status=204)
+
+    def _load_assets(self) -> None:
+        static = resources.files("podium.remote") / "static"
+        for name in [*PAGES.values(), *ASSETS]:
+            self._assets[name] = (static / name).read_bytes()
+
+    # --- WebSocket ------------------------------------------------------------------------
+    async def _websocket(self, request: web.Request) -> web.StreamResponse:
+        access, _ = self._access(request)
+        origin = request.headers.get("Origin")
+        if origin is not None and not same_origin(origin, request.host):
+            raise Refused(403, "a WebSocket from another site is refused")
+        ws = web.WebSocketResponse(
+            max_msg_size=MAX_WS_MESSAGE, compress=False, heartbeat=None, autoping=True
+        )
+        await ws.prepare(request)
+        viewer = _Viewer(ws, request, access)
+        self.viewers.add(viewer)
+        viewer.task = asyncio.create_task(viewer.send_all())
+        self._status_changed()
+        viewer.offer(self.state_text())
+        try:
+            async for message in ws:
+                if message.type is WSMsgType.TEXT:
+                    reply = self._ws_command(viewer, message.data)
+                    if reply is not None and not viewer.offer(reply):
+                        self._drop(viewer)
+                        break
+                elif message.type is WSMsgType.ERROR:
+                    break
+        except (asyncio.CancelledError, ConnectionError):
+            pass
+        finally:
+            if viewer in self.viewers:
+                self.viewers.discard(viewer)
+                self._status_changed()
+            if viewer.task is not None:
+                viewer.task.cancel()
+        return ws
+
+    def _ws_command(self, viewer: _Viewer, data: str) -> str | None:
+        """`{"command": "go", "args": {…}, "id": 7}` -> the reply, as JSON text."""
+        try:
+            request = json.loads(data)
+        except ValueError:
+            request = None
+        if not isinstance(request, dict) or not isinstance(request.get("command"), str):
+            body: dict[str, Any] = {"ok": False, "error": 'send {"command": id, "args": {…}}'}
+            return json.dumps({"type": "reply", "status": 400, **body})
+        args = request.get("args") or {}
+        if not isinstance(args, dict):
+            args = {"": args}
+        answer = run_command(
+            self.host,
+            self.commands,
+            request["command"],
+            args,
+            access=viewer.access,
+            via=f"ws {viewer.address}",
+        )
+        reply = {"type": "reply", "status": answer.status, **answer.body}
+        if isinstance(request.get("id"), int | str):
+            reply["id"] = request["id"]
+        return json.dumps(reply, ensure_ascii=False)
+
+    # --- OSC ------------------------------------------------------------------------------
+    def _osc_message(self, name: str, params: list[Any], sender: str) -> dict[str, Any] | None:
+        from podium.remote.security import sender_allowed
+
+        if not sender_allowed(sender, self.osc_allow):
+            return {"status": "denied", "outcome": None, "error": "sender not allowed"}
+        if name == "state":
+            state: dict[str, Any] = json.loads(self.state_text())
+            return state
+        spec = self.commands.get(name)
+        if spec is None or not getattr(spec, "remote", False):
+            return {"status": "error", "outcome": None, "error": f"no command {name!r}"}
+        args = osc_protocol.osc_args(params, [arg.name for arg in spec.args])
+        if args is None:
+            return None  # a button's release
+        answer = run_command(
+            self.host, self.commands, name, args, access=Access.CONTROL, via=f"osc {sender}"
+        )
+        if answer.ok:
+            return {"status": "ok", "outcome": answer.body["outcome"], "rev": answer.body["rev"]}
+        return {"status": "error", "outcome": None, "error": answer.body.get("error", "")}
+
+
+def snapshot_lang(host: Any) -> str:
+    from podium.host.snapshot import view_language
+
+    return view_language(getattr(host, "lang", None) or host.session.plan.agenda.meeting.language)
+
+
+def _bind(address: tuple[str, int], kind: socket.SocketKind, option: str) -> socket.socket:
+    host, port = address
+    proto = "tcp" if kind is socket.SOCK_STREAM else "udp"
+    try:
+        infos = socket.getaddrinfo(host, port, type=kind, flags=socket.AI_PASSIVE)
+    except socket.gaierror:
+        raise BindError(
+            _(
+                "{option} {host}:{port}: {host} is not an address of this machine; "
+                "use 127.0.0.1 or 0.0.0.0"
+            ).format(option=option, host=host, port=port)
+        ) from None
+    family, sockaddr = infos[0][0], infos[0][4]
+    sock = socket.socket(family, kind)
+    try:
+        if kind is socket.SOCK_STREAM:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        sock.bind(sockaddr)
+        if kind is socket.SOCK_STREAM:
+            sock.listen(128)
+        sock.setblocking(False)
+    except OSError as exc:
+        sock.close()
+        why = (exc.strerror or str(exc)).lower()
+        raise BindError(
+            _(
+                "cannot listen on {proto} port {port} of {host} ({why}); "
+                "choose another port with {option} [HOST:]PORT or stop what uses it"
+            ).format(proto=proto, port=port, host=host, why=why, option=option)
+        ) from None
+    return sock
+
+
+def _url_host(host: str) -> str:
+    if host in ("0.0.0.0", "::", ""):
+        return _lan_address() or socket.gethostname()
+    return f"[{host}]" if ":" in host else host
+
+
+def _lan_address() -> str | None:
+    """This machine's first non-loopback IPv4 address (for the URLs phones open)."""
+    from podium.remote.security import is_loopback
+
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        return None
+    for info in infos:
+        address = str(info[4][0])
+        if not is_loopback(address):
+            return address
+    return None
+
+
+def _presented(request: web.Request, cookie: str) -> tuple[str | None, bool]:
+    auth = request.headers.get("Authorization", "")
+    if auth[:7].lower() == "bearer ":
+        return auth[7:].strip(), False
+    if "token" in request.query:
+        return request.query["token"], True
+    return request.cookies.get(cookie), False
+
+
+def _refuse_cross_site(request: web.Request) -> None:
+    """A command must not come from another site's page (a form post, an <img src>)."""
+    origin = request.headers.get("Origin")
+    if origin is not None and origin != "null" and not same_origin(origin, request.host):
+        raise Refused(403, "a command from another site's page is refused")
+    if origin == "null" or request.headers.get("Sec-Fetch-Site", "same-origin") not in (
+        "same-origin",
+        "none",
+    ):
+        raise Refused(403, "a command from another site's page is refused")
+
+
+async def _body_args(request: web.Request) -> dict[str, Any]:
+    if request.content_length is not None and request.content_length > MAX_BODY:
+        raise Refused(413, f"the request body is larger than {MAX_BODY // 1024} KiB")
+    raw = await request.read()
+    if not raw.strip():
+        return {}
+    if request.content_type == "application/x-www-form-urlencoded":
+        from urllib.parse import parse_qsl
+
+        try:
+            return dict(parse_qsl(raw.decode("utf-8"), strict_parsing=True))
+        except ValueError:
+            raise Refused(400, "the form body could not be read") from None
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise Refused(400, "the body is not JSON") from None
+    if not isinstance(body, dict):
+        raise Refused(400, 'the body must be a JSON object such as {"item": "speech"}')
+    return body
+
+
+def _json(body: dict[str, Any], status: int = 200) -> web.Response:
+    return web.Response(
+        text=json.dumps(body, ensure_ascii=False),
+        status=status,
+        content_type="application/json",
+        charset="utf-8",
+    )

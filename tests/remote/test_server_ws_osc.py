@@ -1,0 +1,260 @@
+"""The real server on loopback with real WebSocket and OSC clients: state pushed on connect and
+on every revision, commands with replies, refusals, slow viewers dropped, hostile datagrams."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import os
+import random
+import socket
+import time
+from typing import Any
+
+import aiohttp
+import pytest
+from pythonosc.osc_message_builder import OscMessageBuilder
+from pythonosc.osc_packet import OscPacket
+from remote_helpers import LiveServer, http
+
+pytestmark = pytest.mark.e2e
+
+
+def ws_url(live: LiveServer, query: str = "") -> str:
+    return live.base.replace("http://", "ws://") + "/ws" + query
+
+
+async def next_state(ws: aiohttp.ClientWebSocketResponse, timeout: float = 5) -> dict[str, Any]:
+    while True:
+        message = json.loads(await asyncio.wait_for(ws.receive_str(), timeout))
+        if message.get("type") == "state":
+            return message
+
+
+def test_state_on_connect_and_on_every_revision(live: LiveServer) -> None:
+    async def scenario() -> None:
+        async with aiohttp.ClientSession() as client, client.ws_connect(ws_url(live)) as ws:
+            first = await next_state(ws)
+            assert first["started"] is False
+            assert first["viewers"] == 1
+            await asyncio.to_thread(http, "POST", live.base + "/api/v1/commands/go")
+            moved = await next_state(ws)
+            while moved["rev"] == first["rev"]:
+                moved = await next_state(ws)
+            assert moved["started"] is True
+            assert moved["rev"] > first["rev"]
+            # and again without any change, with the server's time for the clock offset
+            again = await next_state(ws, timeout=3)
+            assert again["rev"] == moved["rev"]
+            assert again["server_time_ms"] >= moved["server_time_ms"]
+
+    asyncio.run(scenario())
+
+
+def test_commands_over_the_websocket(live: LiveServer) -> None:
+    async def scenario() -> None:
+        async with aiohttp.ClientSession() as client, client.ws_connect(ws_url(live)) as ws:
+            await next_state(ws)
+            await ws.send_str(json.dumps({"command": "go", "id": 1}))
+            await ws.send_str(json.dumps({"command": "nope", "id": 2}))
+            await ws.send_str("{broken")
+            await ws.send_str(json.dumps({"command": "jump", "args": {"item": "x"}, "id": 3}))
+            replies = {}
+            while len(replies) < 4:
+                message = json.loads(await asyncio.wait_for(ws.receive_str(), 5))
+                if message["type"] == "reply":
+                    replies[message.get("id", "broken")] = message
+            assert replies[1]["ok"] is True and replies[1]["outcome"] == "done"
+            assert replies[2]["status"] == 404
+            assert replies["broken"]["status"] == 400
+            assert replies[3]["status"] == 400
+
+    asyncio.run(scenario())
+    assert live.host.last_remote[1] == "ws 127.0.0.1"
+
+
+def test_a_foreign_origin_is_refused(live: LiveServer) -> None:
+    async def scenario() -> int:
+        async with aiohttp.ClientSession() as client:
+            try:
+                await client.ws_connect(ws_url(live), headers={"Origin": "http://evil.example"})
+            except aiohttp.WSServerHandshakeError as exc:
+                return exc.status
+        return 101
+
+    assert asyncio.run(scenario()) == 403
+    assert live.server.viewers == set()
+
+
+def test_view_token_watches_but_may_not_command(live_factory: Any, host: Any) -> None:
+    live = live_factory(host, tokens=True)
+    gate = live.server.gate
+
+    async def scenario() -> dict[str, Any]:
+        async with aiohttp.ClientSession() as client:
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await client.ws_connect(ws_url(live))
+            assert refused.value.status == 401
+            async with client.ws_connect(ws_url(live, f"?token={gate.view}")) as ws:
+                await next_state(ws)
+                await ws.send_str(json.dumps({"command": "go"}))
+                while True:
+                    message = json.loads(await asyncio.wait_for(ws.receive_str(), 5))
+                    if message["type"] == "reply":
+                        return message
+
+    reply = asyncio.run(scenario())
+    assert reply["status"] == 403
+    assert not host.session.started
+
+
+def test_an_oversized_websocket_message_closes_only_that_viewer(live: LiveServer) -> None:
+    async def scenario() -> None:
+        async with (
+            aiohttp.ClientSession() as client,
+            client.ws_connect(ws_url(live)) as calm,
+            client.ws_connect(ws_url(live)) as loud,
+        ):
+            await next_state(calm)
+            await next_state(loud)
+            await loud.send_str("x" * 70_000)
+            closed = await asyncio.wait_for(loud.receive(), 5)
+            while closed.type is aiohttp.WSMsgType.TEXT:
+                closed = await asyncio.wait_for(loud.receive(), 5)
+            assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED,
+                                       aiohttp.WSMsgType.CLOSING)  # fmt: skip
+            await asyncio.to_thread(http, "POST", live.base + "/api/v1/commands/go")
+            state = await next_state(calm)
+            while not state["started"]:
+                state = await next_state(calm)
+
+    asyncio.run(scenario())
+
+
+def test_a_viewer_that_stops_reading_is_dropped(live: LiveServer) -> None:
+    """Nobody waits for it: its queue fills, it is cut, the others go on."""
+    stalled = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    stalled.connect(("127.0.0.1", live.port))
+    key = base64.b64encode(os.urandom(16)).decode()
+    stalled.sendall(
+        (
+            f"GET /ws HTTP/1.1\r\nHost: 127.0.0.1:{live.port}\r\nUpgrade: websocket\r\n"
+            f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        ).encode()
+    )
+    try:
+
+        async def scenario() -> int:
+            async with aiohttp.ClientSession() as client, client.ws_connect(ws_url(live)) as ws:
+                await next_state(ws)
+                assert len(live.server.viewers) == 2
+                newest: list[int] = [0]
+
+                async def keep_reading() -> None:
+                    while True:
+                        newest[0] = max(newest[0], (await next_state(ws))["rev"])
+
+                reader = asyncio.create_task(keep_reading())
+                text = "长" * 490
+                for n in range(3000):
+                    live.call(lambda n=n: live.host.run("message", to="stage", text=f"{n}{text}"))
+                    if len(live.server.viewers) == 1:
+                        break
+                    if n % 20 == 0:
+                        await asyncio.sleep(0.001)
+                # the viewer that keeps reading is still served, up to the newest state
+                rev = live.host.revision
+                for _ in range(100):
+                    if newest[0] >= rev:
+                        break
+                    await asyncio.sleep(0.05)
+                reader.cancel()
+                assert newest[0] >= rev
+                assert len(live.server.viewers) == 1, n
+                return n
+
+        asyncio.run(scenario())
+        assert live.server.dropped_viewers == 1
+    finally:
+        stalled.close()
+
+
+def osc_exchange(port: int, address: str, *values: Any, timeout: float = 5) -> tuple[str, Any]:
+    """Send one OSC message from a loopback UDP socket; the reply's address and JSON."""
+    builder = OscMessageBuilder(address=address)
+    for value in values:
+        builder.add_arg(value)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.settimeout(timeout)
+        sock.sendto(builder.build().dgram, ("127.0.0.1", port))
+        data, _ = sock.recvfrom(65536)
+    message = OscPacket(data).messages[0].message
+    assert len(message.params) == 1
+    return message.address, json.loads(message.params[0])
+
+
+@pytest.fixture
+def osc_live(live_factory: Any, host: Any) -> LiveServer:
+    return live_factory(host, osc=("127.0.0.1", 0))
+
+
+def test_osc_commands_are_answered_to_the_sender(osc_live: LiveServer) -> None:
+    port = osc_live.server.osc_address[1]  # type: ignore[index]
+    address, reply = osc_exchange(port, "/podium/go")
+    assert address == "/podium/reply/go"
+    assert reply["status"] == "ok" and reply["outcome"] == "done"
+    address, reply = osc_exchange(port, "/podium/jump", "talk")
+    assert (address, reply["status"], reply["outcome"]) == ("/podium/reply/jump", "ok", "done")
+    address, reply = osc_exchange(port, "/podium/message", "stage", "请控制时间")
+    assert reply["status"] == "ok"
+    address, reply = osc_exchange(port, "/podium/adjust", 60)
+    assert reply["status"] == "ok"
+    address, reply = osc_exchange(port, "/podium/nope")
+    assert (address, reply["status"]) == ("/podium/reply/nope", "error")
+    address, reply = osc_exchange(port, "/podium/jump", "no-such-item")
+    assert reply["status"] == "error" and "no-such-item" in reply["error"]
+    address, state = osc_exchange(port, "/podium/state")
+    assert address == "/podium/reply/state"
+    assert state["item_id"] == "talk" and state["message_stage"] == "请控制时间"
+    assert osc_live.host.last_remote[1] == "osc 127.0.0.1"
+
+
+def test_osc_senders_outside_the_allowed_networks_are_denied(osc_live: LiveServer) -> None:
+    reply = osc_live.server._osc_message("go", [], "192.168.1.20")
+    assert reply is not None and reply["status"] == "denied"
+    assert not osc_live.host.session.started
+
+
+def test_a_button_release_does_nothing(osc_live: LiveServer) -> None:
+    port = osc_live.server.osc_address[1]  # type: ignore[index]
+    osc_exchange(port, "/podium/go", 1.0)
+    rev = osc_live.host.revision
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        builder = OscMessageBuilder(address="/podium/go")
+        builder.add_arg(0.0)
+        sock.sendto(builder.build().dgram, ("127.0.0.1", port))
+    osc_exchange(port, "/podium/state")
+    assert osc_live.host.revision == rev
+
+
+def test_five_hundred_random_datagrams(osc_live: LiveServer) -> None:
+    port = osc_live.server.osc_address[1]  # type: ignore[index]
+    rng = random.Random(14)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        for n in range(500):
+            size = rng.choice([0, 1, 4, 17, 64, 300, 1500, 9000])
+            junk = bytes(rng.getrandbits(8) for _ in range(size))
+            if n % 5 == 0:
+                junk = b"/podium/" + junk  # looks like ours, is not
+            if n % 7 == 0:
+                junk = b"#bundle\x00" + junk
+            sock.sendto(junk, ("127.0.0.1", port))
+            if n % 100 == 0:
+                time.sleep(0.01)
+    _address, reply = osc_exchange(port, "/podium/go")
+    assert reply["status"] == "ok"
+    assert osc_live.server.osc_endpoint.dropped > 300  # type: ignore[union-attr]
+    assert http("GET", osc_live.base + "/api/v1/state")[1]["started"] is True
