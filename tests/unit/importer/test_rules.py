@@ -427,3 +427,25 @@ def test_every_chinese_call_marker_holds_the_quick_hint() -> None:
     from podium.importer.phrases import ZH
 
     assert all(_CALL_HINT["zh"] in marker for marker in ZH.call_markers)
+
+
+def test_english_page_furniture_is_dropped_and_said(script) -> None:
+    r = script(
+        "Page 1 of 3\n\nGood evening, everyone.\nThank you for coming.\n\n"
+        "Copyright © 2026 Example Templates. All rights reserved.\nLeave a comment\n"
+    )
+    assert r.texts() == ["Good evening, everyone.", "Thank you for coming."]
+    dropped = [w for w in r.warnings if "page furniture" in w]
+    assert [w.split(":")[0] for w in dropped] == ["1", "6"]
+    assert "lines 6-7" in dropped[1]
+
+
+def test_traditional_masks_and_furniture(script) -> None:
+    r = script(
+        "年終晚會主持詞_第1頁\n各位來賓：\n請總經理＊＊＊先生致辭。\n感謝＊＊＊總經理的致辭。\n"
+        "先請＊＊＊＊的代表上臺領獎。\n"
+    )
+    assert r.agenda.names["總經理"] == "＊＊＊"
+    assert "單位1" in r.agenda.names  # the importer's own words in traditional characters
+    assert r.texts()[0] == "各位來賓："
+    assert any("page furniture" in w for w in r.warnings)
