@@ -10,6 +10,7 @@ from podium.agenda.keys import MEETING_FALLBACKS
 from podium.agenda.placeholders import Field, Part, parse_template
 from podium.agenda.reporting import Reporter
 from podium.agenda.yamlnodes import Node
+from podium.i18n import _
 
 
 class PlaceholderFiller:
@@ -52,11 +53,15 @@ class PlaceholderFiller:
         known = [*self.names, *self.fallbacks]
         close = difflib.get_close_matches(part.key, known, n=1, cutoff=0.5)
         if close:
-            hint = f"; did you mean '{{{close[0]}}}'?"
+            message = _("unknown placeholder '{snippet}'; did you mean '{close}'?")
         elif part.key in MEETING_FALLBACKS:
-            hint = f": the meeting has no {part.key} and 'names' does not define it"
+            message = _(
+                "unknown placeholder '{snippet}': the meeting has no {key} and 'names' does not "
+                "define it"
+            )
         else:
-            hint = ": define it under 'names'"
-        self.report.error_in(
-            node, value, part.offset, snippet, f"unknown placeholder '{snippet}'{hint}"
+            message = _("unknown placeholder '{snippet}': define it under 'names'")
+        text = message.format(
+            snippet=snippet, key=part.key, close="{" + close[0] + "}" if close else ""
         )
+        self.report.error_in(node, value, part.offset, snippet, text)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from podium.i18n import _
+
 _MASKED = re.compile(r"[*＊×]{2,}|(?<![A-Za-z])X{3,}(?![A-Za-z])")
 
 
@@ -59,7 +61,7 @@ def parse_template(text: str) -> tuple[list[Part], list[Problem]]:
             if text.startswith("}", j + 1):
                 i = j + 2
             else:
-                problems.append(Problem(j, "}", "single '}': write '}}' for a literal brace"))
+                problems.append(Problem(j, "}", _("single '}': write '}}' for a literal brace")))
                 i = j + 1
             continue
         if text.startswith("{", j + 1):
@@ -68,7 +70,7 @@ def parse_template(text: str) -> tuple[list[Part], list[Problem]]:
             continue
         k = text.find("}", j + 1)
         if k < 0:
-            problems.append(Problem(j, "{", "unclosed '{': write '{{' for a literal brace"))
+            problems.append(Problem(j, "{", _("unclosed '{': write '{{' for a literal brace")))
             buf.append(text[j:])
             break
         key = text[j + 1 : k]
@@ -83,9 +85,10 @@ def parse_template(text: str) -> tuple[list[Part], list[Problem]]:
                 Problem(
                     j,
                     snippet,
-                    f"{_quoted(snippet)} is not a placeholder: a key is letters, digits, "
-                    "'_' and '-' "
-                    "(text is substituted, never evaluated; write '{{' for a literal brace)",
+                    _(
+                        "{snippet} is not a placeholder: a key is letters, digits, '_' and '-' "
+                        "(text is substituted, never evaluated; write '{{{{' for a literal brace)"
+                    ).format(snippet=_quoted(snippet)),
                 )
             )
             buf.append(snippet)
