@@ -402,15 +402,29 @@ class RemoteServer:
             response = web.Response(status=303, headers={"Location": request.path})
             self._remember(request, response)
             return response
-        body = self._assets[PAGES[request.path]]
         lang = self.lang or str(snapshot_lang(self.host))
         response = web.Response(
-            body=body.replace(b'<html lang="en">', f'<html lang="{lang}">'.encode(), 1),
+            body=self._page_body(PAGES[request.path], lang),
             content_type="text/html",
             charset="utf-8",
         )
         response.headers["Content-Security-Policy"] = CSP
         return response
+
+    def _page_body(self, name: str, lang: str) -> bytes:
+        """The page in `lang`: its `lang` attribute, and its labels from the catalogs."""
+        key = f"{lang}:{name}"
+        body = self._assets.get(key)
+        if body is None:
+            from podium.remote.labels import labels_block
+
+            html_lang = "zh-CN" if lang == "zh" else "en"
+            body = self._assets[name].replace(
+                b'<html lang="en">', f'<html lang="{html_lang}">'.encode(), 1
+            )
+            body = body.replace(b"</head>", labels_block(lang) + b"\n</head>", 1)
+            self._assets[key] = body
+        return body
 
     async def _asset(self, request: web.Request) -> web.StreamResponse:
         self._access(request)
