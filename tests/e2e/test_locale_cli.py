@@ -141,6 +141,7 @@ def test_validate_problems_in_both_languages(tmp_path: Path) -> None:
         "(script, speech, awards or break)\n"
     )
     assert zh.stderr == (
-        "bad.yaml:4:22: error: 未知的类型 'speach'；是不是 'speech'？（script、speech、awards 或 break）\n"
+        "bad.yaml:4:22: error: 未知的类型 'speach'；是不是 'speech'？"
+        "（script、speech、awards 或 break）\n"
     )
     assert en.stdout == "bad.yaml: 1 error\n" and zh.stdout == "bad.yaml: 1 处错误\n"
