@@ -208,6 +208,15 @@ def test_nothing_points_outside_the_repository(path: Path) -> None:
         assert needle not in text, f"{path.relative_to(ROOT)} mentions {needle!r}"
 
 
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_pages_named_in_the_source_exist(path: Path) -> None:
+    """A docstring that sends the reader to `docs/x.md` (or `x.md`) names a page we have."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for name in re.findall(r"[\w./-]*\b[\w-]+\.md\b", text):
+        candidates = [ROOT / name, DOCS / Path(name).name, ROOT / Path(name).name]
+        assert any(c.is_file() for c in candidates), f"{path.relative_to(ROOT)} names {name}"
+
+
 def slug(heading: str) -> str:
     """The anchor GitHub (and most Markdown viewers) give a heading."""
     text = heading.strip().lower()

@@ -1,6 +1,6 @@
 """The session journal: every event appended as one JSON line and fsync'd before it shows.
 
-Format (cli-and-files.md, "Session journal"): a header line, then one object per event with
+Format (docs/files.md, "The journal"): a header line, then one object per event with
 `at` (local ISO-8601 with offset and milliseconds), `event`, `item` (id) and `cue` (0-based)
 after it. Readers skip torn lines and event kinds they do not know, with a warning.
 """
@@ -152,7 +152,7 @@ class JournalWriter:
 
 
 def header_for(agenda: Agenda, *, rehearsal: bool, now: dt.datetime) -> dict[str, Any]:
-    """The header line: the spec's fields, plus the items' ids so a resume can say what changed."""
+    """The header line: the format's fields, plus the items so a resume can say what changed."""
     return {
         "format": FORMAT,
         "agenda": agenda.path,

@@ -2,7 +2,7 @@
 
 API CONTRACT (shared by the engine and the screen).
 All state is timestamps on the injected clock; every read-out is computed when called.
-The rules where the spec is silent are written down in docs/engine.md.
+The rules it follows are written down in docs/engine.md.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ class Session:
 
     Before the first GO the session stands by (`position is None`, `started is False`); the
     first GO starts the meeting on the first cue. `rehearsal` changes where planned starts
-    count from (see podium.md, Timing). `journal` receives every event before the action
+    count from (see docs/engine.md). `journal` receives every event before the action
     returns, so the screen never shows what is not on disk.
     """
 

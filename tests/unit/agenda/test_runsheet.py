@@ -285,7 +285,7 @@ def test_text_columns_align_with_chinese_titles(zh_plan: Plan) -> None:
     ids = _ids(item_rows)
     columns = {display_width(r[: r.rindex(i)]) for r, i in zip(item_rows, ids, strict=True)}
     assert len(columns) == 1
-    assert "09:02:00  ~2:17  颁发荣誉证书" in text  # estimated marked with ~
+    assert "09:02:00  ~2:17  二、颁发荣誉证书" in text  # numbered, estimated marked with ~
 
 
 def _ids(rows: list[str]) -> list[str]:
@@ -297,7 +297,7 @@ def test_text_shows_the_idle_gap_before_a_fixed_time(zh_plan: Plan) -> None:
     # 09:02:00 + 2:17 = 09:04:17; idle 5:43 until the speech fixed at 09:10:00.
     assert re.search(r"^09:04:17\s+5:43\s+（空档，等待 09:10:00 固定开始）$", text, re.M)
     assert re.search(
-        r"^09:10:00\s+25:00\s+区委副书记讲话\s+speech\s+09:10:00 固定开始$", text, re.M
+        r"^09:10:00\s+25:00\s+三、区委副书记讲话\s+speech\s+09:10:00 固定开始$", text, re.M
     )
 
 
@@ -307,15 +307,17 @@ def test_text_shows_every_cue_in_full_with_names_units_and_say(zh_plan: Plan) ->
         "同志们：现在开会。",
         "请区委办信息科、城东街道的代表上台领奖。",
         "先进集体 · 1/2",
-        "· 单田芳 — 区教育局 · 读作 善田芳",
-        "· 王芳 — 城东街道",
+        "2. 单田芳 — 区教育局 · 读作 善田芳",
+        "1. 王芳 — 城东街道",
+        "1. 区委办信息科",
+        "2. 城东街道",
         "区委副书记张建国同志 · 25:00 (提醒 2:00 · 警告 1:00)",
         "备注：证书按顺序摆放在礼仪台上。",
         "（不朗读）",
     ):
         assert phrase in text, phrase
-    # Recipients without units or say are not listed again below their call-up.
-    assert "· 区委办信息科" not in text
+    # One bare name is in its call already: not listed again below it.
+    assert "1. 湖滨街道" not in text
     # An inner line break continues under the text, not at the left margin.
     lines = text.splitlines()
     first = next(i for i, line in enumerate(lines) if "今天在主席台就坐的领导有：" in line)
@@ -330,9 +332,9 @@ def test_text_without_a_start_shows_offsets_and_english_labels() -> None:
     text = render(make_plan(en_agenda()), "text")
     assert text.splitlines()[0] == "Awards night"
     assert "Total ~1:30 · 2 items · 2 cues" in text
-    assert re.search(r"^\+0:00:00\s+~0:30\s+Awards night\s+welcome$", text, re.M)
-    assert re.search(r"^\+0:00:30\s+~1:00\s+Prizes\s+prizes$", text, re.M)
-    assert "· Siobhán Byrne — Design · say Shiv-awn Byrne" in text
+    assert re.search(r"^\+0:00:00\s+~0:30\s+1\. Awards night\s+welcome$", text, re.M)
+    assert re.search(r"^\+0:00:30\s+~1:00\s+2\. Prizes\s+prizes$", text, re.M)
+    assert "1. Siobhán Byrne — Design · say Shiv-awn Byrne" in text
 
 
 def test_text_marks_an_overrun_fixed_time() -> None:
@@ -410,16 +412,19 @@ def test_csv_spoken_column_only_with_spoken(zh_plan: Plan) -> None:
 def test_markdown_has_a_table_and_a_section_per_item(zh_plan: Plan) -> None:
     text = render(zh_plan, "markdown")
     assert text.startswith("# 全区信息工作会议\n")
-    assert "| 09:02:00 | \\~2:17 | 颁发荣誉证书 |" in text
-    assert "| 09:04:17 | 5:43 | *（空档，等待 09:10:00 固定开始）* |" in text
+    # To the minute: the estimate ~2:17 is about two minutes, the idle gap after it too.
+    assert "| 09:02 | \\~2分钟 | 二、颁发荣誉证书 |" in text
+    assert "| 09:04 | \\~6分钟 | *（空档，等待 09:10 固定开始）* |" in text
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == [
-        "## 09:00:00 · 开场 · 2:00",
-        "## 09:02:00 · 颁发荣誉证书 · \\~2:17",
-        "## 09:10:00 · 区委副书记讲话 · 25:00",
-        "## 09:35:00 · 茶歇 · 10:00",
+        "## 一、开场",
+        "## 二、颁发荣誉证书",
+        "## 三、区委副书记讲话",
+        "## 四、茶歇",
     ]
-    assert "   - 单田芳 — 区教育局 · *读作 善田芳*" in text
+    assert "09:10 · 25分钟 · 09:10 固定开始" in text
+    assert "`speech`" not in text  # no ids under the headings
+    assert "   2. 单田芳 — 区教育局 · *读作 善田芳*" in text
 
 
 def test_markdown_escapes_markup_from_the_file() -> None:
@@ -434,7 +439,7 @@ def test_markdown_escapes_markup_from_the_file() -> None:
     )
     escaped_title = "A | B *bold* ~x~ &lt;i&gt;"
     assert f"<h1>{escaped_title}</h1>" in html
-    assert f"<td>{escaped_title}</td>" in html  # the | did not split the table cell
+    assert f"<td>1. {escaped_title}</td>" in html  # the | did not split the table cell
     item = "<li><strong>Say</strong> 1. not a list<br />\n- nor this<br />\nthird _line_</li>"
     assert item in html
     assert "Check the &lt;mic&gt; &amp; lights" in html

@@ -11,6 +11,7 @@ from podium.agenda.plan import Plan, make_plan
 from podium.agenda.runsheet import render
 from podium.agenda.runsheet.header import meeting_facts
 from podium.agenda.runsheet.labels import labels_for
+from podium.agenda.runsheet.printed import PrintedTimes
 
 AGENDA = """\
 podium: 1
@@ -60,7 +61,8 @@ def test_a_meeting_with_only_a_title_has_no_facts_and_no_legend(tmp_path: Path) 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 def test_every_printed_format_shows_the_same_header(tmp_path: Path, fmt: str) -> None:
     plan = plan_of(tmp_path, AGENDA)
-    facts = meeting_facts(plan, labels_for(plan.agenda.meeting))
+    times = None if fmt == "text" else PrintedTimes.of(plan)  # paper copies: to the minute
+    facts = meeting_facts(plan, labels_for(plan.agenda.meeting), times=times)
     out = render(plan, fmt)
     head = out[: out.index("开场")]  # before the first item
     for value in (facts.title, facts.subtitle, *(v for _, v in facts.facts)):
@@ -71,3 +73,4 @@ def test_every_printed_format_shows_the_same_header(tmp_path: Path, fmt: str) ->
     # markdown escapes `~`; the words after it are the same
     assert facts.legend.lstrip("~ ") in head
     assert facts.summary.split(" · ")[0] in head
+    assert ("开始 09:00:00" in head) is (fmt == "text")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from podium.agenda.plan import Plan
 from podium.agenda.runsheet.labels import Labels
-from podium.agenda.runsheet.timing import planned_text, start_text
+from podium.agenda.runsheet.timing import ExactTimes, SheetTimes
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,8 +22,11 @@ class MeetingFacts:
     """What `~` means, when any duration is estimated."""
 
 
-def meeting_facts(plan: Plan, labels: Labels, measured: bool = False) -> MeetingFacts:
-    """The header of `plan`'s run sheet; `measured` when estimates come from `--spoken`."""
+def meeting_facts(
+    plan: Plan, labels: Labels, measured: bool = False, times: SheetTimes | None = None
+) -> MeetingFacts:
+    """The header of `plan`'s run sheet; `measured` when estimates come from `--spoken`;
+    `times` writes the times (default: to the second)."""
     meeting = plan.agenda.meeting
     facts = tuple(
         (label, value)
@@ -38,19 +41,23 @@ def meeting_facts(plan: Plan, labels: Labels, measured: bool = False) -> Meeting
     if any(p.item.estimated for p in plan.items):
         legend = labels.estimated_spoken if measured else labels.estimated
     return MeetingFacts(
-        meeting.title, meeting.subtitle or None, facts, summary_line(plan, labels), legend
+        meeting.title,
+        meeting.subtitle or None,
+        facts,
+        summary_line(plan, labels, times or ExactTimes(plan)),
+        legend,
     )
 
 
-def summary_line(plan: Plan, labels: Labels) -> str:
+def summary_line(plan: Plan, labels: Labels, times: SheetTimes) -> str:
     """Start, total, end, and how many items and cues, joined by ` · `."""
     estimated = any(p.item.estimated for p in plan.items)
     parts = []
     if plan.start_s is not None:
-        parts.append(f"{labels.start} {start_text(plan, 0)}")
-    parts.append(f"{labels.total} {planned_text(plan.total_s, estimated)}")
+        parts.append(f"{labels.start} {times.start(0)}")
+    parts.append(f"{labels.total} {times.duration(plan.total_s, estimated)}")
     if plan.start_s is not None:
-        parts.append(f"{labels.ends} {start_text(plan, plan.total_s)}")
+        parts.append(f"{labels.ends} {times.start(plan.total_s)}")
     cues = sum(len(p.item.cues) for p in plan.items)
     parts.append(f"{len(plan.items)} {labels.items}")
     parts.append(f"{cues} {labels.cues}")

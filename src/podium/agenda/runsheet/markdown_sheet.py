@@ -8,13 +8,9 @@ from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
 from podium.agenda.runsheet.header import meeting_facts
 from podium.agenda.runsheet.labels import Labels, labels_for
-from podium.agenda.runsheet.timing import (
-    fixed_clock,
-    gap_before,
-    late_by,
-    planned_text,
-    start_text,
-)
+from podium.agenda.runsheet.numbering import item_number, names_listed
+from podium.agenda.runsheet.printed import PrintedTimes
+from podium.agenda.runsheet.timing import gap_before, gap_estimated, late_by
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
@@ -34,10 +30,13 @@ def md(text: str) -> str:
 
 
 def render_markdown(plan: Plan, measured: bool = False) -> str:
-    """The whole run sheet as Markdown: a header, an overview table, then each item in full."""
+    """The whole run sheet as Markdown: a header, an overview table, then each item in full,
+    numbered and timed to the minute like the html sheet."""
     meeting = plan.agenda.meeting
     labels = labels_for(meeting)
-    header = meeting_facts(plan, labels, measured)
+    times = PrintedTimes.of(plan)
+    chinese = meeting.lang.is_chinese
+    header = meeting_facts(plan, labels, measured, times)
     out = [f"# {md(header.title)}", ""]
     if header.subtitle:
         out += [md(header.subtitle), ""]
@@ -50,48 +49,60 @@ def render_markdown(plan: Plan, measured: bool = False) -> str:
 
     out += [f"| {labels.start} | {labels.duration} | {labels.item} |", "|---:|---:|---|"]
     for index, planned in enumerate(plan.items):
+        item = planned.item
         gap = gap_before(plan, index)
-        if gap:
-            until = labels.idle.format(until=fixed_clock(planned))
-            gap_start = start_text(plan, planned.offset_s - gap)
-            out.append(f"| {gap_start} | {planned_text(gap)} | *{md(until)}* |")
-        duration = md(planned_text(planned.duration_s, planned.item.estimated))
-        title = md(planned.item.title).replace("\n", " ")
-        out.append(f"| {start_text(plan, planned.offset_s)} | {duration} | {title} |")
+        if gap and item.at_s is not None:
+            until = labels.idle.format(until=times.clock(item.at_s))
+            gap_start = times.start(planned.offset_s - gap)
+            gap_length = md(times.duration(gap, gap_estimated(plan, index)))
+            out.append(f"| {gap_start} | {gap_length} | *{md(until)}* |")
+        duration = md(times.duration(planned.duration_s, item.estimated))
+        title = md(item.title).replace("  \n", " ")
+        numbered = numbered_title(index + 1, title, chinese)
+        out.append(f"| {times.start(planned.offset_s)} | {duration} | {numbered} |")
     out.append("")
 
-    for planned in plan.items:
+    for number, planned in enumerate(plan.items, 1):
         item = planned.item
-        duration = md(planned_text(planned.duration_s, item.estimated))
-        heading = f"## {start_text(plan, planned.offset_s)} · {md(item.title)} · {duration}"
+        heading = "## " + numbered_title(number, md(item.title), chinese)
         out += [heading.replace("  \n", " "), ""]
-        tags = [f"`{item.id}`"]
+        when = [
+            times.start(planned.offset_s),
+            times.duration(planned.duration_s, item.estimated),
+        ]
         if item.at_s is not None:
-            tags.append(md(labels.fixed.format(at=fixed_clock(planned))))
+            when.append(labels.fixed.format(at=times.clock(item.at_s)))
         if not item.speak:
-            tags.append(md(labels.silent))
-        out += [" · ".join(tags), ""]
+            when.append(labels.silent)
+        out += [md(" · ".join(when)), ""]
         late = late_by(plan, planned)
-        if late:
-            message = labels.late.format(at=fixed_clock(planned), late=planned_text(late))
+        if late and item.at_s is not None:
+            message = labels.late.format(at=times.clock(item.at_s), late=times.duration(late))
             out += [f"**{md(message)}**", ""]
         if item.notes:
             out += [f"> **{labels.note}**{labels.colon}" + md(item.notes).replace("\n", "\n> "), ""]
-        for number, cue in enumerate(item.cues, 1):
-            out.extend(cue_markdown(number, cue, item, labels))
+        for cue_number, cue in enumerate(item.cues, 1):
+            out.extend(cue_markdown(cue_number, cue, item, labels, times))
         out.append("")
     return "\n".join(out)
 
 
-def cue_markdown(number: int, cue: Cue, item: Item, labels: Labels) -> list[str]:
-    """One cue as a numbered list entry, with a nested list of recipients for call-ups."""
+def numbered_title(number: int, title: str, chinese: bool) -> str:
+    """`一、开场` or `1. Welcome` (the number escaped, `title` already Markdown)."""
+    return md(item_number(number, chinese)) + ("" if chinese else " ") + title
+
+
+def cue_markdown(
+    number: int, cue: Cue, item: Item, labels: Labels, times: PrintedTimes
+) -> list[str]:
+    """One cue as a numbered list entry, with a numbered list of recipients for call-ups."""
     kind = labels.cue_kinds[cue.kind]
     hang = " " * (len(str(number)) + 2)
     text = md(cue.text).replace("\n", "\n" + hang)
     if cue.kind is CueKind.SPEECH:
-        length = planned_text(cue.duration_s or item.duration_s)
+        length = md(times.duration(cue.duration_s or item.duration_s))
         limits = [
-            f"{label} {planned_text(seconds)}"
+            f"{label} {md(times.duration(seconds))}"
             for label, seconds in ((labels.warn, item.warn_s), (labels.danger, item.danger_s))
             if seconds is not None
         ]
@@ -99,7 +110,7 @@ def cue_markdown(number: int, cue: Cue, item: Item, labels: Labels) -> list[str]
         speaker = md(cue.speaker or cue.text).replace("\n", "\n" + hang)
         return [f"{number}. **{kind}** {speaker} · {length}{suffix}"]
     if cue.kind is CueKind.BREAK:
-        length = planned_text(cue.duration_s or item.duration_s)
+        length = md(times.duration(cue.duration_s or item.duration_s))
         return [f"{number}. **{kind} {length}** {text}".rstrip()]
     if cue.kind is CueKind.CALL:
         head = " · ".join(
@@ -110,7 +121,8 @@ def cue_markdown(number: int, cue: Cue, item: Item, labels: Labels) -> list[str]
         lines = [f"{number}. **{kind}** {head}".rstrip()]
         if text:
             lines[0] += "  \n" + hang + text
-        if any(cue.units) or cue.say:
+        if names_listed(cue):
+            lines.append("")
             for i, name in enumerate(cue.names):
                 entry = md(name)
                 unit = cue.units[i] if i < len(cue.units) else None
@@ -118,6 +130,10 @@ def cue_markdown(number: int, cue: Cue, item: Item, labels: Labels) -> list[str]
                     entry += " — " + md(unit)
                 if cue.say and cue.say[i] != name:
                     entry += f" · *{labels.say} {md(cue.say[i])}*"
-                lines.append(f"{hang}- {entry}")
+                note = cue.notes[i] if i < len(cue.notes) else None
+                if note:
+                    entry += f" · *{md(labels.note + labels.colon)}{md(note)}*"
+                lines.append(f"{hang}{i + 1}. {entry}")
+            lines.append("")
         return lines
     return [f"{number}. **{kind}** {text}".rstrip()]

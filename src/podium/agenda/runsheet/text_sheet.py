@@ -6,6 +6,7 @@ from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
 from podium.agenda.runsheet.header import MeetingFacts, meeting_facts
 from podium.agenda.runsheet.labels import Labels, labels_for
+from podium.agenda.runsheet.numbering import item_number, names_listed
 from podium.agenda.runsheet.timing import (
     fixed_clock,
     gap_before,
@@ -42,9 +43,13 @@ def render_text(plan: Plan, measured: bool = False) -> str:
     durations = [planned_text(p.duration_s, p.item.estimated) for p in plan.items]
     start_w = max(display_width(labels.start), *(len(s) for s in starts))
     dur_w = max(display_width(labels.duration), *(len(d) for d in durations))
+    chinese = plan.agenda.meeting.lang.is_chinese
+    titles = [
+        item_number(n, chinese) + ("" if chinese else " ") + p.item.title
+        for n, p in enumerate(plan.items, 1)
+    ]
     title_w = min(
-        TITLE_COLUMN_MAX,
-        max(display_width(labels.item), *(display_width(p.item.title) for p in plan.items)),
+        TITLE_COLUMN_MAX, max(display_width(labels.item), *(display_width(t) for t in titles))
     )
     indent = " " * (start_w + 2 + dur_w + 2)
 
@@ -69,7 +74,11 @@ def render_text(plan: Plan, measured: bool = False) -> str:
         if not item.speak:
             tags.append(labels.silent)
         lines.append(
-            row(starts[index], durations[index], f"{pad(item.title, title_w)}  " + "  ".join(tags))
+            row(
+                starts[index],
+                durations[index],
+                f"{pad(titles[index], title_w)}  " + "  ".join(tags),
+            )
         )
         lines.extend(indent + line for line in item_lines(item, labels))
         late = late_by(plan, planned)
@@ -124,18 +133,22 @@ def cue_lines(cue: Cue, item: Item, labels: Labels) -> list[str]:
             if part
         )
         lines = [head, *text_lines] if head else list(text_lines)
-        if any(cue.units) or cue.say:
+        if names_listed(cue):
             lines.extend(name_line(cue, i, labels) for i in range(len(cue.names)))
         return lines or [""]
     return text_lines or [""]
 
 
 def name_line(cue: Cue, index: int, labels: Labels) -> str:
-    """One recipient of a call-up: `· name — unit · say: pronunciation`."""
-    line = "· " + cue.names[index]
+    """One recipient of a call-up, numbered in stage order: `2. name — unit · say … (note)`."""
+    width = len(str(len(cue.names)))
+    line = f"{str(index + 1).rjust(width)}. {cue.names[index]}"
     unit = cue.units[index] if index < len(cue.units) else None
     if unit:
         line += " — " + unit
     if cue.say and cue.say[index] != cue.names[index]:
         line += f" · {labels.say} {cue.say[index]}"
+    note = cue.notes[index] if index < len(cue.notes) else None
+    if note:
+        line += f" · {labels.note}{labels.colon}{note}"
     return line

@@ -2,8 +2,37 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from podium.agenda.durations import format_duration
 from podium.agenda.plan import Plan, PlannedItem, time_of_day_text
+
+
+class SheetTimes(Protocol):
+    """How a run sheet writes clock times, starts and durations: to the second on the
+    terminal (`ExactTimes`), to the minute on paper (`printed.PrintedTimes`)."""
+
+    def clock(self, seconds_after_midnight: int) -> str: ...
+
+    def start(self, offset_s: int) -> str: ...
+
+    def duration(self, seconds: int, estimated: bool = False) -> str: ...
+
+
+class ExactTimes:
+    """`HH:MM:SS` clock times and `m:ss` durations: the text sheet, csv and json."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+
+    def clock(self, seconds_after_midnight: int) -> str:
+        return time_of_day_text(seconds_after_midnight)
+
+    def start(self, offset_s: int) -> str:
+        return start_text(self.plan, offset_s)
+
+    def duration(self, seconds: int, estimated: bool = False) -> str:
+        return planned_text(seconds, estimated)
 
 
 def planned_text(seconds: int, estimated: bool = False) -> str:
@@ -25,6 +54,11 @@ def gap_before(plan: Plan, index: int) -> int:
     """Idle seconds between the end of item `index - 1` (or the start) and item `index`."""
     previous_end = plan.items[index - 1].end_s if index else 0
     return max(0, plan.items[index].offset_s - previous_end)
+
+
+def gap_estimated(plan: Plan, index: int) -> bool:
+    """Whether the idle gap before item `index` comes out of estimated durations."""
+    return any(p.item.estimated for p in plan.items[:index])
 
 
 def fixed_clock(planned: PlannedItem) -> str | None:
