@@ -91,14 +91,14 @@ def test_a_meeting_driven_over_http_and_osc(tmp_path: Path) -> None:
     journal = tmp_path / "meeting.jsonl"
     with Tmux(tmp_path) as term:
         term.start(
-            "run", DEMO, "--fresh", "--journal", str(journal),
+            DEMO, "--fresh", "--journal", str(journal),
             "--serve", f"127.0.0.1:{port}", "--osc", f"127.0.0.1:{osc_port}",
         )  # fmt: skip
-        term.wait_for(lambda s: "Podium quick demo" in s or "Standing by" in s)
+        term.wait_for(lambda s: "Podium quick demo" in s or "Standing by" in s, "standby")
         base = f"http://127.0.0.1:{port}"
         status, body, _ = http("POST", base + "/api/v1/commands/go")
         assert (status, body["outcome"]) == (200, "done")
-        term.wait_for(lambda s: "Good morning, and welcome" in s)
+        term.wait_for(lambda s: "Good morning, and welcome" in s, "the first cue")
         builder = OscMessageBuilder(address="/podium/jump")
         builder.add_arg("talk")
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
@@ -109,13 +109,15 @@ def test_a_meeting_driven_over_http_and_osc(tmp_path: Path) -> None:
         reply = OscPacket(data).messages[0].message
         assert reply.address == "/podium/reply/jump"
         assert json.loads(reply.params[0])["status"] == "ok"
-        term.wait_for(lambda s: "Please welcome Alex Morgan" in s)
+        term.wait_for(lambda s: "Please welcome Alex Morgan" in s, "the jump")
         status, _, _ = http(
             "POST", base + "/api/v1/commands/message", body={"to": "host", "text": "Mayor here"}
         )
         assert status == 200
-        term.wait_for(lambda s: "Mayor here" in s)
-        term.wait_for(lambda s: "viewing" in s or "http 127.0.0.1" in s or "osc" in s)
+        term.wait_for(lambda s: "Mayor here" in s, "the message")
+        term.wait_for(
+            lambda s: "viewing" in s or "http 127.0.0.1" in s or "osc" in s, "the remote status"
+        )
     events = [json.loads(line) for line in journal.read_text().splitlines() if line.strip()]
     vias: dict[str, Any] = {e.get("event"): e.get("via") for e in events}
     assert vias.get("go") == "http 127.0.0.1"

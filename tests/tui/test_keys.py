@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
 
 from podium.agenda.model import Agenda
@@ -323,8 +324,12 @@ def test_no_widget_takes_focus_so_keys_always_reach_the_host(
 
 
 def test_textual_defaults_do_not_bypass_the_quit_question() -> None:
-    ctrl = {b.key: b.action for b in PodiumApp.BINDINGS}  # type: ignore[union-attr]
-    assert ctrl == {"ctrl+q": "quit_request", "ctrl+c": "quit_request"}
+    bindings = list(Binding.make_bindings(PodiumApp.BINDINGS))
+    assert {b.key: b.action for b in bindings} == {
+        "ctrl+q": "quit_request",
+        "ctrl+c": "quit_request",
+    }
+    assert {b.id for b in bindings} == {"quit"}  # from the command table, with its id
     from podium.tui.palette import PodiumCommands
 
     assert {PodiumCommands} == PodiumApp.COMMANDS  # no "Quit now" system command
@@ -373,3 +378,101 @@ def test_every_key_of_the_spec_is_bound_on_the_main_screen(app_en: PodiumApp) ->
         assert bound["ctrl+q"] == bound["ctrl+c"] == "quit_request"
 
     run(app_en, scenario)
+
+
+def test_a_keymap_moves_every_key_of_a_command(app_en: PodiumApp, clock: ManualClock) -> None:
+    """`set_keymap({"go": "f9"})` moves Space, Enter, the arrows and PageDown alike: one
+    binding per command, all its keys, with the command's id."""
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        app_en.set_keymap({"go": "f9"})
+        await pilot.pause()
+        for key in GO_KEYS:
+            await press(pilot, clock, key)
+            assert app_en.session.position is None, key
+        await press(pilot, clock, "f9")
+        assert app_en.session.position == Position(0, 0)
+        assert app_en.keys_of("go") == ("f9",)
+        await press(pilot, clock, "left")  # the other commands keep their keys
+        assert app_en.session.position == Position(0, 0)
+
+    run(app_en, scenario)
+
+
+def test_every_command_of_the_table_is_one_binding_with_its_id(app_en: PodiumApp) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        by_id: dict[str, set[str]] = {}
+        for key, bindings in app_en.main._bindings.key_to_bindings.items():
+            for binding in bindings:
+                if binding.id is not None:
+                    by_id.setdefault(binding.id, set()).add(key)
+        for cmd in COMMANDS:
+            expected = {k for k in cmd.keys if k not in ("ctrl+q", "ctrl+c")}
+            assert by_id[cmd.id] == expected, cmd.id
+
+    run(app_en, scenario)
+
+
+def test_a_remote_end_cancel_takes_the_question_down(app_en: PodiumApp, clock: ManualClock) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock, gos=10)
+        await press(pilot, clock, "space")
+        assert app_en.host.end_pending and isinstance(app_en.screen, ConfirmScreen)
+        app_en.host.run("end-cancel", via="http 127.0.0.1")
+        await pilot.pause()
+        assert app_en.screen is app_en.main and not app_en.host.end_pending
+        await press(pilot, clock, "space")
+        assert isinstance(app_en.screen, ConfirmScreen)
+        await press(pilot, clock, "y")
+        assert app_en.session.ended
+
+    run(app_en, scenario)
+
+
+def test_the_message_to_the_host_stands_out_until_m(app_en: PodiumApp, clock: ManualClock) -> None:
+    from podium.tui.widgets.message_banner import MessageBanner
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app_en, clock)
+        app_en.host.run("message", via="http 127.0.0.1", to="host", text="The mayor is here")
+        await pilot.pause()
+        banner = app_en.main.query_one(MessageBanner)
+        assert banner.display and "The mayor is here" in str(banner.render())
+        await press(pilot, clock, "space", "b")  # moves and blank do not take it down
+        assert not banner.display  # (hidden while blank)
+        await press(pilot, clock, "b")
+        assert banner.display
+        await press(pilot, clock, "m")
+        assert not banner.display and app_en.host.messages["host"] is None
+
+    run(app_en, scenario)
+
+
+def test_the_palette_shows_titles_as_written_and_journals_its_via(
+    agenda_en: Agenda, clock: ManualClock
+) -> None:
+    import dataclasses
+
+    items = list(agenda_en.items)
+    items[2] = dataclasses.replace(items[2], title="Q&A [/] [b]bold?")
+    agenda = dataclasses.replace(agenda_en, items=tuple(items))
+    lines: list[dict[str, Any]] = []
+
+    class Journal:
+        def record(self, event: str, **fields: Any) -> None:
+            lines.append({"event": event, **fields})
+
+    app = make_app(agenda, clock=clock, journal=Journal())
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        start(app, clock)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Q&A [/]")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.position == Position(2, 0)
+
+    run(app, scenario)
+    assert lines[-1]["event"] == "jump" and lines[-1]["via"] == "palette"

@@ -43,7 +43,7 @@ def _loaded(modules: set[str], top: str) -> list[str]:
     return sorted(m for m in modules if m == top or m.startswith(top + "."))
 
 
-@pytest.mark.parametrize("package", ["podium.agenda", "podium.engine", "podium.tts"])
+@pytest.mark.parametrize("package", ["podium.agenda", "podium.engine", "podium.host", "podium.tts"])
 def test_core_packages_import_no_textual(package: str) -> None:
     imported, modules = probe(package)
     assert imported[0] == package

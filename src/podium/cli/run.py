@@ -125,7 +125,7 @@ def _run(app: Any, writer: Any, speaker: Any) -> int:
 
             code = remote_cli.run_app(app, remote)
     finally:
-        writer.close()
+        app.host.close()  # the host owns the journal and closes it once (a no-op if it did)
         if speaker is not None:
             speaker.close()
     if app.return_code == EXIT_INTERRUPTED or code == EXIT_INTERRUPTED:

@@ -17,8 +17,9 @@ from typing import Any
 from podium.agenda.model import Agenda
 
 FORMAT = "podium-journal/1"
-EVENTS = frozenset({"go", "back", "jump", "pause", "resume", "adjust", "end"})
-"""The event kinds this version writes and understands."""
+EVENTS = frozenset({"go", "back", "jump", "pause", "resume", "adjust", "end", "message"})
+"""The event kinds this version writes and understands (`message`: a message to the host or
+the stage, shown and taken down; it does not change any timer)."""
 
 
 class JournalError(Exception):

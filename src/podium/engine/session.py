@@ -29,17 +29,26 @@ class Phase(StrEnum):
 
 
 class Outcome(StrEnum):
-    """What a host action did, so the screen can say so."""
+    """What a host command did, by the names every front-end uses (keys, journal, remote)."""
 
     DONE = "done"
-    IGNORED_GUARD = "ignored-guard"
+    IGNORED_GUARD = "ignored_guard"
     """A GO within the double-press guard of the previous GO press."""
-    AT_END = "at-end"
-    """GO on the last cue: the screen asks to end the meeting, then calls `end()`."""
-    AT_START = "at-start"
+    AT_END = "at_end"
+    """GO on the last cue: the host asks to end the meeting, then calls `end()`."""
+    AT_START = "at_start"
     """Back on the first cue (or before the first GO): nothing to go back to."""
-    NOT_STARTED = "not-started"
+    NOT_STARTED = "not_started"
     ENDED = "ended"
+    """The meeting has ended (or, answering the end question, ends now)."""
+    PAGED = "paged"
+    """GO or back paged through a long cue instead of moving (not a cue move)."""
+    UNBLANKED = "unblanked"
+    """GO or back while blank: the meeting shows again, without advancing."""
+    UNAVAILABLE = "unavailable"
+    """A reading command without a speaker."""
+    NOTHING = "nothing"
+    """Nothing to do (no question to answer, no message to clear, nothing to read)."""
 
 
 class ItemStatus(StrEnum):

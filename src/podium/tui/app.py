@@ -1,4 +1,4 @@
-"""The podium app: runs a session on the main screen, one action per command of the table.
+"""The podium app: the main screen as a front-end of the meeting's `Host`.
 
 `make_app` builds it for `podium run` and for the tests alike, so tests run what users run.
 """
@@ -8,11 +8,10 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.timer import Timer
 
 from podium.agenda.model import Agenda
@@ -20,50 +19,42 @@ from podium.agenda.plan import make_plan
 from podium.engine.clock import Clock, SystemClock
 from podium.engine.session import Outcome, Session
 from podium.engine.timefmt import rounded_text
-from podium.tui.commands import GO_KEYS, command
+from podium.host import COMMANDS as HOST_COMMANDS
+from podium.host import KEY, Change, Host, Result, SpeakerLike, tts_status
+from podium.tui.commands import app_bindings, command
 from podium.tui.i18n import t, ui_language
 from podium.tui.palette import PodiumCommands
 from podium.tui.screens.main import MainScreen
 from podium.tui.time_text import wall_clock_text
-from podium.tui.tts_link import SpeakerLike, TtsStateChanged, tts_status
+from podium.tui.tts_link import TtsStateChanged
 
 REFRESH_HZ = 4
 NOTICE_S = 1.5
-PREFETCH_CUES = 3
 EXIT_INTERRUPTED = 130
+
+_NOTICES = {
+    Outcome.IGNORED_GUARD: "status.ignored",
+    Outcome.AT_START: "status.at_start",
+    Outcome.NOT_STARTED: "status.not_started",
+}
+"""Outcomes the status line says briefly (the others show in what the screen shows)."""
 
 
 class PodiumApp(App[int]):
-    """The podium screen for one session."""
+    """The podium screen: a front-end of one `Host`. Every command goes through the host;
+    the screen repaints on the host's change events (the 4 Hz tick is for time only)."""
 
     CSS_PATH = "podium.tcss"
     TITLE = "podium"
     COMMANDS: ClassVar[set[Any]] = {PodiumCommands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Replace Textual's own ctrl+q (quit at once) and ctrl+c (copy / "press ctrl+q"):
-        # here both ask first, on every screen.
-        Binding("ctrl+q", "quit_request", show=False, priority=True),
-        Binding("ctrl+c", "quit_request", show=False, priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*app_bindings()]
+    """Ctrl+Q and Ctrl+C from the command table: they replace Textual's own (quit at once,
+    copy) and ask first, on every screen."""
 
-    def __init__(
-        self,
-        session: Session,
-        *,
-        lang: str,
-        journal: object | None = None,
-        speaker: SpeakerLike | None = None,
-        guard_s: float = 0.4,
-        notice: str | None = None,
-    ) -> None:
+    def __init__(self, host: Host, *, lang: str, notice: str | None = None) -> None:
         super().__init__()
-        self.session = session
+        self.host = host
         self.lang = lang
-        if session.journal is not None and not hasattr(session.journal, "error"):
-            session.journal = ShieldedJournal(session.journal)
-        self.journal = session.journal if session.journal is not None else journal
-        self.speaker = speaker
-        self.guard_s = guard_s
         self.exit_on_signals = False
         """`podium run` sets this: SIGTERM and SIGINT end the app cleanly (exit 130).
         A hangup (SIGHUP) is `podium run`'s own: the terminal is gone, so it exits at once."""
@@ -71,10 +62,25 @@ class PodiumApp(App[int]):
         self._main: MainScreen | None = None
         self._notice_timer: Timer | None = None
         self._sticky_notice = False
-        self._unblank_press: float | None = None
         self._quit_asked = False
         self._finishing = False
-        self._prefetch_due = False
+        self._end_screen: Any = None
+        self._shown: tuple[object, ...] | None = None
+        self._unsubscribe = host.subscribe(self._on_change)
+        # Rendering upcoming cues waits for the repaint: it must not delay the new cue.
+        host.set_defer(self.call_after_refresh)
+
+    @property
+    def session(self) -> Session:
+        return self.host.session
+
+    @property
+    def speaker(self) -> SpeakerLike | None:
+        return self.host.speaker
+
+    @property
+    def journal(self) -> Any:
+        return self.host.journal
 
     # --- life cycle --------------------------------------------------------------------
     def get_default_screen(self) -> MainScreen:
@@ -104,16 +110,14 @@ class PodiumApp(App[int]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # for callers that go on, e.g. tests running many apps in one process
-        if self.speaker is not None:
-            self.speaker.stop()
-        close = getattr(self.journal, "close", None)
-        if callable(close):
-            close()
+        self._unsubscribe()
+        self.host.close()
 
     def _tick(self) -> None:
         if self._main is not None and self._main.is_mounted:
             self._main.refresh_times()
-            self._check_journal()
+            self.host.check_journal()
+            self._show_journal()
             if self.speaker is not None:
                 # The speaker's callbacks make changes show at once; reading its state here
                 # too means a change reported before the app ran is never missed.
@@ -125,43 +129,46 @@ class PodiumApp(App[int]):
         return self._main
 
     # --- the command table --------------------------------------------------------------
-    def run_command(self, id: str) -> None:
-        """Run a command of the table by id (the palette, and remote control later)."""
+    def run_command(self, id: str, via: str = KEY, **args: Any) -> Result | None:
+        """Run a command by id: the host's commands through the host (its Result), the
+        screen's own (help, quit, the jump dialog) here (None)."""
+        if id in HOST_COMMANDS and not (id == "jump" and not args):
+            return self.host.run(id, via=via, **args)
         getattr(self, f"action_{command(id).action}")()
+        return None
 
     def action_nothing(self) -> None:
         """F5 and friends: deliberately harmless."""
 
     def action_go(self) -> None:
-        if self.main.blanked:
-            # GO returns from blank without advancing; its press still counts for the guard.
-            self._unblank_press = self.session.clock.monotonic()
-            self.main.set_blank(False)
-            return
-        if self._unblank_press is not None:
-            now = self.session.clock.monotonic()
-            if now - self._unblank_press < self.guard_s:
-                self._unblank_press = now  # ignored or not, a press counts for the next one
-                self._notice(t("status.ignored", self.lang))
-                return
-            self._unblank_press = None
-        outcome = self._journaled(self.session.go)
-        if outcome is Outcome.IGNORED_GUARD:
-            self._notice(t("status.ignored", self.lang))
-        elif outcome is Outcome.AT_END:
-            self._ask_end()
-        elif outcome is Outcome.DONE:
-            self._cue_changed()
+        self.host.run("go")
 
     def action_go_back(self) -> None:
-        if self.main.blanked:
-            self.main.set_blank(False)
-            return
-        outcome = self._journaled(self.session.back)
-        if outcome is Outcome.DONE:
-            self._cue_changed()
-        elif outcome is Outcome.AT_START:
-            self._notice(t("status.at_start", self.lang))
+        self.host.run("back")
+
+    def action_pause(self) -> None:
+        self.host.run("pause")
+
+    def action_plus_minute(self) -> None:
+        self.host.run("plus-minute")
+
+    def action_minus_minute(self) -> None:
+        self.host.run("minus-minute")
+
+    def action_tts_toggle(self) -> None:
+        self.host.run("tts-toggle")
+
+    def action_tts_repeat(self) -> None:
+        self.host.run("tts-repeat")
+
+    def action_tts_stop(self) -> None:
+        self.host.run("tts-stop")
+
+    def action_blank(self) -> None:
+        self.host.run("blank")
+
+    def action_dismiss_message(self) -> None:
+        self.host.run("message-clear", to="host")
 
     def action_jump(self) -> None:
         if not self.session.started:
@@ -183,54 +190,9 @@ class PodiumApp(App[int]):
 
         self.push_screen(JumpScreen(items, self.lang, current=current), picked)
 
-    def jump_to(self, item_index: int) -> None:
-        """Show the first cue of an item."""
-        if self.main.blanked:
-            self.main.set_blank(False)
-        outcome = self._journaled(lambda: self.session.jump(item_index))
-        if outcome is Outcome.DONE:
-            self._cue_changed()
-        elif outcome is Outcome.NOT_STARTED:
-            self._notice(t("status.not_started", self.lang))
-
-    def action_pause(self) -> None:
-        outcome = self._journaled(self.session.toggle_pause)
-        if outcome is Outcome.NOT_STARTED:
-            self._notice(t("status.not_started", self.lang))
-        self.main.refresh_times()
-
-    def action_plus_minute(self) -> None:
-        self._adjust(60)
-
-    def action_minus_minute(self) -> None:
-        self._adjust(-60)
-
-    def _adjust(self, delta_s: int) -> None:
-        outcome = self._journaled(lambda: self.session.adjust(delta_s))
-        if outcome is Outcome.NOT_STARTED:
-            self._notice(t("status.not_started", self.lang))
-        self.main.refresh_times()
-
-    def action_tts_toggle(self) -> None:
-        if self.speaker is None:
-            return
-        on = not self.speaker.enabled
-        if on:
-            self.speaker.start()  # idempotent: without --tts the voice starts on the first `t`
-        self.speaker.enable(on)
-        self._update_tts_status()
-
-    def action_tts_repeat(self) -> None:
-        cue = self.session.cue
-        if self.speaker is not None and self.speaker.enabled and cue is not None:
-            self.speaker.say(cue.spoken)
-
-    def action_tts_stop(self) -> None:
-        if self.speaker is not None:
-            self.speaker.stop()
-
-    def action_blank(self) -> None:
-        self.main.set_blank(not self.main.blanked)
+    def jump_to(self, item_index: int, via: str = KEY) -> Result:
+        """Show the first cue of an item (by its index; the host takes its id)."""
+        return self.host.run("jump", via=via, item=self.session.items[item_index].id)
 
     def action_help(self) -> None:
         from podium.tui.screens.help import HelpScreen
@@ -254,26 +216,84 @@ class PodiumApp(App[int]):
 
         self.push_screen(ConfirmScreen(t("confirm.quit", self.lang), self.lang), answered)
 
-    # --- ending ------------------------------------------------------------------------
-    def _ask_end(self) -> None:
-        from podium.tui.screens.confirm import ConfirmScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._journaled(self.session.end)
-                self._finish()
-
-        self.push_screen(
-            ConfirmScreen(
-                t("confirm.end", self.lang),
-                self.lang,
-                GO_KEYS,
-                guard_s=self.guard_s,
-                monotonic=self.session.clock.monotonic,
-            ),
-            answered,
+    def keys_of(self, command_id: str) -> tuple[str, ...]:
+        """The keys that run a command on the main screen now (after any keymap)."""
+        bindings = self.main._bindings.copy()
+        if self._keymap:
+            bindings.apply_keymap(self._keymap)
+        return tuple(
+            key
+            for key, found in bindings.key_to_bindings.items()
+            if any(b.id == command_id for b in found)
         )
 
+    # --- painting what the host says ----------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        """The host changed (or refused something): paint it."""
+        if self._main is None or not self._main.is_mounted:
+            return
+        main = self._main
+        session = self.session
+        if main.blanked != self.host.blank:
+            main.set_blank(self.host.blank)
+        shown = (session.position, session.started, session.ended)
+        if shown != self._shown:
+            self._shown = shown
+            main.show_position()
+            if self._sticky_notice:
+                self._sticky_notice = False
+                self._update_status(notice="")
+        else:
+            main.refresh_times()
+        main.show_message(self.host.messages["host"])
+        self._show_journal()
+        if change.command in ("tts-toggle", "tts-stop", "tts-repeat"):
+            self._update_tts_status()
+        notice = _NOTICES.get(Outcome(change.outcome)) if change.outcome else None
+        if notice is not None:
+            self._notice(t(notice, self.lang))
+        elif change.command is not None and change.via not in (None, KEY, "palette"):
+            self._remote_notice(change.command, change.via)
+        self._show_end_question()
+        if session.ended and not self._finishing and self._end_screen is None:
+            self._finish()
+
+    def _remote_notice(self, command: str, via: str | None) -> None:
+        """Name a remote command and where it came from on the status line, briefly (only a
+        podium that serves gets remote commands, so this never loads for a plain run)."""
+        from podium.tui.remote_panel import ACTIVITY_S, label
+
+        self._notice(label("activity", self.lang, command=command, via=via), seconds=ACTIVITY_S)
+
+    def _show_end_question(self) -> None:
+        """Paint the host's end question: open while it is pending, gone once answered."""
+        pending = self.host.end_pending and not self.session.ended
+        if pending and self._end_screen is None:
+            from podium.tui.screens.confirm import EndQuestion
+
+            self._end_screen = EndQuestion(
+                t("confirm.end", self.lang), self.lang, self.run_command, self.keys_of("go")
+            )
+            self.push_screen(self._end_screen, self._end_question_closed)
+        elif not pending and self._end_screen is not None:
+            self._end_screen.dismiss(self.session.ended)
+
+    def _end_question_closed(self, ended: bool | None) -> None:
+        """The end question is off the screen: the summary follows if the meeting ended."""
+        self._end_screen = None
+        if self.session.ended and not self._finishing:
+            self._finish()
+
+    def _show_journal(self) -> None:
+        """Show the journal's health (only when the host has a journal)."""
+        if self.host.journal is None or self._main is None or not self._main.is_mounted:
+            return
+        error = self.host.journal_error
+        state = self.main.status.state
+        if state is None or state.journal_error != error:
+            self._update_status(journal_error=error)
+
+    # --- ending ------------------------------------------------------------------------
     def _finish(self) -> None:
         """The meeting ended (summary, then exit) or the host quit (summary in rehearsal)."""
         self._finishing = True
@@ -288,68 +308,15 @@ class PodiumApp(App[int]):
         rows = [(r.item.title, r.planned_s, r.actual_s) for r in self.session.summary()]
         screen = SummaryScreen(
             rows,
-            summary_hints(self.session, self.lang),
+            summary_hints(self.host, self.lang),
             self.lang,
             self.session.rehearsal,
-            guard_s=self.guard_s,
+            guard_s=self.host.guard_s,
             monotonic=self.session.clock.monotonic,
         )
         self.push_screen(screen, lambda _: self.exit(0))
 
-    # --- keeping the screen and the speaker in step -------------------------------------
-    def _cue_changed(self) -> None:
-        self.main.show_position()
-        if self._sticky_notice:
-            self._sticky_notice = False
-            self._update_status(notice="")
-        speaker = self.speaker
-        if speaker is None or not speaker.enabled:
-            return
-        cue = self.session.cue
-        speaker.say(cue.spoken if cue is not None else "")
-        if not self._prefetch_due:
-            # After the repaint: queueing renders must not delay the new cue on screen.
-            self._prefetch_due = True
-            self.call_after_refresh(self._prefetch)
-
-    def _prefetch(self) -> None:
-        """Render the next few cues ahead of time (those after the cue shown now)."""
-        self._prefetch_due = False
-        speaker = self.speaker
-        if speaker is not None and speaker.enabled:
-            speaker.prefetch(self._upcoming_spoken())
-
-    def _upcoming_spoken(self) -> list[str]:
-        """The spoken texts of the next few cues, to render ahead of time."""
-        session = self.session
-        texts: list[str] = []
-        pos = session.position
-        if pos is None:
-            return texts
-        for item in session.items[pos.item :]:
-            first = pos.cue + 1 if item.index == pos.item else 0
-            for cue in item.cues[first:]:
-                if cue.spoken:
-                    texts.append(cue.spoken)
-                if len(texts) >= PREFETCH_CUES:
-                    return texts
-        return texts
-
-    def _journaled(self, action: Callable[[], Outcome]) -> Outcome:
-        """Run a session action, then show the journal's health."""
-        outcome = action()
-        self._check_journal()
-        return outcome
-
-    def _check_journal(self) -> None:
-        """Show the journal's health (a `JournalWriter` keeps its last write error)."""
-        error = getattr(self.journal, "error", None)
-        if self._main is None or not self._main.is_mounted:
-            return
-        state = self.main.status.state
-        if state is None or state.journal_error != error:
-            self._update_status(journal_error=error)
-
+    # --- the speaker's state and the status line ----------------------------------------
     def on_tts_state_changed(self, message: TtsStateChanged) -> None:
         self._update_tts_status(message.state, message.reason)
 
@@ -379,43 +346,12 @@ class PodiumApp(App[int]):
             self._notice_timer = self.set_timer(seconds, lambda: self._update_status(notice=""))
 
 
-class ShieldedJournal:
-    """A journal sink that never raises: the meeting goes on when the disk fails, and the
-    status line says loudly that the journal is not being written (as `JournalWriter` does)."""
-
-    def __init__(self, sink: Any) -> None:
-        self.sink = sink
-        self.error: str | None = None
-
-    def record(self, event: str, **fields: Any) -> None:
-        try:
-            self.sink.record(event, **fields)
-        except OSError as exc:
-            self.error = (exc.strerror or str(exc)).lower()
-        else:
-            self.error = None
-
-    def close(self) -> None:
-        close = getattr(self.sink, "close", None)
-        if callable(close):
-            close()
-
-
-def summary_hints(session: Session, lang: str) -> list[str]:
-    """What to change: items that ran clearly long or short of their plan (by the same
-    threshold as `podium report`'s hints, in the screen's language)."""
-    from podium.engine.report import off_plan_threshold_s
-
-    hints = []
-    for row in session.summary():
-        if row.delta_s is None:
-            continue
-        threshold = off_plan_threshold_s(row.planned_s)
-        if row.delta_s >= threshold:
-            hints.append(t("hint.long", lang, title=row.item.title, t=rounded_text(row.delta_s)))
-        elif -row.delta_s >= threshold:
-            hints.append(t("hint.short", lang, title=row.item.title, t=rounded_text(-row.delta_s)))
-    return hints
+def summary_hints(host: Host, lang: str) -> list[str]:
+    """The host's summary hints (items that ran clearly long or short), in `lang`."""
+    return [
+        t(f"hint.{hint.kind}", lang, title=hint.title, t=rounded_text(hint.delta_s))
+        for hint in host.summary_hints()
+    ]
 
 
 def make_app(
@@ -438,9 +374,7 @@ def make_app(
             clock or SystemClock(),
             rehearsal=rehearsal,
             guard_s=guard_s,
-            journal=journal,  # type: ignore[arg-type]
         )
+    host = Host(session, journal=journal, speaker=speaker, guard_s=guard_s)
     lang = ui_language(ui_lang or agenda.meeting.language)
-    return PodiumApp(
-        session, lang=lang, journal=journal, speaker=speaker, guard_s=guard_s, notice=notice
-    )
+    return PodiumApp(host, lang=lang, notice=notice)

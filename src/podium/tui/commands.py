@@ -1,9 +1,14 @@
-"""The one table of host actions: ids, keys and labels, shared by key bindings, the command
-palette, the help screen and (later) remote control."""
+"""The screen's key table: command ids, keys and labels, shared by key bindings, the command
+palette and the help screen. The ids are the host's command ids (`podium.host.COMMANDS`), plus
+the screen's own: `help`, `quit`, and `jump` without an item (the jump dialog)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.binding import Binding
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +115,14 @@ COMMANDS: tuple[Command, ...] = (
         footer_keys="b",
     ),
     Command(
+        "message-clear",
+        "dismiss_message",
+        ("m",),
+        "m",
+        {"en": "Dismiss the message to the host", "zh": "关闭给主持人的消息"},
+        footer=False,
+    ),
+    Command(
         "help",
         "help",
         ("question_mark", "f1"),
@@ -133,6 +146,20 @@ _BY_ID = {c.id: c for c in COMMANDS}
 APP_KEYS: frozenset[str] = frozenset({"ctrl+q", "ctrl+c"})
 """Keys bound on the app itself (they work in every dialog too); the rest bind on the main
 screen only, so a dialog's own keys (typing a search, `q` closing help) are never stolen."""
+
+
+def app_bindings() -> list[Binding]:
+    """The table's app-wide keys (Ctrl+Q, Ctrl+C) as one binding per command, with its id."""
+    from textual.binding import Binding
+
+    bindings = []
+    for cmd in COMMANDS:
+        keys = [k for k in cmd.keys if k in APP_KEYS]
+        if keys:
+            bindings.append(
+                Binding(",".join(keys), cmd.action, show=False, priority=True, id=cmd.id)
+            )
+    return bindings
 
 
 def command(id: str) -> Command:

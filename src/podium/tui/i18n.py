@@ -100,6 +100,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Quit podium? The journal keeps everything; `podium run --resume` continues.",
     ),
     "confirm.end": NP_("confirm.end", "End the meeting?"),
+    "message.host": NP_("message.host", "MESSAGE {t}: {text}   (m: dismiss)"),
     "palette.jump": NP_("palette.jump", "Jump to: {title}"),
     "hint.long": NP_("hint.long", "“{title}” ran {t} long"),
     "hint.short": NP_("hint.short", "“{title}” ran {t} short"),

@@ -100,3 +100,32 @@ class ConfirmScreen(ModalScreen[bool]):
     def _answer(self, yes: bool) -> None:
         self._answered = True
         self.dismiss(yes)
+
+
+class EndQuestion(ConfirmScreen):
+    """The host's end-of-agenda question, painted: keys answer through the host.
+
+    GO keys run `go` (the host applies the double-press guard: the GO that asked cannot also
+    answer); y or Enter run `end-confirm`; any other key `end-cancel`. The app takes the
+    dialog down when the host's question is no longer pending (answered here or remotely).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        lang: str,
+        run: Callable[..., object],
+        go_keys: tuple[str, ...],
+    ) -> None:
+        super().__init__(message, lang, go_keys)
+        self._run = run
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        if event.key in self.confirm_keys:
+            self._run("go")
+        elif event.key in YES_KEYS:
+            self._run("end-confirm")
+        else:
+            self._run("end-cancel")

@@ -5,6 +5,8 @@ It shows what the session says; the app's actions change the session and tell th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
@@ -22,6 +24,10 @@ from podium.tui.widgets.now_panel import NowPanel
 from podium.tui.widgets.run_sheet import RunSheet
 from podium.tui.widgets.status_line import NotesLine, StatusLine
 
+if TYPE_CHECKING:
+    from podium.host import Message
+    from podium.tui.widgets.message_banner import MessageBanner
+
 MIN_WIDTH = 80
 MIN_HEIGHT = 24
 
@@ -34,18 +40,21 @@ def screen_bindings(lang: str) -> list[Binding]:
     """
     bindings = []
     for cmd in COMMANDS:
-        for n, key in enumerate(k for k in cmd.keys if k not in APP_KEYS):
-            bindings.append(
-                Binding(
-                    key,
-                    f"app.{cmd.action}",
-                    footer_label(cmd, lang),
-                    show=cmd.footer and n == 0,
-                    key_display=cmd.footer_keys or cmd.key_display,
-                    priority=True,
-                    id=cmd.id if n == 0 else None,
-                )
+        keys = [k for k in cmd.keys if k not in APP_KEYS]
+        if not keys:
+            continue
+        # One binding per command, all its keys: `set_keymap({id: ...})` moves every one.
+        bindings.append(
+            Binding(
+                ",".join(keys),
+                f"app.{cmd.action}",
+                footer_label(cmd, lang),
+                show=cmd.footer,
+                key_display=cmd.footer_keys or cmd.key_display,
+                priority=True,
+                id=cmd.id,
             )
+        )
     # F5 (a clicker's "present" button) does nothing, on purpose.
     bindings.append(Binding("f5", "app.nothing", show=False, priority=True))
     return bindings
@@ -65,6 +74,7 @@ class MainScreen(Screen[None]):
         self._started_shown = False
         self._blank: BlankView | None = None
         self._size_notice: SizeNotice | None = None
+        self._message: MessageBanner | None = None
 
     def compose(self) -> ComposeResult:
         yield ClockBar(id="clock-bar")
@@ -149,6 +159,17 @@ class MainScreen(Screen[None]):
             self.mount(self._blank)
         self.set_class(blank, "-blank")
         self.refresh_times()
+
+    def show_message(self, message: Message | None) -> None:
+        """The message to the host (None: none), standing out until the host dismisses it."""
+        if self._message is None:
+            if message is None:
+                return
+            from podium.tui.widgets.message_banner import MessageBanner
+
+            self._message = MessageBanner(self.lang, id="host-message")
+            self.mount(self._message)
+        self._message.show_message(message)
 
     @property
     def status(self) -> StatusLine:
