@@ -14,7 +14,7 @@ from podium.agenda.encoding import (
     FileTooLarge,
     NotRegularFile,
     Undecodable,
-    decode_text,
+    decode,
     decoding_note,
     read_limited,
     size_text,
@@ -104,7 +104,7 @@ def read_recipients(path: str, shown: str, limit: int = MAX_FILE_BYTES) -> CsvRe
     except OSError as exc:
         raise CsvProblem(f"cannot read recipients_csv {shown}: {exc.strerror or exc}") from None
     try:
-        text = decode_text(data)
+        text, encoding = decode(data)
     except Undecodable as exc:
         raise CsvProblem(f"cannot decode recipients_csv {shown}: {exc}") from None
     first_line = text.split("\n", 1)[0]
@@ -126,7 +126,9 @@ def read_recipients(path: str, shown: str, limit: int = MAX_FILE_BYTES) -> CsvRe
     if not out.roster:
         raise CsvProblem(f"recipients_csv {shown} has a header but no recipients")
     out.size = len(data)
-    note = decoding_note(data, text.replace("\r\n", "\n").replace("\r", "\n"))
+    note = None
+    if encoding == "gb18030":
+        note = decoding_note(data, text.replace("\r\n", "\n").replace("\r", "\n"), encoding)
     if note is not None:
         out.warnings.insert(0, (f"line {note.line}", note.message))
     if has_controls(text):
