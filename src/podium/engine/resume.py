@@ -33,6 +33,7 @@ from podium.engine.journal import (
     shown,
 )
 from podium.engine.session import Session
+from podium.i18n import _
 
 Ask = Callable[[Path, dt.datetime | None], bool]
 """Asks whether to resume the unfinished session in a journal (True) or start afresh."""
@@ -169,7 +170,11 @@ def resume_journal(
     for line in restored.warnings:
         warn(line)
     for change in restored.changes:
-        warn(f"podium: the agenda changed since the session began: {shown(change)}")
+        warn(
+            _("podium: the agenda changed since the session began: {change}").format(
+                change=shown(change)
+            )
+        )
     writer = JournalWriter.append_to(path)
     restored.session.journal = writer
     start = StartNotice(
@@ -231,17 +236,21 @@ def ask_on_terminal(path: Path, started: dt.datetime | None) -> bool:
     terminal to ask on, refuse with the two options."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise JournalError(
-            f"an unfinished session of this agenda exists ({shown(path)}); "
-            "use --resume to continue it or --fresh to start a new one"
+            _(
+                "an unfinished session of this agenda exists ({path}); "
+                "use --resume to continue it or --fresh to start a new one"
+            ).format(path=shown(path))
         )
     when = started.strftime("%H:%M") if started else "?"
     while True:
         try:
-            answer = input(f"Resume the unfinished session of {when}? [R]esume / [f]resh: ")
+            answer = input(
+                _("Resume the unfinished session of {when}? [R]esume / [f]resh: ").format(when=when)
+            )
         except EOFError:
-            raise JournalError("no answer; use --resume or --fresh") from None
+            raise JournalError(_("no answer; use --resume or --fresh")) from None
         answer = answer.strip().lower()
-        if answer in ("", "r", "resume"):
+        if answer in ("", "r", "resume", "恢复"):
             return True
-        if answer in ("f", "fresh"):
+        if answer in ("f", "fresh", "新建", "重新开始"):
             return False
