@@ -30,7 +30,7 @@ def _host_api() -> Any:
             return real
     except ImportError:
         pass
-    import standin_host
+    from . import standin_host
 
     return standin_host
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from remote_helpers import HOST_API
-
 from podium.remote.api import command_list, run_command
 from podium.remote.security import Access
+
+from .remote_helpers import HOST_API
 
 COMMANDS = HOST_API.COMMANDS
 
