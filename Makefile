@@ -29,8 +29,8 @@ catalogs: $(STAMP)
 	$(BIN)/python tools/catalogs.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks tools
-	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/ruff check src tests benchmarks tools docs/make_screenshot.py
+	$(BIN)/ruff format --check src tests benchmarks tools docs/make_screenshot.py
 	$(BIN)/mypy
 
 clean:

@@ -117,15 +117,6 @@ def test_podium_run_without_tts_loads_no_speech_and_no_dialog(tmp_path: Path) ->
         assert _loaded(modules, lazy) == [], lazy
 
 
-def _has_host() -> bool:
-    try:
-        import podium.host
-    except ImportError:
-        return False
-    return hasattr(podium.host, "Host")
-
-
-@pytest.mark.skipif(not _has_host(), reason="the server serves podium.host, not landed yet")
 def test_podium_run_with_serve_loads_the_server(tmp_path: Path) -> None:
     """The other side of the rule above: --serve does load the server (so the probe would see
     it), in the same process, and the screen still runs."""

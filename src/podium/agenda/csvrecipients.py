@@ -15,6 +15,7 @@ from podium.agenda.encoding import (
     NotRegularFile,
     Undecodable,
     decode_text,
+    decoding_note,
     read_limited,
     size_text,
 )
@@ -125,6 +126,9 @@ def read_recipients(path: str, shown: str, limit: int = MAX_FILE_BYTES) -> CsvRe
     if not out.roster:
         raise CsvProblem(f"recipients_csv {shown} has a header but no recipients")
     out.size = len(data)
+    note = decoding_note(data, text.replace("\r\n", "\n").replace("\r", "\n"))
+    if note is not None:
+        out.warnings.insert(0, (f"line {note.line}", note.message))
     if has_controls(text):
         out.warnings[:0] = _control_warnings(text)
     return out
@@ -165,9 +169,12 @@ def _header_excerpt(header: list[str]) -> str:
 
 def _clean(reader: Reader, index: dict[str, int], maybe_masked: bool) -> CsvRecipients | None:
     """The recipients of a file with nothing to report, or None when it needs a closer look."""
+    before = reader.line_num
     try:
         rows = list(reader)
     except csv.Error:
+        return None
+    if reader.line_num - before != len(rows):  # a quoted cell runs over several lines
         return None
     if rows and min(map(len, rows)) <= max(index.values()):
         return None
@@ -190,11 +197,22 @@ def _row_by_row(reader: Reader, index: dict[str, int], shown: str) -> CsvRecipie
     out = CsvRecipients(Roster())
     add = out.roster.add
     try:
+        start = reader.line_num + 1
         for row in reader:
+            first, last, start = start, reader.line_num, reader.line_num + 1
             if not any(cell.strip() for cell in row):
                 continue
             values = {col: row[i].strip() if i < len(row) else "" for col, i in index.items()}
             name = values["name"]
+            span = last - first + 1
+            if span > 2 or (span > 1 and "\n" in name):
+                out.warnings.append(
+                    (
+                        f"line {first}",
+                        f"one row runs over {span} lines, to line {last}: is a closing '\"' "
+                        "missing? (the lines in between became part of one cell)",
+                    )
+                )
             if not name:
                 raise CsvProblem(
                     f"recipients_csv {shown} line {reader.line_num}: the name is empty"

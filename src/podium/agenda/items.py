@@ -10,7 +10,8 @@ import re
 from podium.agenda.awards import AwardsReader
 from podium.agenda.context import ItemBody, ItemContext, text_cue
 from podium.agenda.defaults import DEFAULT_DANGER_S, DEFAULT_WARN_S
-from podium.agenda.durations import format_duration, quoted
+from podium.agenda.diagnostics import Severity
+from podium.agenda.durations import MAX_DURATION_S, format_duration, quoted
 from podium.agenda.estimate import estimated_item_seconds
 from podium.agenda.keys import ANY_ITEM_KEYS, ELSEWHERE, OWN_KEYS
 from podium.agenda.model import Cue, CueKind, Item, ItemKind, Pos
@@ -42,18 +43,31 @@ class ItemsReader:
             values.error(node, "'items' is empty: an agenda needs at least one item")
             return None
         items = [self.item(i, child) for i, child in enumerate(node.value)]
-        self._check_ids(items)
+        self._check_ids(node, items)
         return items
 
-    def _check_ids(self, items: list[Item | None]) -> None:
-        first: dict[str, Node] = {}
+    def _check_ids(self, items_node: SequenceNode, items: list[Item | None]) -> None:
+        """Duplicate ids, each reported where the repeat was written: at its `id`, at the
+        alias (`- *opening`) that repeats a whole item, or at the item whose `<<` merge
+        brought the id in."""
+        report = self.values.report
+        first: dict[str, int] = {}
+        aliases = _alias_places(report.source, items_node)
         for item in items:
             if item is None:
                 continue
-            at = self.id_nodes[item.index]
+            id_node = self.id_nodes[item.index]
+            item_node = items_node.value[item.index]
+            at = int(id_node.start_mark.index)
+            if item.index in aliases:
+                at = aliases[item.index]
+            elif not item_node.start_mark.index <= at < item_node.end_mark.index:
+                at = int(item_node.start_mark.index)  # the id came in through a merge
             if item.id in first:
-                line = self.values.report.line_of(first[item.id])
-                self.values.error(at, f"duplicate id '{item.id}' (first at line {line})")
+                line = report.positions.place(first[item.id]).line
+                report.report_at(
+                    Severity.ERROR, at, f"duplicate id '{item.id}' (first at line {line})"
+                )
             else:
                 first[item.id] = at
 
@@ -110,8 +124,11 @@ class ItemsReader:
         if at_node is not None:
             self.at_nodes[index] = at_node
             at_s = values.clock(at_node, "at")
-            if self.ctx.meeting.start_s is None and at_s is not None:
+            start_s = self.ctx.meeting.start_s
+            if start_s is None and at_s is not None:
                 values.error(at_node, "'at' needs the meeting's 'start' (meeting.start: 09:00)")
+            elif start_s is not None and at_s is not None:
+                at_s = next_day(at_s, start_s)
         duration = None
         duration_node = m.get("duration")
         if duration_node is not None:
@@ -246,6 +263,19 @@ class ItemsReader:
         cue = Cue(CueKind.BREAK, text, text if speak else "", duration_s=duration)
         return ItemBody((cue,), duration, False)
 
+    def check_total(self, node: Node, items: tuple[Item, ...]) -> None:
+        """Warn when the meeting is planned to last more than a day (clock times wrap)."""
+        start = self.ctx.meeting.start_s or 0
+        ats = [None if item.at_s is None else item.at_s - start for item in items]
+        offsets = schedule([item.duration_s for item in items], ats)
+        total = offsets[-1] + items[-1].duration_s if items else 0
+        if total > MAX_DURATION_S:
+            self.values.warn(
+                node,
+                f"the meeting is planned to last {format_duration(total)}, more than a day: "
+                "its clock times wrap past midnight",
+            )
+
     def check_at_times(self, items: tuple[Item, ...]) -> None:
         """Warn where earlier items run past an item's fixed `at` start."""
         start = self.ctx.meeting.start_s
@@ -269,6 +299,46 @@ class ItemsReader:
                         f"fixed start {_clock(item.at_s)}",
                     )
             runs_to = offset + item.duration_s
+
+
+_ANCHOR_NAME = re.compile(r"&([^\s,\[\]{}]+)")
+
+
+def _alias_places(source: str, items_node: SequenceNode) -> dict[int, int]:
+    """Item index → where the alias stands, for items that repeat an earlier item's node
+    (`- *opening`): composing keeps no place for an alias, so it is found in the text."""
+    seen: dict[int, int] = {}
+    repeats: dict[int, list[int]] = {}
+    for i, child in enumerate(items_node.value):
+        if id(child) in seen:
+            repeats.setdefault(id(child), []).append(i)
+        else:
+            seen[id(child)] = i
+    out: dict[int, int] = {}
+    start, end = items_node.start_mark.index, items_node.end_mark.index
+    for key, indexes in repeats.items():
+        node = items_node.value[seen[key]]
+        anchor = _ANCHOR_NAME.match(source, node.start_mark.index)
+        if anchor is None:
+            continue
+        alias = re.compile(r"-[ \t]+(\*" + re.escape(anchor.group(1)) + r")(?![^\s,\]}])")
+        places = [m.start(1) for m in alias.finditer(source, start, end)]
+        for index, place in zip(indexes, places, strict=False):
+            out[index] = place
+    return out
+
+
+NEXT_DAY_WINDOW_S = 12 * 3600
+"""An `at` time of day before the meeting's start is taken as the next day when that is at
+most this long after the start (23:30 start, `at: 00:45`); otherwise it stays before the
+start (a slip, warned about)."""
+
+
+def next_day(at_s: int, start_s: int) -> int:
+    """`at` as seconds after midnight of the meeting's first day (past 86400 on the next)."""
+    if at_s < start_s and at_s + 86400 - start_s <= NEXT_DAY_WINDOW_S:
+        return at_s + 86400
+    return at_s
 
 
 def _pos(place: Place) -> Pos:

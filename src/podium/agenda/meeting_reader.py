@@ -9,7 +9,7 @@ from podium.agenda.defaults import DEFAULT_LANGUAGE, default_reading_rate
 from podium.agenda.durations import quoted
 from podium.agenda.keys import MEETING_KEYS
 from podium.agenda.model import Meeting
-from podium.agenda.placeholders import is_plain_key
+from podium.agenda.placeholders import is_plain_key, normal_key
 from podium.agenda.values import ValueReader
 from podium.agenda.yamlnodes import Node, is_null
 from podium.language import parse_language
@@ -24,12 +24,19 @@ def read_names(values: ValueReader, node: Node) -> None:
     if m is None:
         return
     names = values.fill.names
-    for key, entry in m.entries.items():
+    for written, entry in m.entries.items():
+        key = normal_key(written)
         if not is_plain_key(key):
             values.error(
                 entry.key,
                 f"'{key}' cannot be a placeholder key: use letters, digits, '_' and '-' "
                 "(not digits alone)",
+            )
+            continue
+        if key != written and key in names:
+            values.error(
+                entry.key,
+                f"key '{key}' given twice in 'names' (the same letters, composed differently)",
             )
             continue
         if is_null(entry.value):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,10 +32,24 @@ Part = str | Field
 
 
 def is_plain_key(key: str) -> bool:
-    """A placeholder key: letters, digits, `_` and `-` of any script, not digits alone."""
+    """A placeholder key: letters, digits, `_` and `-` of any script, not digits alone.
+
+    Letters include their combining marks (Devanagari vowel signs, an accent written as
+    e + U+0301), so keys of every script work, whatever normalisation the editor saved."""
     if not key or key.isdigit():
         return False
-    return all(c.isalnum() or c == "_" or c == "-" for c in key)
+    if key.isascii():
+        return all(c.isalnum() or c == "_" or c == "-" for c in key)
+    if unicodedata.category(key[0]).startswith("M"):
+        return False
+    return all(
+        c.isalnum() or c == "_" or c == "-" or unicodedata.category(c).startswith("M") for c in key
+    )
+
+
+def normal_key(key: str) -> str:
+    """A key in NFC, so that a key typed composed and one typed decomposed are the same key."""
+    return key if key.isascii() else unicodedata.normalize("NFC", key)
 
 
 def has_braces(text: str) -> bool:
@@ -76,7 +91,7 @@ def parse_template(text: str) -> tuple[list[Part], list[Problem]]:
             if buf:
                 parts.append("".join(buf))
                 buf = []
-            parts.append(Field(key, j))
+            parts.append(Field(normal_key(key), j))
         else:
             snippet = text[j : k + 1]
             problems.append(

@@ -35,7 +35,7 @@ MAX_WHOLE = 1_000_000
 """The largest whole number a key takes (`batch`, `reading_rate`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entry:
     """One key of a mapping: the key's node (where key errors point) and the value's node."""
 
@@ -43,7 +43,7 @@ class Entry:
     value: Node
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TextAt:
     """A text with the node it was read from."""
 

@@ -59,6 +59,8 @@ class PodiumApp(App[int]):
         """`podium run` sets this: SIGTERM and SIGINT end the app cleanly (exit 130).
         A hangup (SIGHUP) is `podium run`'s own: the terminal is gone, so it exits at once."""
         self._start_notice = notice
+        self.remote: Any = None
+        """`podium run --serve/--osc` sets this: the remote server (podium.remote.server)."""
         self._main: MainScreen | None = None
         self._notice_timer: Timer | None = None
         self._sticky_notice = False
@@ -122,6 +124,8 @@ class PodiumApp(App[int]):
                 # The speaker's callbacks make changes show at once; reading its state here
                 # too means a change reported before the app ran is never missed.
                 self._update_tts_status()
+            if self.remote is not None:
+                self._show_remote()
 
     @property
     def main(self) -> MainScreen:
@@ -197,7 +201,12 @@ class PodiumApp(App[int]):
     def action_help(self) -> None:
         from podium.tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.lang))
+        extra = None
+        if self.remote is not None:
+            from podium.tui.remote_panel import help_panel
+
+            extra = help_panel(self.remote, self.lang)
+        self.push_screen(HelpScreen(self.lang, extra=extra))
 
     def action_quit_request(self) -> None:
         from podium.tui.screens.confirm import ConfirmScreen
@@ -257,6 +266,13 @@ class PodiumApp(App[int]):
         self._show_end_question()
         if session.ended and not self._finishing and self._end_screen is None:
             self._finish()
+
+    def _show_remote(self) -> None:
+        """The remote part of the status line: viewers, or why the remote views are down."""
+        from podium.tui.remote_panel import status_text
+
+        text, down = status_text(self.remote, self.lang)
+        self._update_status(remote=text, remote_down=down)
 
     def _remote_notice(self, command: str, via: str | None) -> None:
         """Name a remote command and where it came from on the status line, briefly (only a
