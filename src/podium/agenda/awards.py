@@ -31,8 +31,8 @@ class AwardsReader:
     ) -> ItemBody | None:
         values = self.values
         speak_ = bool(speak)
-        intro = values.optional_text(m, "intro")
-        outro = values.optional_text(m, "outro")
+        intro = values.optional_cue(m, "intro")
+        outro = values.optional_cue(m, "outro")
         default_call_node = m.get("call")
         batch_node, per_call_node = m.get("batch"), m.get("per_call")
         default_batch = (
@@ -96,11 +96,11 @@ class AwardsReader:
         if not ok:
             return None
         cues: list[Cue] = []
-        if intro:
-            cues.append(text_cue(CueKind.INTRO, intro, speak_))
+        if intro is not None and intro.text:
+            cues.append(text_cue(CueKind.INTRO, intro.text, speak_, intro.who))
         cues.extend(calls)
-        if outro:
-            cues.append(text_cue(CueKind.OUTRO, outro, speak_))
+        if outro is not None and outro.text:
+            cues.append(text_cue(CueKind.OUTRO, outro.text, speak_, outro.who))
         if duration is not None:
             return ItemBody(tuple(cues), duration, False)
         planned = estimated_item_seconds(ItemKind.AWARDS, cues, self.ctx.reading)

@@ -176,7 +176,7 @@ class ItemsReader:
         else:
             if isinstance(script_node, SequenceNode):
                 self.ctx.budget.count(max(len(script_node.value), 1) - 1, script_node)
-            parts = values.texts(script_node, "script")
+            parts = values.texts(script_node, "script", cues=True)
             if parts is None:
                 return None
             if parts:
@@ -188,7 +188,7 @@ class ItemsReader:
                 values.warn(script_node, "this item has nothing to say: 'script' is an empty list")
                 texts = [TextAt(script_node, "")]
         self.ctx.budget.count(1, m.node)
-        cues = tuple(text_cue(CueKind.SCRIPT, part.text, bool(speak)) for part in texts)
+        cues = tuple(text_cue(CueKind.SCRIPT, part.text, bool(speak), part.who) for part in texts)
         if duration is None:
             return ItemBody(
                 cues, estimated_item_seconds(ItemKind.SCRIPT, cues, self.ctx.reading), True
@@ -212,8 +212,8 @@ class ItemsReader:
         speak_ = bool(speak)
         speaker = values.required_text(m, "speaker", f"{what} (a speech)")
         values.required(m, "duration", f"{what} (a speech's allotted time)")
-        intro = values.optional_text(m, "intro")
-        outro = values.optional_text(m, "outro")
+        intro = values.optional_cue(m, "intro")
+        outro = values.optional_cue(m, "outro")
         warn_node, danger_node = m.get("warn"), m.get("danger")
         warn = None if warn_node is None else values.duration(warn_node, "warn")
         danger = None if danger_node is None else values.duration(danger_node, "danger")
@@ -242,11 +242,11 @@ class ItemsReader:
         if danger_node is not None and danger is None:
             return None
         cues: list[Cue] = []
-        if intro:
-            cues.append(text_cue(CueKind.INTRO, intro, speak_))
+        if intro is not None and intro.text:
+            cues.append(text_cue(CueKind.INTRO, intro.text, speak_, intro.who))
         cues.append(Cue(CueKind.SPEECH, speaker, "", speaker=speaker, duration_s=duration))
-        if outro:
-            cues.append(text_cue(CueKind.OUTRO, outro, speak_))
+        if outro is not None and outro.text:
+            cues.append(text_cue(CueKind.OUTRO, outro.text, speak_, outro.who))
         self.ctx.budget.count(len(cues), m.node)
         return ItemBody(tuple(cues), duration, False, warn_s, danger_s)
 

@@ -26,6 +26,8 @@ KIND_KEYS: dict[ItemKind, tuple[str, ...]] = {
     ItemKind.BREAK: ("script",),
 }
 RECIPIENT_KEYS = ("name", "unit", "say", "note")
+CUE_KEYS = ("text", "who")
+"""A cue written as a mapping (`{text: …, who: 女}`) in a script list or as intro/outro."""
 
 CALL_FIELDS = frozenset(("names", "award", "count"))
 """Placeholders of a `call` filled per call-up, not from `names`."""

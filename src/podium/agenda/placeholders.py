@@ -8,6 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _MASKED = re.compile(r"[*＊×]{2,}|(?<![A-Za-z])X{3,}(?![A-Za-z])")
+_STANDIN = re.compile(
+    r"[\[［][^\[\]［］\n]{0,40}?\b[Nn](?:ame|AME)[Ss]?\b[^\[\]［］\n]{0,40}[\]］]"
+    r"|[【［\[][^【】［］\[\]\n]{0,20}?(?:姓名|名字|名单|人名|某某)[^【】［］\[\]\n]{0,20}[】］\]]"
+)
+"""A bracketed stand-in for a name: `[Name]`, `[Principal's Name]`, `【姓名】`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,15 +121,26 @@ def fill(parts: list[Part], value: Callable[[str], str]) -> str:
 
 
 def looks_masked(text: str) -> bool:
-    """True when `text` holds a masked name such as `**`, `××` or `XXX` (an unfilled template)."""
-    if "*" in text or "＊" in text or "×" in text or "XXX" in text:  # as may_look_masked
-        return _MASKED.search(text) is not None
+    """True when `text` holds a masked name such as `**`, `××`, `XXX` or a bracketed stand-in
+    such as `[Name]` or `【姓名】` (an unfilled template)."""
+    if ("*" in text or "＊" in text or "×" in text or "XXX" in text) and _MASKED.search(text):
+        return True
+    if "[" in text or "【" in text or "［" in text:
+        return _STANDIN.search(text) is not None
     return False
 
 
 def may_look_masked(text: str) -> bool:
     """False when no part of `text` can look masked: a quick test for a whole file at once."""
-    return "*" in text or "＊" in text or "×" in text or "XXX" in text
+    return (
+        "*" in text
+        or "＊" in text
+        or "×" in text
+        or "XXX" in text
+        or "[" in text
+        or "【" in text
+        or "［" in text
+    )
 
 
 def _quoted(text: str, limit: int = 40) -> str:

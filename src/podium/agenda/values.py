@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from podium.agenda.durations import ascii_digits, parse_clock, parse_duration, quoted
 from podium.agenda.filling import PlaceholderFiller
+from podium.agenda.keys import CUE_KEYS
 from podium.agenda.placeholders import has_braces, looks_masked
 from podium.agenda.reporting import Reporter
 from podium.agenda.slips import (
@@ -49,6 +50,8 @@ class TextAt:
 
     node: Node
     text: str
+    who: str | None = None
+    """Which host reads it, when it was written as a cue mapping `{text: …, who: …}`."""
 
 
 class Mapping:
@@ -190,6 +193,27 @@ class ValueReader:
         node = m.get(key)
         return None if node is None else self.text(node, key)
 
+    def optional_cue(self, m: Mapping, key: str) -> TextAt | None:
+        """An optional cue text (intro, outro): a text or a mapping `{text: …, who: …}`."""
+        node = m.get(key)
+        return None if node is None else self.cue(node, key)
+
+    def cue(self, node: Node, key: str) -> TextAt | None:
+        """A cue's text, written as a text or as a mapping `{text: …, who: …}`."""
+        if not isinstance(node, MappingNode):
+            value = self.text(node, key)
+            return None if value is None else TextAt(node, value)
+        m = self.mapping(node, f"a cue of '{key}'", CUE_KEYS)
+        if m is None:
+            return None
+        text_node = self.required(m, "text", f"a cue of '{key}' (what the host reads)")
+        text = None if text_node is None else self.text(text_node, "text")
+        who_node = m.get("who")
+        who = None if who_node is None else self.text(who_node, "who")
+        if text is None or text_node is None or (who_node is not None and who is None):
+            return None
+        return TextAt(text_node, text, who or None)
+
     def scalar(self, node: Node, key: str, expected: str) -> str | None:
         """The raw text of a scalar node, or None after a wrong-type error."""
         if isinstance(node, ScalarNode):
@@ -209,18 +233,27 @@ class ValueReader:
             return self.fill.substitute(node, value)
         return value
 
-    def texts(self, node: Node, key: str) -> list[TextAt] | None:
-        """A text or a list of texts, each with its node."""
+    def texts(self, node: Node, key: str, *, cues: bool = False) -> list[TextAt] | None:
+        """A text or a list of texts, each with its node; with `cues`, any of them may be a
+        cue mapping `{text: …, who: …}` (a script's cues)."""
         if isinstance(node, SequenceNode):
             out = []
             for child in node.value:
                 if is_null(child):
                     out.append(TextAt(child, ""))
                     continue
+                if cues and isinstance(child, MappingNode):
+                    cue = self.cue(child, key)
+                    if cue is not None:
+                        out.append(cue)
+                    continue
                 value = self.text(child, key)
                 if value is not None:
                     out.append(TextAt(child, value))
             return out
+        if cues and isinstance(node, MappingNode):
+            cue = self.cue(node, key)
+            return None if cue is None else [cue]
         value = self.text(node, key)
         return None if value is None else [TextAt(node, value)]
 

@@ -48,8 +48,11 @@ def help_panel(server: Any, lang: str) -> RenderableType:
     parts: list[RenderableType] = [Text(label("title", lang), style="bold")]
     urls = server.urls()
     if urls:
-        parts.append(Text(f"{label('view', lang)}:    {urls['view']}"))
-        parts.append(Text(f"{label('control', lang)}: {urls['control']}"))
+        # each address on a line of its own (folded, never cut, if the box is narrow)
+        parts.append(Text(f"{label('view', lang)}:"))
+        parts.append(Text(f"  {urls['view']}", overflow="fold"))
+        parts.append(Text(f"{label('control', lang)}:"))
+        parts.append(Text(f"  {urls['control']}", overflow="fold"))
     if server.osc_address is not None:
         host, port = server.osc_address
         parts.append(Text(f"{label('osc', lang)}:     udp {host}:{port}"))

@@ -69,6 +69,8 @@ class NowPanel(Vertical):
             body = Text(cue.speaker or cue.text, style="bold")
         elif cue.kind is CueKind.BREAK:
             meta = t("break", lang)
+        elif cue.who:
+            body = who_text(cue.who, cue.text, lang)
         self.query_one("#now-meta", Static).update(meta)
         self.query_one("#now-text", Static).update(body)
         self.query_one("#now-body", CueBody).scroll_home(animate=False)
@@ -131,6 +133,15 @@ class NowPanel(Vertical):
             self._timer = (Digits(id="now-timer"), Static(id="now-phase", markup=False))
             box.mount(*self._timer)
         return self._timer
+
+
+def who_text(who: str, text: str, lang: str) -> Text:
+    """A cue of a two-host script: which host reads it, then the text (`女：…`)."""
+    out = Text()
+    out.append(who, style="bold reverse")
+    out.append("：" if lang.startswith("zh") else ": ")
+    out.append(text)
+    return out
 
 
 def call_text(cue: Cue) -> Text:
