@@ -9,6 +9,8 @@ import re
 import stat
 from dataclasses import dataclass
 
+from podium.i18n import _
+
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """The largest agenda or CSV file podium reads."""
 MAX_CSV_TOTAL_BYTES = 32 * 1024 * 1024
@@ -142,8 +144,10 @@ def decoding_note(data: bytes, text: str) -> DecodingNote | None:
             return DecodingNote(
                 utf8_line,
                 1,
-                f"this line is UTF-8 but line {other_line} is not: the file mixes encodings "
-                "and is read as GB18030, so UTF-8 lines read wrong; save it all as UTF-8",
+                _(
+                    "this line is UTF-8 but line {line} is not: the file mixes encodings "
+                    "and is read as GB18030, so UTF-8 lines read wrong; save it all as UTF-8"
+                ).format(line=other_line),
             )
     first = _first_unlikely(text)
     if first is not None:
@@ -151,8 +155,10 @@ def decoding_note(data: bytes, text: str) -> DecodingNote | None:
         return DecodingNote(
             text.count("\n", 0, first) + 1,
             first - line_start + 1,
-            "this file is not UTF-8, and read as GB18030 it gives unlikely characters: it "
-            "may be in another encoding (such as Windows-1252); save it as UTF-8",
+            _(
+                "this file is not UTF-8, and read as GB18030 it gives unlikely characters: it "
+                "may be in another encoding (such as Windows-1252); save it as UTF-8"
+            ),
         )
     return None
 

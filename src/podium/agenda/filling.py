@@ -10,6 +10,7 @@ from podium.agenda.placeholders import Field, Part, parse_template
 from podium.agenda.reporting import Reporter
 from podium.agenda.suggest import Suggester
 from podium.agenda.yamlnodes import Node
+from podium.i18n import _
 
 
 class PlaceholderFiller:
@@ -62,11 +63,15 @@ class PlaceholderFiller:
         snippet = "{" + part.key + "}"
         close = self._suggester().closest(part.key, 0.5)
         if close:
-            hint = f"; did you mean '{{{close}}}'?"
+            message = _("unknown placeholder '{snippet}'; did you mean '{close}'?")
         elif part.key in MEETING_FALLBACKS:
-            hint = f": the meeting has no {part.key} and 'names' does not define it"
+            message = _(
+                "unknown placeholder '{snippet}': the meeting has no {key} and 'names' does not "
+                "define it"
+            )
         else:
-            hint = ": define it under 'names'"
-        self.report.error_in(
-            node, value, part.offset, snippet, f"unknown placeholder '{snippet}'{hint}"
+            message = _("unknown placeholder '{snippet}': define it under 'names'")
+        text = message.format(
+            snippet=snippet, key=part.key, close="{" + close + "}" if close else ""
         )
+        self.report.error_in(node, value, part.offset, snippet, text)

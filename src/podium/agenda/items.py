@@ -20,6 +20,7 @@ from podium.agenda.positions import Place
 from podium.agenda.slips import seconds_slip
 from podium.agenda.values import Mapping, TextAt
 from podium.agenda.yamlnodes import MappingNode, Node, SequenceNode, kind_name
+from podium.i18n import N_, _
 
 _ID = re.compile(r"[a-z0-9_-]+")
 
@@ -37,10 +38,13 @@ class ItemsReader:
     def items(self, node: Node) -> list[Item | None] | None:
         values = self.values
         if not isinstance(node, SequenceNode):
-            values.error(node, f"'items' must be a list of items, not {kind_name(node)}")
+            values.error(
+                node,
+                _("'items' must be a list of items, not {kind}").format(kind=_(kind_name(node))),
+            )
             return None
         if not node.value:
-            values.error(node, "'items' is empty: an agenda needs at least one item")
+            values.error(node, _("'items' is empty: an agenda needs at least one item"))
             return None
         items = [self.item(i, child) for i, child in enumerate(node.value)]
         self._check_ids(node, items)
@@ -66,18 +70,23 @@ class ItemsReader:
             if item.id in first:
                 line = report.positions.place(first[item.id]).line
                 report.report_at(
-                    Severity.ERROR, at, f"duplicate id '{item.id}' (first at line {line})"
+                    Severity.ERROR,
+                    at,
+                    _("duplicate id '{id}' (first at line {line})").format(id=item.id, line=line),
                 )
             else:
                 first[item.id] = at
 
     def item(self, index: int, node: Node) -> Item | None:
         values = self.values
-        what = f"item {index + 1}"
+        what = _("item {n}").format(n=index + 1)
         if not isinstance(node, MappingNode):
             if not values.colon_slip(node):
                 values.error(
-                    node, f"{what} must be a mapping with at least a title, not {kind_name(node)}"
+                    node,
+                    _("{what} must be a mapping with at least a title, not {kind}").format(
+                        what=what, kind=_(kind_name(node))
+                    ),
                 )
             return None
         m = values.mapping(node, what)
@@ -86,13 +95,19 @@ class ItemsReader:
         kind: ItemKind | None = ItemKind.SCRIPT
         kind_node = m.get("kind")
         if kind_node is not None:
-            raw = values.scalar(kind_node, "kind", "script, speech, awards or break")
+            raw = values.scalar(kind_node, "kind", N_("script, speech, awards or break"))
             kind = _item_kind(raw) if raw is not None else None
             if raw is not None and kind is None:
                 close = difflib.get_close_matches(raw, [k.value for k in ItemKind], n=1, cutoff=0.5)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
+                if close:
+                    message = _(
+                        "unknown kind {raw}; did you mean '{close}'? "
+                        "(script, speech, awards or break)"
+                    )
+                else:
+                    message = _("unknown kind {raw} (script, speech, awards or break)")
                 values.error(
-                    kind_node, f"unknown kind {quoted(raw)}{hint} (script, speech, awards or break)"
+                    kind_node, message.format(raw=quoted(raw), close=close[0] if close else "")
                 )
         if kind is not None:
             values.check_keys(m, OWN_KEYS[kind], ELSEWHERE[kind])
@@ -103,15 +118,17 @@ class ItemsReader:
         id_node = m.get("id")
         self.id_nodes[index] = id_node or node
         if id_node is not None:
-            raw = values.scalar(id_node, "id", "a slug such as opening")
+            raw = values.scalar(id_node, "id", N_("a slug such as opening"))
             if raw is not None:
                 if _ID.fullmatch(raw):
                     item_id = raw
                 else:
                     values.error(
                         id_node,
-                        f"bad id {quoted(raw)}: an id is a slug of a-z, 0-9, '-' and '_', such as "
-                        f"'{_slug_hint(raw)}'",
+                        _(
+                            "bad id {raw}: an id is a slug of a-z, 0-9, '-' and '_', such as "
+                            "'{hint}'"
+                        ).format(raw=quoted(raw), hint=_slug_hint(raw)),
                     )
         title = values.required_text(m, "title", what)
         notes = values.joined_text(m.get("notes"), "notes")
@@ -126,7 +143,7 @@ class ItemsReader:
             at_s = values.clock(at_node, "at")
             start_s = self.ctx.meeting.start_s
             if start_s is None and at_s is not None:
-                values.error(at_node, "'at' needs the meeting's 'start' (meeting.start: 09:00)")
+                values.error(at_node, _("'at' needs the meeting's 'start' (meeting.start: 09:00)"))
             elif start_s is not None and at_s is not None:
                 at_s = next_day(at_s, start_s)
         duration = None
@@ -171,7 +188,7 @@ class ItemsReader:
         values = self.values
         script_node = m.get("script")
         if script_node is None:
-            values.warn(m.node, "this item has nothing to say: it has no 'script'")
+            values.warn(m.node, _("this item has nothing to say: it has no 'script'"))
             texts: list[TextAt] = [TextAt(m.node, "")]
         else:
             if isinstance(script_node, SequenceNode):
@@ -183,9 +200,11 @@ class ItemsReader:
                 texts = parts
                 for part in texts:
                     if not part.text:
-                        values.warn(part.node, "this script text is empty: nothing to say")
+                        values.warn(part.node, _("this script text is empty: nothing to say"))
             else:
-                values.warn(script_node, "this item has nothing to say: 'script' is an empty list")
+                values.warn(
+                    script_node, _("this item has nothing to say: 'script' is an empty list")
+                )
                 texts = [TextAt(script_node, "")]
         self.ctx.budget.count(1, m.node)
         cues = tuple(text_cue(CueKind.SCRIPT, part.text, bool(speak), part.who) for part in texts)
@@ -196,12 +215,23 @@ class ItemsReader:
         reading = sum(self.ctx.reading(c) for c in cues)
         meeting = self.ctx.meeting
         if script_node is not None and reading > duration * 1.1:
-            unit = "characters" if meeting.is_cjk else "words"
+            if meeting.is_cjk:
+                message = _(
+                    "the script takes about {t} to read (at {rate} characters per minute), more "
+                    "than 10% over its item's duration {duration}"
+                )
+            else:
+                message = _(
+                    "the script takes about {t} to read (at {rate} words per minute), more "
+                    "than 10% over its item's duration {duration}"
+                )
             values.warn(
                 script_node,
-                f"the script takes about {format_duration(math.ceil(reading))} to read "
-                f"(at {meeting.reading_rate} {unit} per minute), more than 10% over its "
-                f"item's duration {format_duration(duration)}",
+                message.format(
+                    t=format_duration(math.ceil(reading)),
+                    rate=meeting.reading_rate,
+                    duration=format_duration(duration),
+                ),
             )
         return ItemBody(cues, duration, False)
 
@@ -210,8 +240,8 @@ class ItemsReader:
     ) -> ItemBody | None:
         values = self.values
         speak_ = bool(speak)
-        speaker = values.required_text(m, "speaker", f"{what} (a speech)")
-        values.required(m, "duration", f"{what} (a speech's allotted time)")
+        speaker = values.required_text(m, "speaker", _("{what} (a speech)").format(what=what))
+        values.required(m, "duration", _("{what} (a speech's allotted time)").format(what=what))
         intro = values.optional_cue(m, "intro")
         outro = values.optional_cue(m, "outro")
         warn_node, danger_node = m.get("warn"), m.get("danger")
@@ -223,19 +253,28 @@ class ItemsReader:
                 if value is not None and node is not None and value > duration:
                     values.error(
                         node,
-                        f"'{key}' {format_duration(value)} is longer than the speech's "
-                        f"duration {format_duration(duration)}",
+                        _("'{key}' {t} is longer than the speech's duration {duration}").format(
+                            key=key, t=format_duration(value), duration=format_duration(duration)
+                        ),
                     )
                     ok = False
         limit = duration if duration is not None else DEFAULT_WARN_S
         warn_s = warn if warn is not None else min(DEFAULT_WARN_S, limit)
         danger_s = danger if danger is not None else min(DEFAULT_DANGER_S, warn_s, limit)
         if danger is not None and danger_node is not None and danger > warn_s and ok:
-            default = "" if warn is not None else " (the default)"
+            if warn is not None:
+                message = _(
+                    "'danger' {danger} is more than 'warn' {warn}: the timer turns to warning "
+                    "before danger"
+                )
+            else:
+                message = _(
+                    "'danger' {danger} is more than 'warn' {warn} (the default): the timer turns "
+                    "to warning before danger"
+                )
             values.error(
                 danger_node,
-                f"'danger' {format_duration(danger)} is more than 'warn' "
-                f"{format_duration(warn_s)}{default}: the timer turns to warning before danger",
+                message.format(danger=format_duration(danger), warn=format_duration(warn_s)),
             )
         if speaker is None or duration is None or (warn_node and warn is None):
             return None
@@ -254,7 +293,7 @@ class ItemsReader:
         self, m: Mapping, duration: int | None, what: str, speak: bool | None
     ) -> ItemBody | None:
         values = self.values
-        values.required(m, "duration", f"{what} (a break's length)")
+        values.required(m, "duration", _("{what} (a break's length)").format(what=what))
         script = values.joined_text(m.get("script"), "script")
         if duration is None:
             return None
@@ -272,8 +311,10 @@ class ItemsReader:
         if total > MAX_DURATION_S:
             self.values.warn(
                 node,
-                f"the meeting is planned to last {format_duration(total)}, more than a day: "
-                "its clock times wrap past midnight",
+                _(
+                    "the meeting is planned to last {t}, more than a day: "
+                    "its clock times wrap past midnight"
+                ).format(t=format_duration(total)),
             )
 
     def check_at_times(self, items: tuple[Item, ...]) -> None:
@@ -290,13 +331,16 @@ class ItemsReader:
                 if at < 0:
                     self.values.warn(
                         node,
-                        f"'at' {_clock(item.at_s)} is before the meeting's start {_clock(start)}",
+                        _("'at' {at} is before the meeting's start {start}").format(
+                            at=_clock(item.at_s), start=_clock(start)
+                        ),
                     )
                 elif runs_to > at:
                     self.values.warn(
                         node,
-                        f"earlier items run until {_clock(start + runs_to)}, past this item's "
-                        f"fixed start {_clock(item.at_s)}",
+                        _(
+                            "earlier items run until {until}, past this item's fixed start {at}"
+                        ).format(until=_clock(start + runs_to), at=_clock(item.at_s)),
                     )
             runs_to = offset + item.duration_s
 

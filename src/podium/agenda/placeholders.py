@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from podium.i18n import _
+
 _MASKED = re.compile(r"[*＊×]{2,}|(?<![A-Za-z])X{3,}(?![A-Za-z])")
 _STANDIN = re.compile(
     r"[\[［][^\[\]［］\n]{0,40}?\b[Nn](?:ame|AME)[Ss]?\b[^\[\]［］\n]{0,40}[\]］]"
@@ -79,7 +81,7 @@ def parse_template(text: str) -> tuple[list[Part], list[Problem]]:
             if text.startswith("}", j + 1):
                 i = j + 2
             else:
-                problems.append(Problem(j, "}", "single '}': write '}}' for a literal brace"))
+                problems.append(Problem(j, "}", _("single '}': write '}}' for a literal brace")))
                 i = j + 1
             continue
         if text.startswith("{", j + 1):
@@ -88,7 +90,7 @@ def parse_template(text: str) -> tuple[list[Part], list[Problem]]:
             continue
         k = text.find("}", j + 1)
         if k < 0:
-            problems.append(Problem(j, "{", "unclosed '{': write '{{' for a literal brace"))
+            problems.append(Problem(j, "{", _("unclosed '{': write '{{' for a literal brace")))
             buf.append(text[j:])
             break
         key = text[j + 1 : k]
@@ -103,9 +105,10 @@ def parse_template(text: str) -> tuple[list[Part], list[Problem]]:
                 Problem(
                     j,
                     snippet,
-                    f"{_quoted(snippet)} is not a placeholder: a key is letters, digits, "
-                    "'_' and '-' "
-                    "(text is substituted, never evaluated; write '{{' for a literal brace)",
+                    _(
+                        "{snippet} is not a placeholder: a key is letters, digits, '_' and '-' "
+                        "(text is substituted, never evaluated; write '{{{{' for a literal brace)"
+                    ).format(snippet=_quoted(snippet)),
                 )
             )
             buf.append(snippet)

@@ -20,7 +20,7 @@ def parse_start(text: str) -> int:
     except ValueError:
         raise UsageError(
             _("--start: bad clock time {time!r}: expected a 24-hour time such as {example}").format(
-                time=text, example=CLOCK_EXAMPLE
+                time=text, example=_(CLOCK_EXAMPLE)
             )
         ) from None
 

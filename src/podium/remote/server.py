@@ -375,9 +375,10 @@ class RemoteServer:
         return self.gate.check(request.remote or "?", token), in_query
 
     def _remember(self, request: web.Request, response: web.StreamResponse) -> None:
-        """A token given once as `?token=` is kept in a cookie for this run."""
-        token = request.query.get("token")
-        if token and self.gate.tokens_on:
+        """A token given once as `?token=` is kept in a cookie for this run (only when it is the
+        token that was checked: a `?token=` beside an `Authorization` header is not)."""
+        token, in_query = _presented(request, self.cookie_name)
+        if token and in_query and self.gate.tokens_on:
             response.set_cookie(self.cookie_name, token, httponly=True, samesite="Strict", path="/")
 
     async def _state(self, request: web.Request) -> web.StreamResponse:
@@ -497,7 +498,7 @@ class RemoteServer:
         """`{"command": "go", "args": {…}, "id": 7}` -> the reply, as JSON text."""
         try:
             request = json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: `[[[[…` nested too deep
             request = None
         if not isinstance(request, dict) or not isinstance(request.get("command"), str):
             body: dict[str, Any] = {"ok": False, "error": 'send {"command": id, "args": {…}}'}
@@ -639,7 +640,7 @@ async def _body_args(request: web.Request) -> dict[str, Any]:
             raise Refused(400, "the form body could not be read") from None
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # RecursionError: `[[[[…` nested too deep
         raise Refused(400, "the body is not JSON") from None
     if not isinstance(body, dict):
         raise Refused(400, 'the body must be a JSON object such as {"item": "speech"}')

@@ -17,6 +17,7 @@ from textual.timer import Timer
 from podium.agenda.model import Agenda
 from podium.agenda.plan import make_plan
 from podium.engine.clock import Clock, SystemClock
+from podium.engine.resume import StartNotice
 from podium.engine.session import Outcome, Session
 from podium.engine.timefmt import rounded_text
 from podium.host import COMMANDS as HOST_COMMANDS
@@ -304,6 +305,9 @@ class PodiumApp(App[int]):
         """Show the journal's health (only when the host has a journal)."""
         if self.host.journal is None or self._main is None or not self._main.is_mounted:
             return
+        said = self.host.journal.take_notice()  # the journal file was written again
+        if said:
+            self._notice(said, seconds=None)
         error = self.host.journal_error
         state = self.main.status.state
         if state is None or state.journal_error != error:
@@ -380,10 +384,11 @@ def make_app(
     ui_lang: str | None = None,
     speaker: SpeakerLike | None = None,
     guard_s: float = 0.4,
-    notice: str | None = None,
+    notice: str | StartNotice | None = None,
 ) -> PodiumApp:
     """The podium app for an agenda: a new session (or a restored one), labels in the meeting's
-    language unless `ui_lang` says otherwise."""
+    language unless `ui_lang` says otherwise. `notice`: what the screen opens with (a
+    `StartNotice` from choosing the journal is worded here, in the screen's language)."""
     if session is None:
         session = Session(
             make_plan(agenda),
@@ -393,4 +398,8 @@ def make_app(
         )
     host = Host(session, journal=journal, speaker=speaker, guard_s=guard_s)
     lang = ui_language(ui_lang or agenda.meeting.language)
+    if isinstance(notice, StartNotice):
+        from podium.tui.start_notice import start_notice_text
+
+        notice = start_notice_text(notice, lang)
     return PodiumApp(host, lang=lang, notice=notice)
