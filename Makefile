@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/podium run $(AGENDA)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+	$(BIN)/python -m pytest -n 2 -q
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -8,9 +8,10 @@ import time
 from pathlib import Path
 
 import pytest
-from tmux_session import PODIUM, ROOT, TMUX, Tmux
 
 from podium.tui.i18n import t
+
+from .tmux_session import PODIUM, ROOT, TMUX, Tmux
 
 pytestmark = [
     pytest.mark.e2e,

@@ -9,17 +9,16 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from remote_helpers import AGENDAS, http
+
+from ..e2e.tmux_session import PODIUM, Tmux
+from .remote_helpers import AGENDAS, http
 
 pytestmark = pytest.mark.e2e
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-from tmux_session import PODIUM, Tmux  # noqa: E402
 
 DEMO = str(AGENDAS / "quick-demo.en.yaml")
 

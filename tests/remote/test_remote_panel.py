@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from remote_helpers import make_host
 from rich.console import Console
 
 from podium.remote.server import RemoteServer
 from podium.tui.remote_panel import help_panel, label, qr_text, status_text
+
+from .remote_helpers import make_host
 
 
 def rendered(renderable: Any) -> str:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from remote_helpers import AGENDAS
-
 from podium.agenda.loader import load_agenda
 from podium.engine.clock import ManualClock
 from podium.remote.server import RemoteServer
 from podium.tui.app import make_app
+
+from .remote_helpers import AGENDAS
 
 
 def app_with_server(**options: Any) -> Any:

@@ -9,7 +9,8 @@ import time
 from typing import Any
 
 import pytest
-from remote_helpers import LiveServer, http
+
+from .remote_helpers import LiveServer, http
 
 pytestmark = pytest.mark.e2e
 

@@ -16,7 +16,8 @@ import aiohttp
 import pytest
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_packet import OscPacket
-from remote_helpers import LiveServer, http
+
+from .remote_helpers import LiveServer, http
 
 pytestmark = pytest.mark.e2e
 

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from remote_helpers import LiveServer, make_host
 
 from podium.engine.clock import SystemClock
+
+from .remote_helpers import LiveServer, make_host
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

@@ -9,9 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-from tts_samples import ENGLISH, SILENCE_RMS, ZH_SPEECH, wav_facts
 
 from podium.tts import INSTALL_HINT
+
+from .tts_samples import ENGLISH, SILENCE_RMS, ZH_SPEECH, wav_facts
 
 pytestmark = [pytest.mark.tts, pytest.mark.e2e]
 

@@ -14,7 +14,7 @@ from podium.agenda.encoding import (
     FileTooLarge,
     NotRegularFile,
     Undecodable,
-    decode_text,
+    decode,
     decoding_note,
     read_limited,
     size_text,
@@ -123,7 +123,7 @@ def read_recipients(path: str, shown: str, limit: int = MAX_FILE_BYTES) -> CsvRe
             )
         ) from None
     try:
-        text = decode_text(data)
+        text, encoding = decode(data)
     except Undecodable as exc:
         raise CsvProblem(
             _(
@@ -152,7 +152,9 @@ def read_recipients(path: str, shown: str, limit: int = MAX_FILE_BYTES) -> CsvRe
             _("recipients_csv {path} has a header but no recipients").format(path=shown)
         )
     out.size = len(data)
-    note = decoding_note(data, text.replace("\r\n", "\n").replace("\r", "\n"))
+    note = None
+    if encoding == "gb18030":
+        note = decoding_note(data, text.replace("\r\n", "\n").replace("\r", "\n"), encoding)
     if note is not None:
         out.warnings.insert(0, (f"line {note.line}", note.message))
     if has_controls(text):

@@ -86,22 +86,28 @@ def read_limited(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def decode_text(data: bytes) -> str:
     """Decode UTF-8 (BOM or not), UTF-16 with a BOM, then GB18030 — the first that fits."""
+    return decode(data)[0]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode UTF-8 (BOM or not), UTF-16 with a BOM, then GB18030 — the first that fits: the
+    text and the encoding that read it (`utf-8`, `utf-16` or `gb18030`)."""
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data[3:].decode("utf-8")
+            return data[3:].decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
             raise _undecodable(data, exc.start + 3) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise Undecodable(exc.start, 1, 1) from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_failure = exc.start
     try:
-        return data.decode("gb18030")
+        return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
         raise _undecodable(data, utf8_failure) from None
 
@@ -115,19 +121,15 @@ class DecodingNote:
     message: str
 
 
-def decoding_note(data: bytes, text: str) -> DecodingNote | None:
+def decoding_note(data: bytes, text: str, encoding: str = "gb18030") -> DecodingNote | None:
     """Why the GB18030 reading of a file that is not UTF-8 is probably wrong, if it is (`text`
     with line breaks normalised to LF): some
     lines are UTF-8 (mixed encodings: 张三 would read as 寮犱笁), or the text reads as
     characters outside common Chinese (a Windows-1252 or other 8-bit file: `Müller` would read
-    as `M黮ler`). None for UTF-8, UTF-16, and Chinese that reads as Chinese."""
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    as `M黮ler`). None for UTF-8, UTF-16 (`encoding`, as `decode` gives it), and Chinese that
+    reads as Chinese."""
+    if encoding != "gb18030":
         return None
-    try:
-        data.decode("utf-8")
-        return None
-    except UnicodeDecodeError:
-        pass
     utf8_line = other_line = 0
     if b"\r" in data:  # line breaks as the text has them (no GB18030 byte is CR or LF)
         data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")

@@ -24,7 +24,7 @@ from podium.agenda.encoding import (
     FileTooLarge,
     NotRegularFile,
     Undecodable,
-    decode_text,
+    decode,
     decoding_note,
     read_limited,
 )
@@ -137,7 +137,7 @@ class _AgendaFile:
 
     def _load(self) -> Agenda | None:
         try:
-            text = decode_text(self.data)
+            text, encoding = decode(self.data)
         except Undecodable as exc:
             self.report.report(
                 Severity.ERROR,
@@ -151,7 +151,7 @@ class _AgendaFile:
             return None
         if "\r" in text:  # CRLF, or old Mac CR: YAML reads both as line breaks
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        note = decoding_note(self.data, text)
+        note = decoding_note(self.data, text, encoding)
         if note is not None:
             self.report.report(Severity.WARNING, note.line, note.col, note.message)
         self.report.source = text

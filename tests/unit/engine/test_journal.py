@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-from engine_agendas import clock_at, make_agenda, script, speech
 
 from podium.agenda.plan import make_plan
 from podium.engine import journal as journal_mod
@@ -22,6 +21,8 @@ from podium.engine.journal import (
     read_journal,
 )
 from podium.engine.session import Session
+
+from .engine_agendas import clock_at, make_agenda, script, speech
 
 
 def agenda(path: str = "/meetings/agenda.yaml"):  # type: ignore[no-untyped-def]

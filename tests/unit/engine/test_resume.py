@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import pytest
-from engine_agendas import clock_at, make_agenda, script
 
 from podium.engine.clock import ManualClock
 from podium.engine.journal import (
@@ -23,6 +22,8 @@ from podium.engine.journal import (
 )
 from podium.engine.resume import StartNotice, open_for_run
 from podium.engine.session import Position, Session
+
+from .engine_agendas import clock_at, make_agenda, script
 
 
 def agenda(path: str = "/meetings/agenda.yaml", sha: str = "0" * 64):  # type: ignore[no-untyped-def]

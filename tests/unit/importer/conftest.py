@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from importer_helpers import script
+from .importer_helpers import script
 
 __all__ = ["script"]

@@ -10,9 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from importer_helpers import CORPUS, in_order, run_import
 
 from podium.agenda.model import CueKind, ItemKind
+
+from .importer_helpers import CORPUS, in_order, run_import
 
 LABEL = re.compile(r"^(?:男|女|合|主持人[甲乙]|E\d|Emcee \d \(E\d\))[:：]\s*")
 BULLET = re.compile(r"^[•·]\s*")

@@ -10,9 +10,10 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer_helpers import in_order, run_import
 
 from podium.importer.emit import scalar
+
+from .importer_helpers import in_order, run_import
 
 CJK = "的一是在不了和人这中大为个国我以要他时用们生到地于出就分成可发年动同工也能过子说产种面而方多定行学法所民得经十三之着等部度家力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气"  # noqa: E501
 WORDS = (

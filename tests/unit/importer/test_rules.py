@@ -4,9 +4,10 @@ English. Every draft is loaded with the real loader (no errors allowed)."""
 from __future__ import annotations
 
 import pytest
-from importer_helpers import Result, in_order
 
 from podium.agenda.model import CueKind, ItemKind
+
+from .importer_helpers import Result, in_order
 
 # --- items at ordinal phrases ------------------------------------------------------------
 
