@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/podium run $(AGENDA)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+	$(BIN)/python -m pytest -n 2 -q
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
@@ -29,8 +29,8 @@ catalogs: $(STAMP)
 	$(BIN)/python tools/catalogs.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks tools
-	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/ruff check src tests benchmarks tools docs/make_screenshot.py
+	$(BIN)/ruff format --check src tests benchmarks tools docs/make_screenshot.py
 	$(BIN)/mypy
 
 clean:

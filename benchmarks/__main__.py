@@ -13,7 +13,8 @@ from benchmarks import machine, report
 from benchmarks.harness import ROOT, Context, Figure, missing
 
 MEASUREMENTS = (
-    "loading", "imports", "journal_cost", "first_frame", "repaint", "memory", "speech", "remote",
+    "loading", "importing", "imports", "journal_cost", "first_frame", "repaint", "memory",
+    "speech", "remote",
 )  # fmt: skip
 """Modules of this package with a `measure(ctx) -> list[Figure]`, run in this order."""
 

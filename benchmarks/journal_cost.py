@@ -23,7 +23,8 @@ def measure(ctx: Context) -> list[Figure]:
     folder.mkdir(exist_ok=True)
     podium_path = folder / "podium.jsonl"
     bare_path = folder / "bare.jsonl"
-    writer = JournalWriter(podium_path, open(podium_path, "ab"))  # noqa: SIM115
+    podium_path.touch()
+    writer = JournalWriter.append_to(podium_path)
     bare = open(bare_path, "ab")  # noqa: SIM115
     at = dt.datetime(2026, 3, 12, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     state = {"cue": 0}

@@ -44,9 +44,8 @@ async def shoot(out: Path) -> None:
         for _ in range(200):
             cue = session.cue
             item = session.item
-            if item is not None and item.id == SPEECH_ITEM and cue is not None:
-                if cue.kind is CueKind.SPEECH:
-                    break
+            if item is not None and item.id == SPEECH_ITEM and cue and cue.kind is CueKind.SPEECH:
+                break
             # Each cue takes its share of its item's plan, a little over (a meeting running
             # about on time); a speech's intro is short.
             share = item.duration_s / len(item.cues) if item is not None else 60

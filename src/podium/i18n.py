@@ -105,13 +105,13 @@ _OS_ERRORS = {
 
 
 def os_error_text(exc: OSError, translations: Translations | None = None) -> str:
-    """What went wrong with a file, in the user's language ("no such file or folder"), instead
-    of the operating system's English `strerror`."""
+    """What went wrong with a file, in the user's language: the system's `strerror` in English
+    ("No such file or directory"), our own words in Chinese ("文件或文件夹不存在")."""
     import errno
 
     name = errno.errorcode.get(exc.errno or 0, "")
     text = _OS_ERRORS.get(name)
     tr = translator() if translations is None else translations
-    if text is not None:
+    if text is not None and tr.gettext(text) != text:
         return tr.gettext(text)
-    return exc.strerror or str(exc)
+    return exc.strerror or str(exc)  # English: the system's own words, as every tool prints

@@ -127,3 +127,21 @@ def test_meeting_output_follows_the_meeting_not_the_locale(tmp_path: Path) -> No
     assert "议程" in chinese.stdout and "Item" not in chinese.stdout
     csv = podium("plan", "zh.yaml", "--format", "csv", lang=EN, cwd=tmp_path)
     assert csv.stdout.startswith("\ufeffitem_id,")
+
+
+def test_validate_problems_in_both_languages(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text(
+        "podium: 1\nmeeting: {title: t}\nitems:\n  - {title: a, kind: speach}\n", encoding="utf-8"
+    )
+    en = podium("validate", "bad.yaml", lang=EN, cwd=tmp_path)
+    zh = podium("validate", "bad.yaml", lang=ZH, cwd=tmp_path)
+    assert en.returncode == zh.returncode == 1
+    assert en.stderr == (
+        "bad.yaml:4:22: error: unknown kind 'speach'; did you mean 'speech'? "
+        "(script, speech, awards or break)\n"
+    )
+    assert zh.stderr == (
+        "bad.yaml:4:22: error: 未知的类型 'speach'；是不是 'speech'？"
+        "（script、speech、awards 或 break）\n"
+    )
+    assert en.stdout == "bad.yaml: 1 error\n" and zh.stdout == "bad.yaml: 1 处错误\n"

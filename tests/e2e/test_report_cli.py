@@ -148,3 +148,58 @@ def test_errors_have_one_line_and_the_right_exit_code(agenda_path: Path, tmp_pat
     assert "different agendas" in mixed.stderr and mixed.stdout == ""
     unrelated = podium("report", str(a), "--agenda", str(other))
     assert unrelated.returncode == 1 and "another agenda" in unrelated.stderr
+
+
+def test_the_same_journal_twice_is_reported_once(agenda_path: Path, tmp_path: Path) -> None:
+    a = run_session(agenda_path, tmp_path / "a.jsonl", rehearsal=True, seconds_per_cue=20)
+    (tmp_path / "link.jsonl").symlink_to(a)
+    result = podium("report", str(a), str(tmp_path / "link.jsonl"), str(a), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["sessions"]) == 1
+    assert result.stderr.count("is the same journal as") == 2
+
+
+def test_special_files_and_hostile_lines_never_hang_or_fail(
+    agenda_path: Path, tmp_path: Path
+) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    for special in (str(fifo), "/dev/zero", "/dev/stdin", str(tmp_path)):
+        result = podium("report", special)  # returns at once: nothing is read from them
+        assert result.returncode == 2, (special, result.stderr)
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    a = run_session(agenda_path, tmp_path / "a.jsonl", rehearsal=True, seconds_per_cue=20)
+    lines = a.read_text(encoding="utf-8").splitlines()
+    hostile = [
+        '{"at": "2026-03-12T09:00:30.000+08:00", "event": "adjust", "item": "opening", '
+        '"cue": 0, "delta_s": NaN}',
+        '{"at": "2026-03-12T09:00:30.000+08:00", "event": "adjust", "delta_s": 1e999}',
+        '{"at": "9999-12-31T23:59:59.999+14:00", "event": "go", "item": "opening", "cue": 0}',
+        '{"at": "2026-03-12T09:00:30.000+08:00", "event": "go", "cue": ' + "9" * 5000 + "}",
+        "[" * 50_000,
+        '{"at": "2026-03-12T09:00:30.000+08:00", "event": "go\\u001b]0;pwned\\u0007"}',
+    ]
+    a.write_text("\n".join([lines[0], *hostile, *lines[1:]]) + "\n", encoding="utf-8")
+    result = podium("report", str(a))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert [int(w.split(":")[1]) for w in warnings] == [2, 3, 4, 5, 6, 7]
+    assert "\x1b" not in result.stderr + result.stdout and "\\x1b" in result.stderr
+
+
+def test_csv_cells_never_run_as_formulas(tmp_path: Path) -> None:
+    agenda = tmp_path / "a.yaml"
+    agenda.write_text(
+        "podium: 1\nmeeting: {title: T}\nitems:\n"
+        "  - {id: a, title: '=HYPERLINK(\"http://x\")', duration: 1m, script: [Hi.]}\n"
+        "  - {id: b, title: '@SUM(A1)', duration: 1m, script: [Bye.]}\n",
+        encoding="utf-8",
+    )
+    j = run_session(agenda, tmp_path / "j.jsonl", rehearsal=False, seconds_per_cue=70)
+    result = podium("report", str(j), "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.lstrip("\ufeff").splitlines()
+    assert rows[1].startswith("1,a,\"'=HYPERLINK(") and "'@SUM(A1)" in rows[2]
+    assert ",+0:10" in rows[1]  # differences stay numbers

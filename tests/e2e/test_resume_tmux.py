@@ -16,7 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
-from tmux_session import (
+
+from podium.tui.i18n import t
+
+from .tmux_session import (
     TMUX,
     ZH_AGENDA,
     Tmux,
@@ -29,8 +32,6 @@ from tmux_session import (
     shown_steps,
     steps,
 )
-
-from podium.tui.i18n import t
 
 pytestmark = [
     pytest.mark.e2e,

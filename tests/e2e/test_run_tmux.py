@@ -7,9 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
-from tmux_session import TMUX, ZH_AGENDA, Tmux, agenda, moves, read_journal, shown_step, steps
 
 from podium.tui.i18n import t
+
+from .tmux_session import TMUX, ZH_AGENDA, Tmux, agenda, moves, read_journal, shown_step, steps
 
 pytestmark = [
     pytest.mark.e2e,

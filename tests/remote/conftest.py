@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from remote_helpers import LiveServer, make_host
 
 from podium.engine.clock import SystemClock
+
+from .remote_helpers import LiveServer, make_host
 
 
 @pytest.fixture

@@ -18,36 +18,19 @@ from podium.agenda.loader import load_agenda
 from podium.agenda.plan import make_plan
 from podium.engine.clock import Clock, ManualClock
 from podium.engine.session import Session
+from podium.host import COMMANDS, Host
 
 AGENDAS = Path(__file__).resolve().parents[2] / "agendas"
 
 
-def _host_api() -> Any:
-    try:
-        import podium.host as real
-
-        if hasattr(real, "Host"):
-            return real
-    except ImportError:
-        pass
-    import standin_host
-
-    return standin_host
-
-
-HOST_API = _host_api()
-
-
-def make_host(agenda: str = "quick-demo.en.yaml", clock: Clock | None = None, **kw: Any) -> Any:
-    """A Host for one of the bundled agendas, on a fake clock unless told otherwise."""
+def make_host(agenda: str = "quick-demo.en.yaml", clock: Clock | None = None, **kw: Any) -> Host:
+    """A Host for one of the bundled agendas, on a manual clock unless told otherwise."""
     result = load_agenda(str(AGENDAS / agenda))
     assert result.agenda is not None, result.diagnostics
     clock = clock or ManualClock()
     guard = kw.pop("guard_s", 0.4)
-    session = Session(make_plan(result.agenda), clock, guard_s=guard, journal=kw.get("journal"))
-    if HOST_API.__name__ == "podium.host":
-        return HOST_API.Host(session, guard_s=guard, **kw)
-    return HOST_API.StandInHost(session, guard_s=guard, **kw)
+    session = Session(make_plan(result.agenda), clock, guard_s=guard)
+    return Host(session, guard_s=guard, **kw)
 
 
 class LiveServer:
@@ -58,7 +41,7 @@ class LiveServer:
 
         self.host = host
         options.setdefault("http", ("127.0.0.1", 0))
-        options.setdefault("commands", HOST_API.COMMANDS)
+        options.setdefault("commands", COMMANDS)
         self.server = RemoteServer(host, **options)
         self.server.bind()
         self.loop = asyncio.new_event_loop()

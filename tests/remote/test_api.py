@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from remote_helpers import HOST_API
-
+from podium.host import COMMANDS
 from podium.remote.api import command_list, run_command
 from podium.remote.security import Access
-
-COMMANDS = HOST_API.COMMANDS
 
 
 def run(host: Any, cid: str, access: Access = Access.CONTROL, **args: Any) -> Any:

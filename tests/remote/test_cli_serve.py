@@ -9,17 +9,16 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from remote_helpers import AGENDAS, HOST_API, http
+
+from ..e2e.tmux_session import PODIUM, Tmux
+from .remote_helpers import AGENDAS, http
 
 pytestmark = pytest.mark.e2e
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-from tmux_session import PODIUM, Tmux  # noqa: E402
 
 DEMO = str(AGENDAS / "quick-demo.en.yaml")
 
@@ -82,7 +81,6 @@ def _free_port(kind: int = socket.SOCK_STREAM) -> int:
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (installed by .ci/run)")
-@pytest.mark.skipif(HOST_API.__name__ != "podium.host", reason="podium.host not landed yet")
 def test_a_meeting_driven_over_http_and_osc(tmp_path: Path) -> None:
     from pythonosc.osc_message_builder import OscMessageBuilder
     from pythonosc.osc_packet import OscPacket

@@ -9,7 +9,8 @@ import time
 from typing import Any
 
 import pytest
-from remote_helpers import LiveServer, http
+
+from .remote_helpers import LiveServer, http
 
 pytestmark = pytest.mark.e2e
 
@@ -101,6 +102,9 @@ def test_token_once_in_the_address_then_a_cookie(guarded: LiveServer) -> None:
     status, _, headers = http("GET", f"{guarded.base}/control?token={gate.control}")
     assert status == 303
     assert headers["Location"] == "/control"  # the token leaves the address bar
+    bearer = {"Authorization": f"Bearer {gate.control}"}
+    _, _, other = http("GET", f"{guarded.base}/api/v1/state?token=wrong", headers=bearer)
+    assert "Set-Cookie" not in other  # only the token that was checked is remembered
     cookie = headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
     pair = cookie.split(";")[0]
@@ -135,6 +139,13 @@ def test_body_and_header_limits(live: LiveServer) -> None:
     assert reply.startswith((b"HTTP/1.0 4", b"HTTP/1.1 4")), reply[:80]
     assert b"Traceback" not in reply
     assert http("GET", live.base + "/api/v1/state")[0] == 200
+    deep = http(
+        "POST",
+        live.base + "/api/v1/commands/go",
+        raw=b"[" * 15000,
+        headers={"Content-Type": "application/json"},
+    )
+    assert deep[0] == 400, deep
 
 
 def test_garbage_bytes_are_answered_or_dropped(live: LiveServer) -> None:

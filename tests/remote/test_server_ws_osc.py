@@ -16,7 +16,8 @@ import aiohttp
 import pytest
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_packet import OscPacket
-from remote_helpers import LiveServer, http
+
+from .remote_helpers import LiveServer, http
 
 pytestmark = pytest.mark.e2e
 
@@ -69,6 +70,12 @@ def test_commands_over_the_websocket(live: LiveServer) -> None:
             assert replies[2]["status"] == 404
             assert replies["broken"]["status"] == 400
             assert replies[3]["status"] == 400
+            await ws.send_str("[" * 15000)  # nested too deep for the JSON decoder
+            while (message := json.loads(await asyncio.wait_for(ws.receive_str(), 5)))[
+                "type"
+            ] != "reply":
+                pass
+            assert message["status"] == 400
 
     asyncio.run(scenario())
     assert live.host.last_remote[1] == "ws 127.0.0.1"

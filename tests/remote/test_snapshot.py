@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from remote_helpers import make_host
-
 from podium.engine.clock import ManualClock
 from podium.host.snapshot import snapshot, view_language
+
+from .remote_helpers import make_host
 
 SPEC_FIELDS = [
     *("rev", "started", "item_id", "item_title", "cue_kind", "cue_text", "next_text"),

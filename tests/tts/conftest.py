@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tts_player_log import StandIn
+
+from .tts_player_log import StandIn
 
 HERE = Path(__file__).resolve().parent
 MISSING_ENGINE = '''"""pyttsx3 as it behaves where libespeak-ng is not installed."""

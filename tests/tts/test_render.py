@@ -6,10 +6,11 @@ import time
 from pathlib import Path
 
 import pytest
-from tts_samples import ENGLISH, SILENCE_RMS, ZH_SPEECH, wav_facts
 
 from podium.tts import INSTALL_HINT, SpeechUnavailable, list_voices, spoken_durations, write_wav
 from podium.tts.voices import MANDARIN_VOICE
+
+from .tts_samples import ENGLISH, SILENCE_RMS, ZH_SPEECH, wav_facts
 
 pytestmark = pytest.mark.tts
 

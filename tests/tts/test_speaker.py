@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from tts_player_log import StandIn, pid_gone
-from tts_samples import ZH_SPEECH
 
 from podium.tts import INSTALL_HINT, Speaker, SpeechState
 from podium.tts.errors import Reason
+
+from .tts_player_log import StandIn, pid_gone
+from .tts_samples import ZH_SPEECH
 
 pytestmark = pytest.mark.tts
 

@@ -9,9 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-from tts_samples import ENGLISH, SILENCE_RMS, ZH_SPEECH, wav_facts
 
 from podium.tts import INSTALL_HINT
+
+from .tts_samples import ENGLISH, SILENCE_RMS, ZH_SPEECH, wav_facts
 
 pytestmark = [pytest.mark.tts, pytest.mark.e2e]
 
@@ -108,3 +109,24 @@ def test_voices_lists_id_name_and_languages():
         "cmn-latn-pinyin"
     )
     assert len(lines) > 50
+
+
+def test_say_out_never_touches_another_file_and_refuses_special_targets(tmp_path: Path):
+    mine = tmp_path / "x.wav.part"
+    mine.write_text("the user's own file")
+    out = tmp_path / "x.wav"
+    result = podium("say", "hello", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert mine.read_text() == "the user's own file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.wav", "x.wav.part"]
+    assert "Exception ignored" not in result.stderr
+    os.mkfifo(tmp_path / "pipe.wav")
+    (tmp_path / "folder.wav").mkdir()
+    for target in ("/dev/null", str(tmp_path / "pipe.wav"), str(tmp_path / "folder.wav")):
+        result = podium("say", "hello", "--out", target)
+        assert result.returncode == 2, (target, result.stderr)
+        assert result.stderr.count("\n") == 1 and "Exception ignored" not in result.stderr
+    assert Path("/dev/null").is_char_device()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "folder.wav", "pipe.wav", "x.wav", "x.wav.part",
+    ]  # fmt: skip

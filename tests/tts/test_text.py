@@ -8,11 +8,12 @@ import wave
 from pathlib import Path
 
 import pytest
-from tts_samples import ZH_SPEECH
 
 from podium.tts.chunks import MAX_CHUNK, split_for_speech
 from podium.tts.voices import MANDARIN_VOICE, fallback_voice, has_han, language_voice, voice_for
 from podium.tts.wavfile import concatenate, read_mono16, wav_duration, write_mono16
+
+from .tts_samples import ZH_SPEECH
 
 
 @pytest.mark.parametrize(

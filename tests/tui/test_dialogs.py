@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import io
-from collections.abc import Callable, Coroutine
 from typing import Any, ClassVar
 
 import pytest
@@ -21,15 +18,7 @@ from podium.tui.screens.help import HelpScreen
 from podium.tui.screens.jump import JumpScreen
 from podium.tui.screens.summary import SummaryScreen
 
-
-def pilot_test(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test on its own event loop (no async pytest plugin is installed)."""
-
-    @functools.wraps(fn)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(fn(*args, **kwargs))
-
-    return run
+from .harness import SIZE, pilot_test
 
 
 class HostApp(App[None]):
@@ -89,7 +78,7 @@ COMMANDS = [
 @pilot_test
 async def test_help_lists_every_command_with_its_keys(lang: str, words: list[str]) -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         app.open(HelpScreen(lang, COMMANDS))  # type: ignore[arg-type]
         await pilot.pause()
         text = screen_text(app)
@@ -106,7 +95,7 @@ async def test_help_shows_the_whole_command_table_at_80x24(lang: str) -> None:
     from podium.tui.commands import COMMANDS as TABLE
 
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         app.open(HelpScreen(lang))
         await pilot.pause()
         text = screen_text(app)
@@ -120,7 +109,7 @@ async def test_help_shows_the_whole_command_table_at_80x24(lang: str) -> None:
 @pilot_test
 async def test_help_closes_on_its_keys_and_q_does_not_quit(key: str) -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         app.open(HelpScreen("en", COMMANDS))  # type: ignore[arg-type]
         await pilot.pause()
         await pilot.press(key)
@@ -133,7 +122,7 @@ async def test_help_closes_on_its_keys_and_q_does_not_quit(key: str) -> None:
 @pilot_test
 async def test_help_ignores_other_keys_and_keeps_them_from_the_app() -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         app.open(HelpScreen("en", COMMANDS))  # type: ignore[arg-type]
         await pilot.pause()
         await pilot.press("space", "pagedown", "f5", "x")
@@ -169,7 +158,7 @@ async def open_jump(app: HostApp, pilot: Any, items: Any = JUMP_ITEMS, **kw: Any
 @pilot_test
 async def test_jump_lists_all_items_with_start_times_and_focuses_the_filter() -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = await open_jump(app, pilot)
         assert shown_indexes(screen) == [0, 1, 2, 3, 4]
         assert isinstance(app.focused, Input)
@@ -191,7 +180,7 @@ async def test_jump_lists_all_items_with_start_times_and_focuses_the_filter() ->
 @pilot_test
 async def test_jump_filters_on_each_keystroke(typed: str, expected: list[int]) -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = await open_jump(app, pilot)
         screen.query_one(Input).value = typed
         await pilot.pause()
@@ -203,7 +192,7 @@ async def test_jump_filters_on_each_keystroke(typed: str, expected: list[int]) -
 @pilot_test
 async def test_jump_typing_then_enter_picks_the_items_real_index() -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         await open_jump(app, pilot)
         await pilot.press("c", "l", "o", "s", "enter")
         await pilot.pause()
@@ -213,7 +202,7 @@ async def test_jump_typing_then_enter_picks_the_items_real_index() -> None:
 @pilot_test
 async def test_jump_arrows_move_the_highlight_while_typing_stays_possible() -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         await open_jump(app, pilot)
         await pilot.press("o", "down", "down", "up", "down", "enter")
         await pilot.pause()
@@ -224,7 +213,7 @@ async def test_jump_arrows_move_the_highlight_while_typing_stays_possible() -> N
 @pilot_test
 async def test_jump_starts_on_the_current_item() -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = await open_jump(app, pilot, current=3)
         assert screen.query_one(OptionList).highlighted == 3
         await pilot.press("enter")
@@ -235,7 +224,7 @@ async def test_jump_starts_on_the_current_item() -> None:
 @pilot_test
 async def test_jump_escape_cancels_and_f5_does_nothing() -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = await open_jump(app, pilot)
         await pilot.press("f5", "pagedown")
         await pilot.pause()
@@ -248,7 +237,7 @@ async def test_jump_escape_cancels_and_f5_does_nothing() -> None:
 @pilot_test
 async def test_jump_enter_with_no_match_keeps_the_dialog_open() -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = await open_jump(app, pilot)
         await pilot.press("z", "z", "enter")
         await pilot.pause()
@@ -258,7 +247,7 @@ async def test_jump_enter_with_no_match_keeps_the_dialog_open() -> None:
 @pilot_test
 async def test_jump_accepts_items_without_ids() -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = await open_jump(app, pilot, items=[(0, "Opening", ""), (1, "Closing", "")])
         await pilot.press("c", "l")
         await pilot.pause()
@@ -276,7 +265,7 @@ async def test_jump_filter_follows_every_keystroke_with_hundreds_of_items() -> N
         for i in range(800)
     ]
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = await open_jump(app, pilot, items=items)
         expected = {
             "item 12": [12, *range(120, 130)],
@@ -311,7 +300,7 @@ async def test_jump_filter_follows_every_keystroke_with_hundreds_of_items() -> N
 @pilot_test
 async def test_confirm_only_y_or_enter_say_yes(key: str, answer: bool) -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         app.open(ConfirmScreen("Quit the meeting?", "en"))
         await pilot.pause()
         await pilot.press(key)
@@ -326,7 +315,7 @@ async def test_confirm_only_y_or_enter_say_yes(key: str, answer: bool) -> None:
 @pilot_test
 async def test_confirm_extra_keys_say_yes(key: str, answer: bool) -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         app.open(ConfirmScreen("End the meeting?", "en", ("space", "pagedown")))
         await pilot.pause()
         await pilot.press(key)
@@ -339,7 +328,7 @@ async def test_confirm_extra_keys_say_yes(key: str, answer: bool) -> None:
 async def test_confirm_guard_ignores_a_held_go_button() -> None:
     now = [100.0]
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = ConfirmScreen("End?", "en", ("pagedown",), guard_s=0.4, monotonic=lambda: now[0])
         app.open(screen)
         await pilot.pause()
@@ -357,7 +346,7 @@ async def test_confirm_guard_ignores_a_held_go_button() -> None:
 @pilot_test
 async def test_confirm_answers_once_however_fast_keys_come() -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         app.open(ConfirmScreen("Quit?", "en"))
         await pilot.pause()
         await pilot.press("y", "y", "n")
@@ -369,7 +358,7 @@ async def test_confirm_answers_once_however_fast_keys_come() -> None:
 @pilot_test
 async def test_confirm_shows_the_question_and_how_to_answer(lang: str) -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         app.open(ConfirmScreen("结束会议?[不是标记]", lang))
         await pilot.pause()
         text = screen_text(app)
@@ -396,7 +385,7 @@ def table_rows(screen: SummaryScreen) -> list[list[str]]:
 @pilot_test
 async def test_summary_shows_planned_actual_and_signed_deltas_with_totals() -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = SummaryScreen(SUMMARY_ROWS, [], "en", rehearsal=False)
         app.open(screen)
         await pilot.pause()
@@ -421,7 +410,7 @@ async def test_summary_rehearsal_title_and_hints_in_chinese() -> None:
         "item 4 runs 3:10 long in 2 of 2 rehearsals",
     ]
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         app.open(SummaryScreen(SUMMARY_ROWS[:3], hints, "zh", rehearsal=True))
         await pilot.pause()
         text = screen_text(app)
@@ -436,7 +425,7 @@ async def test_summary_rehearsal_title_and_hints_in_chinese() -> None:
 @pilot_test
 async def test_summary_of_a_meeting_that_never_started() -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = SummaryScreen([("Opening", 60, None)], [], "en", rehearsal=False)
         app.open(screen)
         await pilot.pause()
@@ -447,7 +436,7 @@ async def test_summary_of_a_meeting_that_never_started() -> None:
 @pilot_test
 async def test_summary_leaves_on_q_escape_enter(key: str) -> None:
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         app.open(SummaryScreen(SUMMARY_ROWS, [], "en", rehearsal=False))
         await pilot.pause()
         await pilot.press("space", "pagedown", "down")
@@ -463,7 +452,7 @@ async def test_summary_ignores_a_bounced_enter_right_after_it_opens() -> None:
     """The Enter that confirmed the end of the meeting bounces: the summary stays."""
     now = [100.0]
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = SummaryScreen(
             SUMMARY_ROWS, [], "en", rehearsal=False, guard_s=0.4, monotonic=lambda: now[0]
         )
@@ -507,7 +496,7 @@ def test_every_label_has_english_and_chinese() -> None:
 async def test_summary_title_column_follows_a_resize() -> None:
     rows = [("A long item title " * 6, 60, 61.0)]
     app = HostApp()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         screen = SummaryScreen(rows, [], "en", rehearsal=False)
         app.open(screen)
         await pilot.pause()

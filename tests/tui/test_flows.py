@@ -22,23 +22,9 @@ from podium.tui.screens.confirm import ConfirmScreen
 from podium.tui.screens.summary import SummaryScreen
 from podium.tui.widgets.run_sheet import RunSheet
 
-SIZE = (80, 24)
+from .harness import press, run
+
 Shown = Callable[[PodiumApp], str]
-
-
-def run(app: PodiumApp, scenario: Callable[[Pilot[Any]], Any], size: tuple[int, int] = SIZE):
-    async def main() -> None:
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(pilot)
-
-    asyncio.run(main())
-
-
-async def press(pilot: Pilot[Any], clock: ManualClock, *keys: str, gap: float = 1.0) -> None:
-    for key in keys:
-        clock.advance(gap)
-        await pilot.press(key)
 
 
 def goto(app: PodiumApp, clock: ManualClock, item: int, cue: int = 0) -> None:

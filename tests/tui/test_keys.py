@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -20,25 +19,7 @@ from podium.tui.screens.help import HelpScreen
 from podium.tui.screens.jump import JumpScreen
 from podium.tui.screens.main import MainScreen
 
-SIZE = (80, 24)
-
-
-def run(app: PodiumApp, scenario: Callable[[Pilot[Any]], Any], size: tuple[int, int] = SIZE):
-    """Run `scenario(pilot)` against the app (no async pytest plugin here)."""
-
-    async def main() -> None:
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(pilot)
-
-    asyncio.run(main())
-
-
-async def press(pilot: Pilot[Any], clock: ManualClock, *keys: str, gap: float = 1.0) -> None:
-    """Press keys one after the other, `gap` seconds apart on the fake clock."""
-    for key in keys:
-        clock.advance(gap)
-        await pilot.press(key)
+from .harness import press, run
 
 
 def start(app: PodiumApp, clock: ManualClock, gos: int = 1) -> None:

@@ -36,6 +36,7 @@ TABLE_SECTIONS = {
     "COMMON_ITEM_KEYS": "Every item",
     "GROUP_KEYS": "Groups",
     "RECIPIENT_KEYS": "Recipients",
+    "CUE_KEYS": "Two hosts: `who`",
 }
 KIND_SECTIONS = {
     ItemKind.SCRIPT: "Script items",

@@ -54,8 +54,23 @@ def test_core_packages_import_no_textual(package: str) -> None:
 def test_agenda_loading_stays_light() -> None:
     imported, modules = probe("podium.agenda", "podium.cli.validate", "podium.cli.schema")
     assert "podium.agenda.loader" in imported
-    for heavy in ("textual", "jsonschema", "pydantic", "rich", "podium.tui"):
+    for heavy in ("textual", "jsonschema", "pydantic", "rich", "podium.tui", "podium.importer",
+                  "docx", "lxml"):  # fmt: skip
         assert _loaded(modules, heavy) == [], heavy
+
+
+def test_the_importer_loads_python_docx_only_for_a_word_file() -> None:
+    """Every module of the importer, imported: no python-docx (its reader imports it when a
+    .docx is imported), no screen."""
+    imported, modules = probe("podium.importer", "podium.cli.import_script")
+    assert "podium.importer.docx" in imported
+    for heavy in ("docx", "lxml", "textual", "podium.tui", "podium.engine"):
+        assert _loaded(modules, heavy) == [], heavy
+
+
+def test_the_probe_would_notice_python_docx() -> None:
+    _, modules = probe("docx")
+    assert _loaded(modules, "docx") != []
 
 
 def test_tts_imports_neither_screen_nor_engine() -> None:
@@ -109,7 +124,8 @@ def test_podium_run_without_tts_loads_no_speech_and_no_dialog(tmp_path: Path) ->
     assert "podium.tui.app" in modules  # the screen did run
     for lazy in ("podium.tts", "pyttsx3", "podium.tui.screens.help", "podium.tui.screens.jump",
                  "podium.tui.screens.confirm", "podium.tui.screens.summary",
-                 "podium.engine.report", "podium.engine.restore"):  # fmt: skip
+                 "podium.engine.report", "podium.engine.restore",
+                 "podium.importer", "docx"):  # fmt: skip
         assert _loaded(modules, lazy) == [], lazy
     # remote control: only with --serve/--osc
     for lazy in ("aiohttp", "pythonosc", "segno", "podium.remote", "podium.cli.remote",
@@ -117,15 +133,6 @@ def test_podium_run_without_tts_loads_no_speech_and_no_dialog(tmp_path: Path) ->
         assert _loaded(modules, lazy) == [], lazy
 
 
-def _has_host() -> bool:
-    try:
-        import podium.host
-    except ImportError:
-        return False
-    return hasattr(podium.host, "Host")
-
-
-@pytest.mark.skipif(not _has_host(), reason="the server serves podium.host, not landed yet")
 def test_podium_run_with_serve_loads_the_server(tmp_path: Path) -> None:
     """The other side of the rule above: --serve does load the server (so the probe would see
     it), in the same process, and the screen still runs."""

@@ -16,6 +16,7 @@ from podium.agenda.roster import Roster
 from podium.agenda.slips import LIST_SEPARATORS, list_form, separated_names
 from podium.agenda.values import Mapping, short
 from podium.agenda.yamlnodes import Node, ScalarNode, SequenceNode, kind_name
+from podium.i18n import N_, _
 
 
 class AwardsReader:
@@ -31,8 +32,8 @@ class AwardsReader:
     ) -> ItemBody | None:
         values = self.values
         speak_ = bool(speak)
-        intro = values.optional_text(m, "intro")
-        outro = values.optional_text(m, "outro")
+        intro = values.optional_cue(m, "intro")
+        outro = values.optional_cue(m, "outro")
         default_call_node = m.get("call")
         batch_node, per_call_node = m.get("batch"), m.get("per_call")
         default_batch = (
@@ -51,20 +52,25 @@ class AwardsReader:
                 if stray is not None:
                     values.error(
                         m.entries[key].key,
-                        f"'{key}' belongs inside a group when the item has 'groups'",
+                        _("'{key}' belongs inside a group when the item has 'groups'").format(
+                            key=key
+                        ),
                     )
             if not isinstance(groups_node, SequenceNode):
                 values.error(
-                    groups_node, f"'groups' must be a list of groups, not {kind_name(groups_node)}"
+                    groups_node,
+                    _("'groups' must be a list of groups, not {kind}").format(
+                        kind=_(kind_name(groups_node))
+                    ),
                 )
                 return None
             if not groups_node.value:
                 values.error(
-                    groups_node, "'groups' is empty: an awards item needs at least one group"
+                    groups_node, _("'groups' is empty: an awards item needs at least one group")
                 )
                 return None
             for i, g in enumerate(groups_node.value):
-                gm = values.mapping(g, f"group {i + 1}", GROUP_KEYS)
+                gm = values.mapping(g, _("group {n}").format(n=i + 1), GROUP_KEYS)
                 if gm is not None:
                     group_maps.append(gm)
                 else:
@@ -76,8 +82,10 @@ class AwardsReader:
             if m.raw("recipients") is None and m.raw("recipients_csv") is None:
                 values.error(
                     m.node,
-                    f"missing required key 'recipients' in {what} (an awards item needs "
-                    "'recipients', 'recipients_csv' or 'groups')",
+                    _(
+                        "missing required key 'recipients' in {what} (an awards item needs "
+                        "'recipients', 'recipients_csv' or 'groups')"
+                    ).format(what=what),
                 )
                 return None
             group_maps = [m]
@@ -96,11 +104,11 @@ class AwardsReader:
         if not ok:
             return None
         cues: list[Cue] = []
-        if intro:
-            cues.append(text_cue(CueKind.INTRO, intro, speak_))
+        if intro is not None and intro.text:
+            cues.append(text_cue(CueKind.INTRO, intro.text, speak_, intro.who))
         cues.extend(calls)
-        if outro:
-            cues.append(text_cue(CueKind.OUTRO, outro, speak_))
+        if outro is not None and outro.text:
+            cues.append(text_cue(CueKind.OUTRO, outro.text, speak_, outro.who))
         if duration is not None:
             return ItemBody(tuple(cues), duration, False)
         planned = estimated_item_seconds(ItemKind.AWARDS, cues, self.ctx.reading)
@@ -128,13 +136,19 @@ class AwardsReader:
         call_node = g.get("call") or default_call_node
         if call_node is not None:
             if not isinstance(call_node, ScalarNode):
-                values.error(call_node, f"'call' must be text, not {kind_name(call_node)}")
+                values.error(
+                    call_node,
+                    _("'call' must be text, not {kind}").format(kind=_(kind_name(call_node))),
+                )
                 return None
             call_text = call_node.value.strip()
             if looks_masked(call_text):
-                values.warn(call_node, f"looks like an unfilled name: {short(call_text)!r}")
+                values.warn(
+                    call_node,
+                    _("looks like an unfilled name: {text!r}").format(text=short(call_text)),
+                )
             if not call_text:
-                values.warn(call_node, "this group has nothing to say: its 'call' is empty")
+                values.warn(call_node, _("this group has nothing to say: its 'call' is empty"))
             template = values.fill.template(call_node, call_text, CALL_FIELDS)
             if award is None:
                 for part in template:
@@ -144,7 +158,7 @@ class AwardsReader:
                             call_text,
                             part.offset,
                             "{award}",
-                            "'{award}' in 'call', but the group has no 'award'",
+                            _("'{award}' in 'call', but the group has no 'award'"),
                         )
         else:
             template = parse_template(default_call(self.ctx.meeting.language))[0]
@@ -157,16 +171,16 @@ class AwardsReader:
         node = g.get("recipients")
         csv_node = g.get("recipients_csv")
         if node is not None and csv_node is not None:
-            values.error(csv_node, "give either 'recipients' or 'recipients_csv', not both")
+            values.error(csv_node, _("give either 'recipients' or 'recipients_csv', not both"))
             return None
         if csv_node is not None:
             return self._csv(csv_node, batch)
         if node is None:
             raw = g.raw("recipients")
             if raw is not None:
-                values.error(raw, "'recipients' is empty: a group needs at least one recipient")
+                values.error(raw, _("'recipients' is empty: a group needs at least one recipient"))
             else:
-                values.error(g.node, "missing required key 'recipients' in the group")
+                values.error(g.node, _("missing required key 'recipients' in the group"))
             return None
         if not isinstance(node, SequenceNode):
             if isinstance(node, ScalarNode):  # a single recipient written as text
@@ -176,16 +190,21 @@ class AwardsReader:
                 if sep is not None:
                     values.warn(
                         node,
-                        f"'recipients' is one text with several names separated by '{sep}': "
-                        f"write them as a list, such as {list_form(text, sep)}",
+                        _(
+                            "'recipients' is one text with several names separated by '{sep}': "
+                            "write them as a list, such as {example}"
+                        ).format(sep=sep, example=list_form(text, sep)),
                     )
             else:
-                values.error(node, f"'recipients' must be a list, not {kind_name(node)}")
+                values.error(
+                    node,
+                    _("'recipients' must be a list, not {kind}").format(kind=_(kind_name(node))),
+                )
                 return None
         else:
             items = node.value
         if not items:
-            values.error(node, "'recipients' is empty: a group needs at least one recipient")
+            values.error(node, _("'recipients' is empty: a group needs at least one recipient"))
             return None
         self.ctx.budget.count(math.ceil(len(items) / batch), node)
         out = Roster()
@@ -194,31 +213,35 @@ class AwardsReader:
             if isinstance(child, ScalarNode):
                 name = child.value.strip()
                 if not name:
-                    values.error(child, "a recipient's name is empty")
+                    values.error(child, _("a recipient's name is empty"))
                     ok = False
                     continue
                 if looks_masked(name):
-                    values.warn(child, f"looks like an unfilled name: {short(name)!r}")
+                    values.warn(
+                        child, _("looks like an unfilled name: {text!r}").format(text=short(name))
+                    )
                 sep = None if child is node else separated_names(name, LIST_SEPARATORS)
                 if sep is not None:
                     values.warn(
                         child,
-                        f"this recipient holds several names separated by '{sep}': give each "
-                        f"its own entry, such as {list_form(name, sep)}",
+                        _(
+                            "this recipient holds several names separated by '{sep}': give each "
+                            "its own entry, such as {example}"
+                        ).format(sep=sep, example=list_form(name, sep)),
                     )
                 if has_braces(name):
                     name = values.fill.substitute(child, name)
                 out.add(name)
                 continue
-            r = values.mapping(child, "a recipient", RECIPIENT_KEYS)
+            r = values.mapping(child, N_("a recipient"), RECIPIENT_KEYS)
             if r is None:
                 ok = False
                 continue
-            name_node = values.required(r, "name", "a recipient")
+            name_node = values.required(r, "name", N_("a recipient"))
             name = None if name_node is None else values.text(name_node, "name")
             if not name:
                 if name_node is not None and name is not None:
-                    values.error(name_node, "a recipient's name is empty")
+                    values.error(name_node, _("a recipient's name is empty"))
                 ok = False
                 continue
             out.add(
@@ -231,7 +254,7 @@ class AwardsReader:
 
     def _csv(self, node: Node, batch: int) -> Roster | None:
         values = self.values
-        raw = values.scalar(node, "recipients_csv", "a path such as people.csv")
+        raw = values.scalar(node, "recipients_csv", N_("a path such as people.csv"))
         if raw is None:
             return None
         try:

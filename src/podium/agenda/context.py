@@ -39,6 +39,7 @@ class ItemContext:
         return reading_seconds(cue.text, self.meeting)
 
 
-def text_cue(kind: CueKind, text: str, speak: bool) -> Cue:
-    """A cue read as displayed: spoken unless the item is silent (or the text is empty)."""
-    return Cue(kind, text, text if speak else "")
+def text_cue(kind: CueKind, text: str, speak: bool, who: str | None = None) -> Cue:
+    """A cue read as displayed: spoken unless the item is silent (or the text is empty).
+    `who` (the host who reads it) is shown, never spoken."""
+    return Cue(kind, text, text if speak else "", who=who)

@@ -14,13 +14,15 @@ from podium.agenda.encoding import (
     FileTooLarge,
     NotRegularFile,
     Undecodable,
-    decode_text,
+    decode,
+    decoding_note,
     read_limited,
     size_text,
 )
 from podium.agenda.model import Recipient
 from podium.agenda.placeholders import looks_masked, may_look_masked
 from podium.agenda.roster import Roster
+from podium.i18n import _, os_error_text
 from podium.textsafe import control_name, find_controls, has_controls
 
 if TYPE_CHECKING:
@@ -61,25 +63,31 @@ def resolve_inside(base_dir: str, raw: str) -> str:
     """The path of `raw` inside the agenda's folder `base_dir`; CsvProblem (one sentence) when
     it is absolute, climbs out with `..`, or leads out through a symbolic link."""
     if not raw:
-        raise CsvProblem("recipients_csv is empty: name a CSV file in the agenda's folder")
+        raise CsvProblem(_("recipients_csv is empty: name a CSV file in the agenda's folder"))
     if os.path.isabs(raw) or raw.startswith("~"):
         raise CsvProblem(
-            f"recipients_csv {raw} is an absolute path: name a CSV file in the agenda's "
-            "folder or below, relative to the agenda (such as people.csv)"
+            _(
+                "recipients_csv {path} is an absolute path: name a CSV file in the agenda's "
+                "folder or below, relative to the agenda (such as people.csv)"
+            ).format(path=raw)
         )
     parts = raw.replace("\\", "/").split("/")
     if ".." in parts:
         raise CsvProblem(
-            f"recipients_csv {raw} climbs out with '..': a CSV file is read only from the "
-            "agenda's folder or below"
+            _(
+                "recipients_csv {path} climbs out with '..': a CSV file is read only from the "
+                "agenda's folder or below"
+            ).format(path=raw)
         )
     path = os.path.join(base_dir, raw)
     root = os.path.realpath(base_dir)
     real = os.path.realpath(path)
     if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
         raise CsvProblem(
-            f"recipients_csv {raw} leads out of the agenda's folder through a symbolic link: "
-            "a CSV file is read only from the agenda's folder or below"
+            _(
+                "recipients_csv {path} leads out of the agenda's folder through a symbolic link: "
+                "a CSV file is read only from the agenda's folder or below"
+            ).format(path=raw)
         )
     return real
 
@@ -92,20 +100,37 @@ def read_recipients(path: str, shown: str, limit: int = MAX_FILE_BYTES) -> CsvRe
     except FileTooLarge as exc:
         if limit < MAX_FILE_BYTES:
             raise CsvProblem(
-                f"recipients_csv {shown} would take this agenda's CSV files past "
-                f"{size_text(MAX_CSV_TOTAL_BYTES)} in all; refusing it"
+                _(
+                    "recipients_csv {path} would take this agenda's CSV files past "
+                    "{limit} in all; refusing it"
+                ).format(path=shown, limit=size_text(MAX_CSV_TOTAL_BYTES))
             ) from None
-        raise CsvProblem(f"recipients_csv {shown} is {exc}; the limit is 16 MiB") from None
+        raise CsvProblem(
+            _("recipients_csv {path} is {size}; the limit is 16 MiB").format(path=shown, size=exc)
+        ) from None
     except NotRegularFile as exc:
-        raise CsvProblem(f"recipients_csv {shown} is {exc.strerror}") from None
+        raise CsvProblem(
+            _("recipients_csv {path} is {what}").format(path=shown, what=exc.strerror)
+        ) from None
     except IsADirectoryError:
-        raise CsvProblem(f"recipients_csv {shown} is not a regular file") from None
+        raise CsvProblem(
+            _("recipients_csv {path} is not a regular file").format(path=shown)
+        ) from None
     except OSError as exc:
-        raise CsvProblem(f"cannot read recipients_csv {shown}: {exc.strerror or exc}") from None
+        raise CsvProblem(
+            _("cannot read recipients_csv {path}: {problem}").format(
+                path=shown, problem=os_error_text(exc)
+            )
+        ) from None
     try:
-        text = decode_text(data)
+        text, encoding = decode(data)
     except Undecodable as exc:
-        raise CsvProblem(f"cannot decode recipients_csv {shown}: {exc}") from None
+        raise CsvProblem(
+            _(
+                "cannot decode recipients_csv {path}: not UTF-8 (invalid byte at byte offset "
+                "{offset}), UTF-16 with a BOM, or GB18030"
+            ).format(path=shown, offset=exc.offset)
+        ) from None
     first_line = text.split("\n", 1)[0]
     delimiter = ","
     if "," not in first_line:
@@ -123,8 +148,15 @@ def read_recipients(path: str, shown: str, limit: int = MAX_FILE_BYTES) -> CsvRe
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         out = _row_by_row(reader, _header(reader, shown), shown)
     if not out.roster:
-        raise CsvProblem(f"recipients_csv {shown} has a header but no recipients")
+        raise CsvProblem(
+            _("recipients_csv {path} has a header but no recipients").format(path=shown)
+        )
     out.size = len(data)
+    note = None
+    if encoding == "gb18030":
+        note = decoding_note(data, text.replace("\r\n", "\n").replace("\r", "\n"), encoding)
+    if note is not None:
+        out.warnings.insert(0, (f"line {note.line}", note.message))
     if has_controls(text):
         out.warnings[:0] = _control_warnings(text)
     return out
@@ -137,13 +169,23 @@ def _header(reader: Reader, shown: str) -> dict[str, int]:
         while header is not None and not any(cell.strip() for cell in header):
             header = next(reader, None)
     except csv.Error as exc:
-        raise CsvProblem(f"recipients_csv {shown} line {reader.line_num}: {exc}") from None
+        raise CsvProblem(
+            _("recipients_csv {path} line {line}: {problem}").format(
+                path=shown, line=reader.line_num, problem=exc
+            )
+        ) from None
     if header is None:
-        raise CsvProblem(f"recipients_csv {shown} is empty; it needs a header row with 'name'")
+        raise CsvProblem(
+            _("recipients_csv {path} is empty; it needs a header row with 'name'").format(
+                path=shown
+            )
+        )
     columns = [_COLUMNS.get(cell.strip().lower()) for cell in header]
     if "name" not in columns:
         raise CsvProblem(
-            f"recipients_csv {shown} line {reader.line_num}: the header has no 'name' column"
+            _("recipients_csv {path} line {line}: the header has no 'name' column").format(
+                path=shown, line=reader.line_num
+            )
             + _header_excerpt(header)
         )
     return {col: i for i, col in reversed(list(enumerate(columns))) if col}
@@ -154,20 +196,23 @@ def _header_excerpt(header: list[str]) -> str:
     cells), escaped and cut short; nothing otherwise, so no file's content is ever echoed."""
     cells = [cell.strip() for cell in header]
     if not 1 <= len(cells) <= 20 or any(len(c) > 32 or not c.isprintable() for c in cells):
-        return " (the first row does not look like a header row)"
+        return _(" (the first row does not look like a header row)")
     if any(not any(ch.isalpha() for ch in c) for c in cells if c):
-        return " (the first row does not look like a header row)"
+        return _(" (the first row does not look like a header row)")
     found = ", ".join(cells)
     if len(found) > 60:
         found = found[:59] + "…"
-    return f" (found: {found})"
+    return _(" (found: {found})").format(found=found)
 
 
 def _clean(reader: Reader, index: dict[str, int], maybe_masked: bool) -> CsvRecipients | None:
     """The recipients of a file with nothing to report, or None when it needs a closer look."""
+    before = reader.line_num
     try:
         rows = list(reader)
     except csv.Error:
+        return None
+    if reader.line_num - before != len(rows):  # a quoted cell runs over several lines
         return None
     if rows and min(map(len, rows)) <= max(index.values()):
         return None
@@ -190,18 +235,36 @@ def _row_by_row(reader: Reader, index: dict[str, int], shown: str) -> CsvRecipie
     out = CsvRecipients(Roster())
     add = out.roster.add
     try:
+        start = reader.line_num + 1
         for row in reader:
+            first, last, start = start, reader.line_num, reader.line_num + 1
             if not any(cell.strip() for cell in row):
                 continue
             values = {col: row[i].strip() if i < len(row) else "" for col, i in index.items()}
             name = values["name"]
+            span = last - first + 1
+            if span > 2 or (span > 1 and "\n" in name):
+                out.warnings.append(
+                    (
+                        _("line {line}").format(line=first),
+                        _(
+                            "one row runs over {n} lines, to line {last}: is a closing '\"' "
+                            "missing? (the lines in between became part of one cell)"
+                        ).format(n=span, last=last),
+                    )
+                )
             if not name:
                 raise CsvProblem(
-                    f"recipients_csv {shown} line {reader.line_num}: the name is empty"
+                    _("recipients_csv {path} line {line}: the name is empty").format(
+                        path=shown, line=reader.line_num
+                    )
                 )
             if looks_masked(name):
                 out.warnings.append(
-                    (f"line {reader.line_num}", f"looks like an unfilled name: {_excerpt(name)!r}")
+                    (
+                        _("line {line}").format(line=reader.line_num),
+                        _("looks like an unfilled name: {text!r}").format(text=_excerpt(name)),
+                    )
                 )
             add(
                 name,
@@ -210,7 +273,11 @@ def _row_by_row(reader: Reader, index: dict[str, int], shown: str) -> CsvRecipie
                 values.get("note") or None,
             )
     except csv.Error as exc:
-        raise CsvProblem(f"recipients_csv {shown} line {reader.line_num}: {exc}") from None
+        raise CsvProblem(
+            _("recipients_csv {path} line {line}: {problem}").format(
+                path=shown, line=reader.line_num, problem=exc
+            )
+        ) from None
     return out
 
 
@@ -231,12 +298,19 @@ def _control_warnings(text: str, limit: int = 100) -> list[tuple[str, str]]:
         counted = offset
         line_start = text.rfind("\n", 0, offset) + 1
         if len(out) == limit:
-            out.append((f"line {line}", "more control characters follow (not listed)"))
+            out.append(
+                (
+                    _("line {line}").format(line=line),
+                    _("more control characters follow (not listed)"),
+                )
+            )
             break
         out.append(
             (
-                f"line {line}, column {offset - line_start + 1}",
-                f"control character {control_name(char)}; podium prints it escaped, never raw",
+                _("line {line}, column {col}").format(line=line, col=offset - line_start + 1),
+                _("control character {name}; podium prints it escaped, never raw").format(
+                    name=control_name(char)
+                ),
             )
         )
     return out

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from podium.i18n import N_, _
+
 MAX_DURATION_S = 24 * 3600
 MAX_DIGITS = 9
 """A number in a duration or clock time longer than this is refused as far too large before
 it is converted (a 5,000-digit number must not reach int())."""
 
-DURATION_EXAMPLE = "90s, 2m, 1m30s, 1:30 or 2分钟"
-CLOCK_EXAMPLE = "09:00 or 13:30:00"
+DURATION_EXAMPLE = N_("90s, 2m, 1m30s, 1:30 or 2分钟")
+CLOCK_EXAMPLE = N_("09:00 or 13:30:00")
 
 # Digits are ASCII here: every other decimal digit is converted first (`ascii_digits`).
 HOUR_WORDS = ("h", "hr", "hrs", "小时", "个小时", "時間")
@@ -70,20 +72,30 @@ def parse_duration(text: str) -> int:
     raw = text.strip()
     if too_long(ascii_digits(raw)):
         raise ValueError(
-            f"bad duration {quoted(raw)}: the number is far too large; a duration must be at "
-            "most 24 hours (24h)"
+            _(
+                "bad duration {raw}: the number is far too large; a duration must be at "
+                "most 24 hours (24h)"
+            ).format(raw=quoted(raw))
         )
     seconds = duration_seconds(raw)
     if seconds is None:
         raise ValueError(
-            f"bad duration {quoted(raw)}: expected a duration such as {DURATION_EXAMPLE}"
+            _("bad duration {raw}: expected a duration such as {example}").format(
+                raw=quoted(raw), example=_(DURATION_EXAMPLE)
+            )
         )
     if seconds <= 0:
         raise ValueError(
-            f"bad duration {quoted(raw)}: a duration must be more than zero, such as 30s"
+            _("bad duration {raw}: a duration must be more than zero, such as 30s").format(
+                raw=quoted(raw)
+            )
         )
     if seconds > MAX_DURATION_S:
-        raise ValueError(f"bad duration {quoted(raw)}: a duration must be at most 24 hours (24h)")
+        raise ValueError(
+            _("bad duration {raw}: a duration must be at most 24 hours (24h)").format(
+                raw=quoted(raw)
+            )
+        )
     return seconds
 
 
@@ -113,7 +125,9 @@ def parse_clock(text: str) -> int:
     match = _CLOCK.fullmatch(digits) if digits.isascii() and len(digits) <= 8 else None
     if match is None:
         raise ValueError(
-            f"bad clock time {quoted(raw)}: expected a 24-hour time such as {CLOCK_EXAMPLE}"
+            _("bad clock time {raw}: expected a 24-hour time such as {example}").format(
+                raw=quoted(raw), example=_(CLOCK_EXAMPLE)
+            )
         )
     return int(match["h"]) * 3600 + int(match["m"]) * 60 + int(match["s"] or 0)
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
+from dataclasses import dataclass
+
+from podium.i18n import _
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """The largest agenda or CSV file podium reads."""
@@ -82,24 +86,113 @@ def read_limited(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def decode_text(data: bytes) -> str:
     """Decode UTF-8 (BOM or not), UTF-16 with a BOM, then GB18030 — the first that fits."""
+    return decode(data)[0]
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode UTF-8 (BOM or not), UTF-16 with a BOM, then GB18030 — the first that fits: the
+    text and the encoding that read it (`utf-8`, `utf-16` or `gb18030`)."""
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return data[3:].decode("utf-8")
+            return data[3:].decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
             raise _undecodable(data, exc.start + 3) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
             raise Undecodable(exc.start, 1, 1) from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_failure = exc.start
     try:
-        return data.decode("gb18030")
+        return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError:
         raise _undecodable(data, utf8_failure) from None
+
+
+@dataclass(frozen=True, slots=True)
+class DecodingNote:
+    """A decoding that worked but is probably wrong: worth one warning, at a 1-based place."""
+
+    line: int
+    col: int
+    message: str
+
+
+def decoding_note(data: bytes, text: str, encoding: str = "gb18030") -> DecodingNote | None:
+    """Why the GB18030 reading of a file that is not UTF-8 is probably wrong, if it is (`text`
+    with line breaks normalised to LF): some
+    lines are UTF-8 (mixed encodings: 张三 would read as 寮犱笁), or the text reads as
+    characters outside common Chinese (a Windows-1252 or other 8-bit file: `Müller` would read
+    as `M黮ler`). None for UTF-8, UTF-16 (`encoding`, as `decode` gives it), and Chinese that
+    reads as Chinese."""
+    if encoding != "gb18030":
+        return None
+    utf8_line = other_line = 0
+    if b"\r" in data:  # line breaks as the text has them (no GB18030 byte is CR or LF)
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other_line = other_line or number
+        else:
+            utf8_line = utf8_line or number
+        if utf8_line and other_line:
+            return DecodingNote(
+                utf8_line,
+                1,
+                _(
+                    "this line is UTF-8 but line {line} is not: the file mixes encodings "
+                    "and is read as GB18030, so UTF-8 lines read wrong; save it all as UTF-8"
+                ).format(line=other_line),
+            )
+    first = _first_unlikely(text)
+    if first is not None:
+        line_start = text.rfind("\n", 0, first) + 1
+        return DecodingNote(
+            text.count("\n", 0, first) + 1,
+            first - line_start + 1,
+            _(
+                "this file is not UTF-8, and read as GB18030 it gives unlikely characters: it "
+                "may be in another encoding (such as Windows-1252); save it as UTF-8"
+            ),
+        )
+    return None
+
+
+def _first_unlikely(text: str) -> int | None:
+    """Where the first character stands that Chinese text would not hold: outside GB2312 and
+    either not an ideograph (8-bit text read as GB18030 lands anywhere) or glued to a Latin
+    letter (`M黮ler`). A rare ideograph in a name (镕, 喆) is fine."""
+    rare = {c for c in set(text) if not c.isascii() and not _common_chinese(c)}
+    if not rare:
+        return None
+    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(rare)) + "]")
+    for m in pattern.finditer(text):
+        i, c = m.start(), m.group()
+        before = text[i - 1] if i else ""
+        if not _ideograph(c) or (before.isascii() and before.isalpha()):
+            return i
+    return None
+
+
+def _ideograph(char: str) -> bool:
+    o = ord(char)
+    return 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or o >= 0x20000
+
+
+def _common_chinese(char: str) -> bool:
+    """A character of GB2312 (everyday Chinese and its punctuation)."""
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _undecodable(data: bytes, offset: int) -> Undecodable:

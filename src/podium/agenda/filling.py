@@ -3,13 +3,14 @@ every unknown or malformed placeholder reported at its place in the file."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection
 
 from podium.agenda.keys import MEETING_FALLBACKS
 from podium.agenda.placeholders import Field, Part, parse_template
 from podium.agenda.reporting import Reporter
+from podium.agenda.suggest import Suggester
 from podium.agenda.yamlnodes import Node
+from podium.i18n import _
 
 
 class PlaceholderFiller:
@@ -20,6 +21,8 @@ class PlaceholderFiller:
         self.names: dict[str, str] = {}
         self.fallbacks: dict[str, str] = {}
         """`title`, `date`, `venue`, `host` of the meeting, as far as it gives them."""
+        self._suggest: Suggester | None = None
+        self._suggest_size = (0, 0)
 
     def template(self, node: Node, value: str, dynamic: Collection[str] = ()) -> list[Part]:
         """`value` split into literal text and the `dynamic` fields left to fill later; every
@@ -47,16 +50,28 @@ class PlaceholderFiller:
             p if isinstance(p, str) else "{" + p.key + "}" for p in self.template(node, value)
         )
 
+    def _suggester(self) -> Suggester:
+        """One suggester per vocabulary (the meeting's texts are filled before its fields are
+        all known, so the vocabulary can still grow then)."""
+        size = (len(self.names), len(self.fallbacks))
+        if self._suggest is None or self._suggest_size != size:
+            self._suggest = Suggester([*self.names, *self.fallbacks])
+            self._suggest_size = size
+        return self._suggest
+
     def _unknown(self, node: Node, value: str, part: Field) -> None:
         snippet = "{" + part.key + "}"
-        known = [*self.names, *self.fallbacks]
-        close = difflib.get_close_matches(part.key, known, n=1, cutoff=0.5)
+        close = self._suggester().closest(part.key, 0.5)
         if close:
-            hint = f"; did you mean '{{{close[0]}}}'?"
+            message = _("unknown placeholder '{snippet}'; did you mean '{close}'?")
         elif part.key in MEETING_FALLBACKS:
-            hint = f": the meeting has no {part.key} and 'names' does not define it"
+            message = _(
+                "unknown placeholder '{snippet}': the meeting has no {key} and 'names' does not "
+                "define it"
+            )
         else:
-            hint = ": define it under 'names'"
-        self.report.error_in(
-            node, value, part.offset, snippet, f"unknown placeholder '{snippet}'{hint}"
+            message = _("unknown placeholder '{snippet}': define it under 'names'")
+        text = message.format(
+            snippet=snippet, key=part.key, close="{" + close + "}" if close else ""
         )
+        self.report.error_in(node, value, part.offset, snippet, text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from podium.agenda.encoding import MAX_CSV_TOTAL_BYTES, MAX_FILE_BYTES
 from podium.agenda.reporting import Reporter
 from podium.agenda.yamlnodes import Node
+from podium.i18n import _
 
 __all__ = [
     "MAX_ALIAS_NODES",
@@ -39,7 +40,9 @@ class CueBudget:
         if self.total > MAX_CUES:
             self.report.error(
                 node,
-                f"the agenda unfolds into more than {MAX_CUES:,} cues; refusing it "
-                "(split the meeting into several agendas)",
+                _(
+                    "the agenda unfolds into more than {limit} cues; refusing it "
+                    "(split the meeting into several agendas)"
+                ).format(limit=f"{MAX_CUES:,}"),
             )
             raise TooManyCues

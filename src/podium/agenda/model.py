@@ -77,6 +77,9 @@ class Cue:
     duration_s: int | None = None
     """A speech's allotted time, a break's length, or a call-up's planned time (`per_call`);
     None for script, intro and outro cues. (The plan's JSON shows it for speeches only.)"""
+    who: str | None = None
+    """Which host reads the cue (`{text: …, who: 女}` in two-host scripts): shown before the
+    text, printed in the plan, never read aloud; None when the agenda does not say."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ import re
 
 from podium.agenda.reporting import Reporter
 from podium.agenda.yamlnodes import MappingNode, Node, ScalarNode, SequenceNode
+from podium.i18n import _
 from podium.textsafe import control_name, find_controls, printable
 
 MAX_CONTROL_WARNINGS = 100
@@ -51,7 +52,12 @@ def scan_document(root: Node, text: str, report: Reporter) -> None:
             continue
         seen.add(id(node))
         if tags and node.tag not in KNOWN_TAGS and not _implicit(node):
-            report.warn(node, f"unknown tag '{_shown(node.tag)}' ignored: {_read_as(node)}")
+            report.warn(
+                node,
+                _("unknown tag '{tag}' ignored: {how}").format(
+                    tag=_shown(node.tag), how=_read_as(node)
+                ),
+            )
         if isinstance(node, ScalarNode):
             if controls:
                 value: str = node.value
@@ -65,8 +71,10 @@ def scan_document(root: Node, text: str, report: Reporter) -> None:
                         node,
                         value,
                         offset,
-                        f"control character {control_name(char)} in the text: podium prints "
-                        f"it as {printable(char, one_line=True)}, never raw; remove it",
+                        _(
+                            "control character {name} in the text: podium prints it as {shown}, "
+                            "never raw; remove it"
+                        ).format(name=control_name(char), shown=printable(char, one_line=True)),
                     )
         elif isinstance(node, SequenceNode):
             stack.extend(reversed(node.value))
@@ -75,7 +83,10 @@ def scan_document(root: Node, text: str, report: Reporter) -> None:
                 stack.append(value_node)
                 stack.append(key)
     if more:
-        report.warn(root, f"{more:,} more control characters in the file (not listed)")
+        report.warn(
+            root,
+            _("{n} more control characters in the file (not listed)").format(n=f"{more:,}"),
+        )
 
 
 def _implicit(node: Node) -> bool:
@@ -89,7 +100,7 @@ def _shown(tag: str) -> str:
 
 def _read_as(node: Node) -> str:
     if isinstance(node, MappingNode):
-        return "the value is read as a plain mapping"
+        return _("the value is read as a plain mapping")
     if isinstance(node, SequenceNode):
-        return "the value is read as a plain list"
-    return "the value is read as plain text"
+        return _("the value is read as a plain list")
+    return _("the value is read as plain text")

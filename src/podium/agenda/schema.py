@@ -46,6 +46,42 @@ def _texts(description: str) -> dict[str, Any]:
     }
 
 
+_CUE_MAPPING: dict[str, Any] = {
+    "type": "object",
+    "required": ["text"],
+    "additionalProperties": False,
+    "properties": {
+        "text": _text("what the host reads"),
+        "who": _text("which host reads it (two-host scripts): shown, never read aloud"),
+    },
+}
+
+
+def _cue(description: str) -> dict[str, Any]:
+    """A cue text: a text, or a mapping `{text: …, who: 女}`."""
+    return {
+        "description": description,
+        "anyOf": [{"type": ["string", "number", "boolean"]}, _CUE_MAPPING],
+    }
+
+
+def _cues(description: str) -> dict[str, Any]:
+    """One cue or a list of cues, each a text or a `{text, who}` mapping."""
+    return {
+        "description": description,
+        "anyOf": [
+            {"type": ["string", "number", "boolean"]},
+            _CUE_MAPPING,
+            {
+                "type": "array",
+                "items": {
+                    "anyOf": [{"type": ["string", "number", "boolean", "null"]}, _CUE_MAPPING]
+                },
+            },
+        ],
+    }
+
+
 def _ref(name: str, description: str | None = None) -> dict[str, Any]:
     ref: dict[str, Any] = {"$ref": f"#/definitions/{name}"}
     return ref if description is None else {"allOf": [ref], "description": description}
@@ -94,14 +130,19 @@ _GROUP: dict[str, Any] = {
 
 _KIND_ITEM: dict[str, dict[str, Any]] = {
     "script": {
-        "properties": {"script": _texts("one text (one cue) or a list of texts (one cue each)")},
+        "properties": {
+            "script": _cues(
+                "one text (one cue) or a list of texts (one cue each); any of them may be "
+                "{text: …, who: …}"
+            )
+        },
         "required": [],
     },
     "speech": {
         "properties": {
             "speaker": _text("who speaks"),
-            "intro": _text("cue text before the speech"),
-            "outro": _text("cue text after the speech"),
+            "intro": _cue("cue text before the speech (or {text: …, who: …})"),
+            "outro": _cue("cue text after the speech (or {text: …, who: …})"),
             "warn": _ref("duration", "remaining time at which the timer warns, default 2m"),
             "danger": _ref("duration", "remaining time at which the timer turns red, default 1m"),
         },
@@ -109,8 +150,8 @@ _KIND_ITEM: dict[str, dict[str, Any]] = {
     },
     "awards": {
         "properties": {
-            "intro": _text("cue text before the call-ups"),
-            "outro": _text("cue text after the call-ups"),
+            "intro": _cue("cue text before the call-ups (or {text: …, who: …})"),
+            "outro": _cue("cue text after the call-ups (or {text: …, who: …})"),
             "groups": {"type": "array", "minItems": 1, "items": _ref("group")},
             **_GROUP,
         },

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from podium.agenda.positions import Positions
+from podium.i18n import _
 
 FULLWIDTH_COLON = "："
 FULLWIDTH_SPACE = "\u3000"
@@ -35,15 +36,15 @@ def colon_slip(text: str) -> tuple[int, str] | None:
 
 
 def colon_message(key: str) -> str:
-    return (
-        f"full-width colon '：' after '{key}': YAML needs an ASCII colon and a space ('{key}: …')"
-    )
+    return _(
+        "full-width colon '：' after '{key}': YAML needs an ASCII colon and a space ('{key}: …')"
+    ).format(key=key)
 
 
 def indent_message(char: str) -> str:
     if char == "\t":
-        return "a tab in the indentation: YAML indents with ASCII spaces only"
-    return "a full-width space (U+3000) in the indentation: indent with ASCII spaces only"
+        return _("a tab in the indentation: YAML indents with ASCII spaces only")
+    return _("a full-width space (U+3000) in the indentation: indent with ASCII spaces only")
 
 
 def syntax_slip(text: str, positions: Positions, first: int, last: int) -> tuple[int, str] | None:
@@ -91,4 +92,4 @@ def seconds_slip(raw: str, seconds: int) -> str | None:
     """The warning for a speech's or break's bare number under a minute (`duration: 20`)."""
     if not (raw.isdigit() and seconds < 60):
         return None
-    return f"{raw} seconds? write {raw}m for minutes (or {raw}s to keep seconds)"
+    return _("{raw} seconds? write {raw}m for minutes (or {raw}s to keep seconds)").format(raw=raw)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from podium.i18n import N_
+
 if TYPE_CHECKING:  # the same interface either way; the checker needs one static base
     _Base = yaml.SafeLoader
 else:
@@ -61,12 +63,12 @@ def is_null(node: Node) -> bool:
 
 
 def kind_name(node: Node) -> str:
-    """How to name a node's type in a message."""
+    """How to name a node's type in a message (English; translate it with `_()` where shown)."""
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return N_("a mapping")
     if isinstance(node, SequenceNode):
-        return "a list"
-    return "empty" if is_null(node) else "text"
+        return N_("a list")
+    return N_("empty") if is_null(node) else N_("text")
 
 
 def expansion_overflow(root: Node, limit: int) -> Node | None:

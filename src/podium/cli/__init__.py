@@ -145,6 +145,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(module="report")
 
+    p = sub.add_parser(
+        "import", help=_("make a draft agenda from a host script (.txt, .md, .docx)")
+    )
+    p.add_argument("script", metavar="SCRIPT", help=_("the host script to import"))
+    p.add_argument("-o", "--output", metavar="AGENDA.yaml", help=_("write the draft here"))
+    p.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+    p.add_argument(
+        "--language", choices=("zh", "en"), help=_("the script's language (default: detected)")
+    )
+    p.add_argument("--title", metavar="TEXT", help=_("the meeting's title"))
+    p.set_defaults(module="import_script")
+
     p = sub.add_parser("schema", help=_("print the JSON Schema of the agenda format"))
     p.set_defaults(module="schema")
 

@@ -20,7 +20,7 @@ def parse_start(text: str) -> int:
     except ValueError:
         raise UsageError(
             _("--start: bad clock time {time!r}: expected a 24-hour time such as {example}").format(
-                time=text, example=CLOCK_EXAMPLE
+                time=text, example=_(CLOCK_EXAMPLE)
             )
         ) from None
 
@@ -44,7 +44,7 @@ def main(args: argparse.Namespace) -> int:
     spoken = None
     if args.spoken:
         agenda, spoken = with_spoken_durations(agenda)
-    write_out(printable(render(make_plan(agenda, start_s), args.format, spoken), args.format))
+    write_out(safe_sheet(render(make_plan(agenda, start_s), args.format, spoken), args.format))
     return EXIT_OK
 
 
@@ -85,7 +85,7 @@ def with_spoken_durations(agenda: Agenda) -> tuple[Agenda, dict[tuple[int, int],
     return dataclasses.replace(agenda, items=tuple(items)), spoken
 
 
-def printable(sheet: str, fmt: str) -> str:
+def safe_sheet(sheet: str, fmt: str) -> str:
     """The run sheet with control characters from the agenda escaped, never printed raw: in
     JSON as `\\uXXXX` (the same JSON), in the other formats as visible `\\x1b` text. CSV keeps
     its cells as they are (a spreadsheet's data), formula-escaped by the sheet itself."""

@@ -10,10 +10,12 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Sequence
 
+from podium.agenda.runsheet.csv_sheet import spreadsheet_cell
 from podium.cli import EXIT_INVALID, EXIT_OK, UsageError, error_line
 from podium.engine.report import Report
 from podium.engine.timefmt import rounded_text, signed_text
@@ -25,10 +27,12 @@ NONE = "—"
 def main(args: argparse.Namespace) -> int:
     from podium.agenda.diagnostics import AgendaFileError
     from podium.agenda.loader import load_agenda
-    from podium.engine.journal import JournalReadError, NotAJournalError, read_journal
+    from podium.engine.journal import JournalReadError, NotAJournalError, read_journal, shown
     from podium.engine.report import DifferentAgendasError, build_report
 
     journals = []
+    names: list[str] = []
+    seen: dict[tuple[int, int], str] = {}
     for name in args.journals:
         try:
             journal = read_journal(name)
@@ -37,8 +41,20 @@ def main(args: argparse.Namespace) -> int:
         except NotAJournalError as exc:
             print(error_line(str(exc)), file=sys.stderr)
             return EXIT_INVALID
-        for warning in journal.warnings:
-            print(warning, file=sys.stderr)
+        try:
+            st = os.stat(name)
+            key = (st.st_dev, st.st_ino)
+        except OSError:
+            key = (-1, len(names))
+        if key in seen:  # the same file by another name (or twice): compared with itself
+            print(
+                f"podium: warning: {shown(name)} is the same journal as {shown(seen[key])}; "
+                "it is reported once",
+                file=sys.stderr,
+            )
+            continue
+        seen[key] = name
+        names.append(name)
         journals.append(journal)
 
     agenda_path = args.agenda or journals[0].header.agenda
@@ -62,7 +78,7 @@ def main(args: argparse.Namespace) -> int:
 
     try:
         report = build_report(
-            journals, result.agenda, exclude_pauses=args.exclude_pauses, names=args.journals
+            journals, result.agenda, exclude_pauses=args.exclude_pauses, names=names
         )
     except DifferentAgendasError as exc:
         print(error_line(str(exc)), file=sys.stderr)
@@ -286,6 +302,7 @@ def render_csv(report: Report) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(_csv_header(report))
     for item_id, r in zip(ids, rows, strict=True):
-        writer.writerow([r[0], item_id, *(c if c != NONE else "" for c in r[1:])])
+        cells = [spreadsheet_cell(item_id), spreadsheet_cell(r[1])]
+        writer.writerow([r[0], *cells, *(c if c != NONE else "" for c in r[2:])])
     writer.writerow(["", "", *(c if c != NONE else "" for c in total[1:])])
     return buf.getvalue()

@@ -12,7 +12,6 @@ import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from podium.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UsageError
@@ -51,11 +50,15 @@ def _prepare(args: argparse.Namespace) -> int | tuple[Any, Any, Any]:
     the exit code when the agenda is invalid."""
     from podium.agenda.diagnostics import AgendaFileError
     from podium.agenda.loader import load_agenda
+    from podium.cli.speech import MAX_RATE, MIN_RATE
 
     if args.guard is not None and not 0 <= args.guard <= 10:
-        raise UsageError(f"--guard must be between 0 and 10 seconds, not {args.guard:g}")
-    if args.rate is not None and not 20 <= args.rate <= 1000:
-        raise UsageError(f"--rate must be between 20 and 1000 words per minute, not {args.rate}")
+        guard = str(args.guard).removesuffix(".0")
+        raise UsageError(f"--guard must be between 0 and 10 seconds, not {guard}")
+    if args.rate is not None and not MIN_RATE <= args.rate <= MAX_RATE:
+        raise UsageError(
+            f"--rate must be between {MIN_RATE} and {MAX_RATE} words per minute, not {args.rate}"
+        )
     if args.ui_lang is not None and supported_language(args.ui_lang) is None:
         raise UsageError(f"--ui-lang {args.ui_lang!r} is not available (choose en or zh)")
     try:
@@ -83,13 +86,9 @@ def _prepare(args: argparse.Namespace) -> int | tuple[Any, Any, Any]:
     from podium.engine.clock import SystemClock
 
     clock = SystemClock()
-    session, writer, notice = _open_session(args, agenda, clock)
-    if result.warnings:
-        from podium.tui.i18n import t, ui_language
-
-        lang = ui_language(args.ui_lang or agenda.meeting.language)
-        warned = t("status.agenda_warnings", lang, n=len(result.warnings))
-        notice = f"{notice} · {warned}" if notice else warned
+    opened = _open_session(args, agenda, clock)
+    session, writer = opened.session, opened.writer
+    notice = opened.start.with_agenda_warnings(len(result.warnings))
     speaker, relay = _speaker(args, agenda)
 
     from podium.tui.app import make_app
@@ -129,7 +128,12 @@ def _run(app: Any, writer: Any, speaker: Any) -> int:
         if speaker is not None:
             speaker.close()
     if app.return_code == EXIT_INTERRUPTED or code == EXIT_INTERRUPTED:
-        print(f"podium: interrupted; the journal {writer.path} keeps everything", file=sys.stderr)
+        from podium.engine.journal import shown
+
+        print(
+            f"podium: interrupted; the journal {shown(writer.path)} keeps everything",
+            file=sys.stderr,
+        )
         return EXIT_INTERRUPTED
     return EXIT_OK if app.return_code in (None, 0) else int(app.return_code)
 
@@ -156,111 +160,24 @@ def _exit_at_once_on_hangup(speaker: Any) -> None:
     signal.signal(signal.SIGHUP, hangup)
 
 
-def _open_session(args: argparse.Namespace, agenda: Any, clock: Any) -> tuple[Any, Any, str | None]:
-    """(session or None for a new one, the journal writer, a notice for the status line)."""
-    from podium.agenda.plan import make_plan
-    from podium.engine.journal import (
-        JournalError,
-        JournalWriter,
-        default_journal_path,
-        find_unfinished,
-        read_journal,
-    )
-
-    resume_path: Path | None = None
-    if args.resume:
-        resume_path = Path(args.journal) if args.journal else find_unfinished(agenda.path)
-        if resume_path is None:
-            raise UsageError(
-                f"there is no unfinished session of {args.agenda} to resume; "
-                "start a new one with --fresh"
-            )
-    elif not args.fresh:
-        candidate = _unfinished_candidate(args, agenda)
-        if candidate is not None and _ask_resume(candidate):
-            resume_path = candidate
-
-    if resume_path is None:
-        path = (
-            Path(args.journal) if args.journal else default_journal_path(agenda.path, clock.now())
-        )
-        try:
-            writer = JournalWriter.create(path, agenda, rehearsal=args.rehearse, now=clock.now())
-        except JournalError as exc:
-            raise UsageError(str(exc)) from None
-        return None, writer, None
-
-    from podium.engine.restore import restore_session
+def _open_session(args: argparse.Namespace, agenda: Any, clock: Any) -> Any:
+    """The journal to write and the session it continues (`podium.engine.resume`); a journal
+    that cannot be used is a usage error (exit 2)."""
+    from podium.engine.journal import JournalError
+    from podium.engine.resume import open_for_run
 
     try:
-        journal_file = read_journal(resume_path)
+        return open_for_run(
+            agenda,
+            clock,
+            resume=args.resume,
+            fresh=args.fresh,
+            journal=args.journal,
+            rehearsal=args.rehearse,
+            guard_s=args.guard,
+        )
     except JournalError as exc:
         raise UsageError(str(exc)) from None
-    if journal_file.finished:
-        raise UsageError(
-            f"the session in {resume_path} has ended; there is nothing to resume (use --fresh)"
-        )
-    for warning in journal_file.warnings:
-        print(warning, file=sys.stderr)
-    try:
-        writer = JournalWriter.append_to(resume_path)
-    except JournalError as exc:
-        raise UsageError(str(exc)) from None
-    restored = restore_session(
-        make_plan(agenda), clock, journal_file, guard_s=args.guard, journal=writer
-    )
-    for change in restored.changes:
-        print(f"podium: the agenda changed since the session began: {change}", file=sys.stderr)
-    started = journal_file.header.started_at
-    when = started.strftime("%H:%M") if started else "?"
-    from podium.tui.i18n import t, ui_language
-
-    lang = ui_language(args.ui_lang or agenda.meeting.language)
-    notice = t("status.resumed", lang, t=when)
-    if restored.changes:
-        notice += " · " + t("status.agenda_changed", lang, changes="; ".join(restored.changes))
-    return restored.session, writer, notice
-
-
-def _unfinished_candidate(args: argparse.Namespace, agenda: Any) -> Path | None:
-    """Without --resume/--fresh: the unfinished journal a new run might be meant to continue."""
-    from podium.engine.journal import JournalError, find_unfinished, read_journal
-
-    if args.journal:
-        path = Path(args.journal)
-        if not path.is_file() or path.stat().st_size == 0:
-            return None
-        try:
-            return None if read_journal(path).finished else path
-        except JournalError:
-            return None  # JournalWriter.create refuses it with the reason
-    return find_unfinished(agenda.path)
-
-
-def _ask_resume(path: Path) -> bool:
-    """Ask on the terminal whether to resume `path` (True) or start afresh (False)."""
-    from podium.engine.journal import JournalError, read_journal
-
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError(
-            f"an unfinished session of this agenda exists ({path}); "
-            "use --resume to continue it or --fresh to start a new one"
-        )
-    try:
-        started = read_journal(path).header.started_at
-    except JournalError:
-        started = None
-    when = started.strftime("%H:%M") if started else "?"
-    while True:
-        try:
-            answer = input(f"Resume the unfinished session of {when}? [R]esume / [f]resh: ")
-        except EOFError:
-            raise UsageError("no answer; use --resume or --fresh") from None
-        answer = answer.strip().lower()
-        if answer in ("", "r", "resume"):
-            return True
-        if answer in ("f", "fresh"):
-            return False
 
 
 def _speaker(args: argparse.Namespace, agenda: Any) -> tuple[Any, Any]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 
 from podium.cli import EXIT_OK, UsageError
 from podium.i18n import _, os_error_text, user_language
+from podium.textsafe import printable
 
 DEFAULT_RATE = 200
 MIN_RATE, MAX_RATE = 80, 450
@@ -78,31 +80,56 @@ def say(args: argparse.Namespace) -> int:
 
 
 def _write(text: str, out: str, *, voice: str, rate: int, strict: bool) -> int:
+    import stat
+    import tempfile
+
     from podium.tts import write_wav
 
+    shown_out = printable(out, one_line=True)
     folder = os.path.dirname(os.path.abspath(out))
     if not os.path.isdir(folder):
         raise UsageError(
             _("cannot write {path}: the folder {folder} does not exist").format(
-                path=out, folder=folder
+                path=shown_out, folder=printable(folder, one_line=True)
             )
         )
-    if os.path.isdir(out):
-        raise UsageError(_("cannot write {path}: it is a folder").format(path=out))
-    partial = f"{out}.part"
+    try:
+        mode: int | None = os.stat(out).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise UsageError(
+            _("cannot write {path}: {problem}").format(path=shown_out, problem=os_error_text(exc))
+        ) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise UsageError(_("cannot write {path}: it is a folder").format(path=shown_out))
+    if mode is not None and not stat.S_ISREG(mode):
+        raise UsageError(
+            _("cannot write {path}: it is a device or a pipe, not a file").format(path=shown_out)
+        )
+    # A private file of our own beside the target (unique, created only by us), renamed over
+    # the target once complete: no other file is ever touched, no half file takes its name.
+    try:
+        fd, partial = tempfile.mkstemp(dir=folder, prefix=".podium-say-", suffix=".wav")
+    except OSError as exc:
+        raise UsageError(
+            _("cannot write {path}: {problem}").format(path=shown_out, problem=os_error_text(exc))
+        ) from None
+    os.close(fd)
     try:
         seconds = write_wav(text, partial, voice=voice, rate=rate, strict=strict)
+        os.chmod(partial, 0o644 if mode is None else stat.S_IMODE(mode))
         os.replace(partial, out)
     except OSError as exc:
         raise UsageError(
-            _("cannot write {path}: {problem}").format(path=out, problem=os_error_text(exc))
-        ) from exc
+            _("cannot write {path}: {problem}").format(path=shown_out, problem=os_error_text(exc))
+        ) from None
     finally:
-        if os.path.exists(partial):
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(partial)
     print(
         _("{path}: {seconds} s of speech ({voice}, {rate} words/minute)").format(
-            path=out, seconds=f"{seconds:.1f}", voice=voice, rate=rate
+            path=shown_out, seconds=f"{seconds:.1f}", voice=voice, rate=rate
         ),
         file=sys.stderr,
     )

@@ -3,23 +3,56 @@
 Format (docs/files.md, "The journal"): a header line, then one object per event with
 `at` (local ISO-8601 with offset and milliseconds), `event`, `item` (id) and `cue` (0-based)
 after it. Readers skip torn lines and event kinds they do not know, with a warning.
+
+A journal is hostile input as much as an agenda is (a crash, a disk, a person or a program
+may have written it): it is read only from a regular file, line by line with a bound on each
+line, so memory stays flat whatever its size; every value is checked before it is used, and
+a line that does not hold is skipped with `PATH:LINE: warning: MESSAGE`, never an internal
+error. The limits are in docs/limits.md.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import fcntl
 import json
+import math
 import os
+import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from podium.agenda.model import Agenda
+from podium.textsafe import printable
 
 FORMAT = "podium-journal/1"
 EVENTS = frozenset({"go", "back", "jump", "pause", "resume", "adjust", "end", "message"})
 """The event kinds this version writes and understands (`message`: a message to the host or
 the stage, shown and taken down; it does not change any timer)."""
+
+MAX_LINE_BYTES = 64 * 1024
+"""An event line is about a hundred bytes (a message event a few kilobytes): a longer line was
+not written by podium and is skipped."""
+MAX_HEADER_BYTES = 32 * 1024 * 1024
+"""The header lists the agenda's items: twice the largest agenda file is plenty."""
+MAX_WARNINGS = 20
+"""Warnings shown per journal; the rest are counted in one line."""
+TAIL_BYTES = 64 * 1024
+"""How much of a journal's end `find_unfinished` reads to see whether the session ended."""
+MAX_NUMBER_DIGITS = 30
+MAX_DELTA_S = 24 * 3600
+"""An adjustment larger than a day is not a press of ±1 minute."""
+MAX_CUE = 1_000_000
+MAX_ID_CHARS = 1000
+MAX_SESSION = dt.timedelta(days=7)
+"""An event stamped more than this after its journal began is an absurd time, skipped."""
+YEARS = range(1970, 3000)
+"""Years an event may carry; anything else is a broken clock or a broken file."""
 
 
 class JournalError(Exception):
@@ -32,6 +65,10 @@ class JournalExistsError(JournalError):
 
 class JournalReadError(JournalError):
     """The file cannot be read at all (missing, a folder, no permission): exit 2."""
+
+
+class JournalBusyError(JournalReadError):
+    """Another podium is writing this journal (it holds the journal's lock): exit 2."""
 
 
 class NotAJournalError(JournalError):
@@ -56,10 +93,82 @@ def default_journal_path(agenda_path: str, now: dt.datetime, directory: Path | N
     base = f"{Path(agenda_path).stem}-{now:%Y%m%d-%H%M%S}"
     path = folder / f"{base}.jsonl"
     n = 2
-    while path.exists():
+    while os.path.lexists(path):
         path = folder / f"{base}-{n}.jsonl"
         n += 1
     return path
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """A path as messages show it: control characters escaped (file names are input too)."""
+    return printable(os.fspath(path), one_line=True)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror.lower() if exc.strerror else str(exc)
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "it is a folder"
+    if stat.S_ISFIFO(mode):
+        return "it is a pipe, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "it is a device, not a file"
+    if stat.S_ISSOCK(mode):
+        return "it is a socket, not a file"
+    return "it is not a regular file"
+
+
+def _names_a_stream(path: Path) -> bool:
+    """`/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`: a file descriptor's name, whatever the
+    descriptor happens to be open on (a terminal, a pipe, or a redirected file)."""
+    full = os.path.abspath(path)
+    return full.startswith(("/dev/std", "/dev/fd/", "/proc/"))
+
+
+def _missing_folder(path: Path) -> str | None:
+    """Why `path`'s folder cannot hold it: a part of it that is a file, or None."""
+    for parent in reversed(path.parents):
+        try:
+            st = os.stat(parent)
+        except OSError:
+            return None
+        if not stat.S_ISDIR(st.st_mode):
+            return f"{shown(parent)} is a file, not a folder"
+    return None
+
+
+def _lock(fd: int, path: Path) -> None:
+    """Take the journal's exclusive lock for the writer's life; refuse a journal in use."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise JournalBusyError(
+            f"the journal {shown(path)} is in use by another podium; "
+            "close that one first (two podiums cannot write one journal)"
+        ) from None
+    except OSError:
+        pass  # a file system without locks: go on unlocked rather than refuse the meeting
+
+
+def in_use(path: str | os.PathLike[str]) -> bool:
+    """Whether another podium holds `path`'s lock (is running that session now)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -69,94 +178,298 @@ class JournalWriter:
     """Appends events to a journal file, each flushed and fsync'd before `record` returns.
 
     A failing disk must not stop the meeting: a write error is kept in `error` (and `ok`
-    turns False) for the status line, and the next event tries again.
+    turns False) for the status line, the line is kept and written again (before the next
+    one) once the disk takes it, so no event is lost while podium runs.
+
+    The journal must stay where it is: before every write (and on every `check()`, which the
+    screen calls on its display tick) the open file is compared with the path. A journal
+    deleted, or replaced by another file or a folder, is written again in full (every event
+    so far is still in the open file) at its path, or beside it when something else is there
+    now; `take_notice()` says so once, for the screen. While that cannot be done, `error`
+    says why and the events still go to the open file.
+
+    The writer holds an exclusive lock on the file for its life: a second podium cannot
+    write the same journal.
     """
 
-    def __init__(self, path: Path, handle: Any) -> None:
+    def __init__(self, path: Path, fd: int, size: int) -> None:
         self.path = path
-        self._file = handle
-        self.error: str | None = None
+        self._fd = fd
+        self._size = size
+        """Bytes of complete lines in the file (what a failed write is cut back to)."""
+        self._pending: list[bytes] = []
+        self._write_error: str | None = None
+        self._path_problem: str | None = None
+        self._notices: list[str] = []
         self.events_written = 0
+
+    @property
+    def error(self) -> str | None:
+        """Why the journal is not being kept as it should be, or None when all is well."""
+        return self._write_error or self._path_problem
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
+    def take_notice(self) -> str | None:
+        """A sentence for the screen about something the writer did (once), or None."""
+        return self._notices.pop(0) if self._notices else None
+
+    # --- opening ----------------------------------------------------------------------
     @classmethod
     def create(
         cls, path: str | Path, agenda: Agenda, *, rehearsal: bool, now: dt.datetime
     ) -> JournalWriter:
-        """Start a new journal at `path` with its header; refuses a non-empty existing file."""
+        """Start a new journal at `path` with its header; refuses a non-empty existing file,
+        and anything that is not a regular file (a folder, a device, a pipe)."""
         path = Path(path)
+        fd = cls._open(path, create=True)
         try:
-            if path.is_dir():
-                raise JournalReadError(f"cannot write the journal {path}: it is a folder")
-            if path.exists() and path.stat().st_size > 0:
-                raise JournalExistsError(
-                    f"the journal {path} already exists and is not empty; "
-                    "use --resume to continue it or name another file with --journal"
-                )
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(path, "ab")  # noqa: SIM115 (kept open for the whole meeting)
-        except OSError as exc:
-            raise JournalReadError(f"cannot write the journal {path}: {_reason(exc)}") from exc
-        writer = cls(path, handle)
-        writer._write(header_for(agenda, rehearsal=rehearsal, now=now), raise_errors=True)
+            size = os.fstat(fd).st_size
+            if size > 0:
+                raise JournalExistsError(_exists_message(path))
+            _lock(fd, path)
+        except BaseException:
+            os.close(fd)
+            raise
+        writer = cls(path, fd, 0)
+        writer._append(_line(header_for(agenda, rehearsal=rehearsal, now=now)))
+        if writer._write_error is not None:
+            writer.close()
+            raise JournalReadError(f"cannot write the journal {shown(path)}: {writer.error}")
         _fsync_dir(path.parent)
         return writer
 
     @classmethod
     def append_to(cls, path: str | Path) -> JournalWriter:
-        """Reopen an existing journal to continue it (after a torn last line, on a new line)."""
+        """Reopen an existing journal to continue it (after a torn last line, on a new line);
+        refused while another podium writes it."""
         path = Path(path)
+        fd = cls._open(path, create=False)
         try:
-            handle = open(path, "ab")  # noqa: SIM115
-            size = path.stat().st_size
-            if size > 0:
-                with open(path, "rb") as f:
-                    f.seek(size - 1)
-                    if f.read(1) != b"\n":
-                        handle.write(b"\n")
-                        handle.flush()
-                        os.fsync(handle.fileno())
+            _lock(fd, path)
+            size = os.fstat(fd).st_size
+            if size > 0 and os.pread(fd, 1, size - 1) != b"\n":
+                os.write(fd, b"\n")
+                os.fsync(fd)
+                size += 1
         except OSError as exc:
-            raise JournalReadError(f"cannot write the journal {path}: {_reason(exc)}") from exc
-        return cls(path, handle)
+            os.close(fd)
+            raise JournalReadError(
+                f"cannot write the journal {shown(path)}: {_reason(exc)}"
+            ) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        return cls(path, fd, size)
 
+    @staticmethod
+    def _open(path: Path, *, create: bool) -> int:
+        """An appending descriptor of `path`, which must be (or become) a regular file."""
+        where = f"cannot write the journal {shown(path)}"
+        if not os.fspath(path):
+            raise JournalReadError("cannot write a journal to an empty file name")
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            st = None
+        except NotADirectoryError:
+            raise JournalReadError(f"{where}: {_missing_folder(path)}") from None
+        except OSError as exc:
+            raise JournalReadError(f"{where}: {_reason(exc)}") from exc
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            raise JournalReadError(f"{where}: {_kind_of(st.st_mode)}")
+        if _names_a_stream(path):
+            raise JournalReadError(f"{where}: it names a stream of this process, not a file")
+        if st is None and not create:
+            raise JournalReadError(f"cannot read {shown(path)}: no such file")
+        flags = os.O_RDWR | os.O_APPEND | os.O_NONBLOCK | os.O_CLOEXEC
+        try:
+            if st is None:
+                blocked = _missing_folder(path)
+                if blocked:
+                    raise JournalReadError(f"{where}: {blocked}")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                flags |= os.O_CREAT
+            fd = os.open(path, flags, 0o644)
+        except OSError as exc:
+            raise JournalReadError(f"{where}: {_reason(exc)}") from exc
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):  # it changed between the look and the open
+            os.close(fd)
+            raise JournalReadError(f"{where}: {_kind_of(mode)}")
+        os.set_blocking(fd, True)
+        return fd
+
+    # --- writing ----------------------------------------------------------------------
     def record(
         self, event: str, *, at: dt.datetime, item: str | None, cue: int | None, **fields: Any
     ) -> None:
         """Append one event and fsync it (the session calls this before the screen shows it)."""
-        self._write({"at": iso_ms(at), "event": event, "item": item, "cue": cue, **fields})
+        self._append(_line({"at": iso_ms(at), "event": event, "item": item, "cue": cue, **fields}))
         self.events_written += 1
 
-    def close(self) -> None:
-        try:
-            self._file.close()
-        except OSError as exc:
-            self.error = _reason(exc)
+    def check(self) -> None:
+        """Make sure the journal is where it should be and holds every event (the display
+        tick calls this): a deleted or replaced file is written again, lines a failing disk
+        refused are written now."""
+        if self._fd < 0:
+            return
+        self._check_path()
+        if self._pending:
+            self._flush()
 
-    def _write(self, obj: dict[str, Any], *, raise_errors: bool = False) -> None:
-        line = json.dumps(obj, ensure_ascii=False, separators=(", ", ": ")) + "\n"
+    def close(self) -> None:
+        """Write what is still pending if the disk allows, then close (and unlock); once."""
+        if self._fd < 0:
+            return
+        if self._pending:
+            self._flush()
         try:
-            self._file.write(line.encode("utf-8"))
-            self._file.flush()
-            os.fsync(self._file.fileno())
-        except (OSError, ValueError) as exc:  # ValueError: the file was closed
-            self.error = _reason(exc) if isinstance(exc, OSError) else str(exc)
-            if raise_errors:
-                raise JournalReadError(
-                    f"cannot write the journal {self.path}: {self.error}"
-                ) from exc
-        else:
-            self.error = None
+            os.close(self._fd)
+        except OSError as exc:
+            self._write_error = _reason(exc)
+        self._fd = -1
+
+    def _append(self, line: bytes) -> None:
+        self._pending.append(line)
+        if self._fd < 0:
+            self._write_error = "the journal is closed"
+            return
+        self._check_path()
+        self._flush()
+
+    def _flush(self) -> None:
+        """Write the pending lines in order, each fsync'd; a failure cuts the file back to its
+        last complete line and keeps the rest pending."""
+        while self._pending:
+            data = self._pending[0]
+            try:
+                done = 0
+                while done < len(data):
+                    done += os.write(self._fd, data[done:])
+                os.fsync(self._fd)
+            except OSError as exc:
+                self._write_error = _reason(exc)
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self._fd, self._size)
+                return
+            self._size += len(data)
+            self._pending.pop(0)
+        self._write_error = None
+
+    # --- staying where we are -----------------------------------------------------------
+    def _check_path(self) -> None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            self._recover("deleted")
+            return
+        except NotADirectoryError:
+            self._recover("replaced")
+            return
+        except OSError as exc:
+            self._path_problem = f"cannot check the journal file: {_reason(exc)}"
+            return
+        try:
+            mine = os.fstat(self._fd)
+        except OSError as exc:
+            self._path_problem = f"cannot check the journal file: {_reason(exc)}"
+            return
+        if (st.st_dev, st.st_ino) == (mine.st_dev, mine.st_ino):
+            self._path_problem = None
+            return
+        self._recover("replaced")
+
+    def _recover(self, what: str) -> None:
+        """Write the journal again (everything in the open file) at its path if that is free,
+        else beside it; keep the open file until that worked."""
+        old = self.path
+        target = old if what == "deleted" else _beside(old)
+        try:
+            fd = self._copy_to(target)
+        except OSError as exc:
+            if what == "deleted" and exc.errno == errno.EEXIST:
+                self._recover("replaced")  # something appeared there meanwhile
+                return
+            self._path_problem = (
+                f"the journal file was {what} and cannot be written again at {shown(target)}: "
+                f"{_reason(exc)}; events are kept while podium runs"
+            )
+            return
+        os.close(self._fd)
+        self._fd, self.path = fd, target
+        self._path_problem = None
+        where = "" if target == old else f" at {shown(target)}"
+        self._notices.append(
+            f"the journal {shown(old)} was {what}; podium wrote it again{where} "
+            "with every event so far"
+        )
+
+    def _copy_to(self, target: Path) -> int:
+        """A new file at `target` (never replacing one) holding the open journal's lines."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+        fd = os.open(target, flags, 0o644)
+        try:
+            offset = 0
+            while offset < self._size:
+                chunk = os.pread(self._fd, min(1 << 20, self._size - offset), offset)
+                if not chunk:
+                    break
+                os.write(fd, chunk)
+                offset += len(chunk)
+            os.fsync(fd)
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BaseException:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(target)
+            raise
+        self._size = offset
+        _fsync_dir(target.parent)
+        return fd
+
+
+def _beside(path: Path) -> Path:
+    """A free name next to `path` for a journal that cannot stay at `path`."""
+    n = 1
+    while True:
+        suffix = "" if n == 1 else f"-{n}"
+        candidate = path.with_name(f"{path.stem}-recovered{suffix}{path.suffix or '.jsonl'}")
+        if not os.path.lexists(candidate):
+            return candidate
+        n += 1
+
+
+def _exists_message(path: Path) -> str:
+    try:
+        finished = read_journal(path).finished
+    except JournalError:
+        finished = False
+    if finished:
+        return (
+            f"the journal {shown(path)} holds a session that has ended; "
+            "name a new file with --journal, or leave --journal out for a new journal"
+        )
+    return (
+        f"the journal {shown(path)} already exists and is not empty; "
+        "use --resume to continue it or name another file with --journal"
+    )
+
+
+def _line(obj: dict[str, Any]) -> bytes:
+    text = json.dumps(obj, ensure_ascii=False, separators=(", ", ": "), allow_nan=False)
+    return text.encode("utf-8") + b"\n"
 
 
 def header_for(agenda: Agenda, *, rehearsal: bool, now: dt.datetime) -> dict[str, Any]:
     """The header line: the format's fields, plus the items so a resume can say what changed."""
     return {
         "format": FORMAT,
-        "agenda": agenda.path,
+        "agenda": os.path.abspath(agenda.path) if agenda.path else agenda.path,
         "agenda_sha256": agenda.sha256,
         "rehearsal": rehearsal,
         "started_at": iso_ms(now),
@@ -179,10 +492,6 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-def _reason(exc: OSError) -> str:
-    return exc.strerror.lower() if exc.strerror else str(exc)
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -208,6 +517,7 @@ class JournalEvent:
 @dataclass(frozen=True, slots=True)
 class JournalHeader:
     agenda: str
+    """The agenda's path, absolute (a relative one is taken from the journal's folder)."""
     agenda_sha256: str
     rehearsal: bool
     started_at: dt.datetime | None
@@ -217,61 +527,173 @@ class JournalHeader:
 
 
 @dataclass(frozen=True, slots=True)
-class JournalFile:
-    """A journal as read back: header, the events that could be read, and warnings."""
+class Scan:
+    """One streaming pass over a journal's events: what it found, without keeping them."""
 
-    path: Path
-    header: JournalHeader
-    events: tuple[JournalEvent, ...]
     warnings: tuple[str, ...]
-    """`PATH:LINE: warning: MESSAGE`, ready for stderr."""
+    first_go: JournalEvent | None
+    end_event: JournalEvent | None
+    """The `end` that ended the session (one after the first GO), if any."""
+    count: int
+
+
+class JournalFile:
+    """A journal as read back: its header, and its events read from disk as they are needed
+    (`iter_events`), so a long journal never sits in memory."""
+
+    def __init__(self, path: Path, header: JournalHeader, body_offset: int) -> None:
+        self.path = path
+        self.header = header
+        self._body_offset = body_offset
+
+    def iter_events(self, warn: Callable[[str], None] | None = None) -> Iterator[JournalEvent]:
+        """The valid events in order; each line skipped is passed to `warn` as
+        `PATH:LINE: warning: MESSAGE` (at most MAX_WARNINGS, then one line counting the rest)."""
+        return _iter_events(self, warn)
+
+    @cached_property
+    def scan(self) -> Scan:
+        warnings: list[str] = []
+        first_go = end = None
+        count = 0
+        for event in self.iter_events(warnings.append):
+            count += 1
+            if event.event == "go" and first_go is None:
+                first_go = event
+            elif event.event == "end" and first_go is not None and end is None:
+                end = event
+        return Scan(tuple(warnings), first_go, end, count)
+
+    @cached_property
+    def events(self) -> tuple[JournalEvent, ...]:
+        """Every valid event, in memory (for small journals and tests; else `iter_events`)."""
+        return tuple(self.iter_events())
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """`PATH:LINE: warning: MESSAGE`, ready for stderr."""
+        return self.scan.warnings
 
     @property
     def end_event(self) -> JournalEvent | None:
-        return next((e for e in self.events if e.event == "end"), None)
+        return self.scan.end_event
 
     @property
     def finished(self) -> bool:
-        return self.end_event is not None
+        return self.scan.end_event is not None
 
     @property
     def first_go(self) -> JournalEvent | None:
-        return next((e for e in self.events if e.event == "go"), None)
+        return self.scan.first_go
 
-    @property
-    def last_event(self) -> JournalEvent | None:
-        return self.events[-1] if self.events else None
+
+def _open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading, if it is a regular file (never waits on a pipe)."""
+    if _names_a_stream(path):
+        raise JournalReadError(
+            f"cannot read {shown(path)}: it names a stream of this process, not a file"
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except IsADirectoryError:
+        raise JournalReadError(f"cannot read {shown(path)}: it is a folder") from None
+    except NotADirectoryError:
+        why = _missing_folder(path) or "not a directory"
+        raise JournalReadError(f"cannot read {shown(path)}: {why}") from None
+    except OSError as exc:
+        raise JournalReadError(f"cannot read {shown(path)}: {_reason(exc)}") from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise JournalReadError(f"cannot read {shown(path)}: {_kind_of(mode)}")
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def _read_line(f: BinaryIO, limit: int) -> bytes | None:
+    """The next line without its newline; None at the end of the file. A line longer than
+    `limit` bytes is consumed to its end and returned as TOO_LONG."""
+    raw = f.readline(limit + 1)
+    if not raw:
+        return None
+    if raw.endswith(b"\n"):
+        return raw[:-1]
+    if len(raw) <= limit:
+        return raw  # the last line, without a newline (torn, or complete JSON)
+    while True:
+        rest = f.readline(1 << 20)
+        if not rest or rest.endswith(b"\n"):
+            return TOO_LONG
+
+
+TOO_LONG = b"\0too long"
+"""What `_read_line` returns for a line over its limit (no line of JSON starts with NUL)."""
 
 
 def read_journal(path: str | Path) -> JournalFile:
-    """Read a journal; raises JournalReadError (cannot read) or NotAJournalError (foreign)."""
+    """Read a journal's header; raises JournalReadError (cannot read) or NotAJournalError
+    (foreign). The events are read when asked for."""
     path = Path(path)
+    with _open_regular(path) as f:
+        try:
+            raw = _read_line(f, MAX_HEADER_BYTES)
+            offset = f.tell()
+        except OSError as exc:
+            raise JournalReadError(f"cannot read {shown(path)}: {_reason(exc)}") from exc
+    if raw is None:
+        raw = b""
+    if raw is TOO_LONG:
+        raise NotAJournalError(f"{shown(path)} is not a podium journal (its first line is huge)")
+    return JournalFile(path, _parse_header(path, raw), offset)
+
+
+class _Refused(ValueError):
+    """A number a journal must not hold (NaN, infinite, absurdly long)."""
+
+
+def _no_constant(name: str) -> Any:
+    raise _Refused(f"{name} is not a number a journal holds")
+
+
+def _finite_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_DIGITS + 10:
+        raise _Refused("a number with too many digits")
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused("a number too large")
+    return value
+
+
+def _short_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise _Refused("a number with too many digits")
+    return int(text)
+
+
+def _loads(raw: bytes) -> Any:
+    """JSON of one line, refusing NaN/Infinity and absurd numbers; ValueError if not JSON."""
     try:
-        data = path.read_bytes()
-    except IsADirectoryError as exc:
-        raise JournalReadError(f"cannot read {path}: it is a folder") from exc
-    except OSError as exc:
-        raise JournalReadError(f"cannot read {path}: {_reason(exc)}") from exc
-    lines = data.split(b"\n")
-    header = _parse_header(path, lines[0])
-    events: list[JournalEvent] = []
-    warnings: list[str] = []
-    for n, raw in enumerate(lines[1:], start=2):
-        if not raw.strip():
-            continue
-        event, problem = _parse_event(raw, n)
-        if problem is not None:
-            warnings.append(f"{path}:{n}: warning: {problem}")
-        elif event is not None:
-            events.append(event)
-    return JournalFile(path, header, tuple(events), tuple(warnings))
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError("not UTF-8") from exc
+    try:
+        return json.loads(
+            text, parse_constant=_no_constant, parse_float=_finite_float, parse_int=_short_int
+        )
+    except RecursionError as exc:
+        raise _Refused("nested too deeply") from exc
 
 
 def _parse_header(path: Path, raw: bytes) -> JournalHeader:
-    not_journal = f"{path} is not a podium journal"
+    not_journal = f"{shown(path)} is not a podium journal"
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a byte-order mark an editor added
     try:
-        obj = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        obj = _loads(raw)
+    except ValueError as exc:
         detail = "it is empty" if not raw.strip() else "its first line is not a journal header"
         raise NotAJournalError(f"{not_journal} ({detail})") from exc
     if not isinstance(obj, dict) or not isinstance(obj.get("format"), str):
@@ -279,60 +701,128 @@ def _parse_header(path: Path, raw: bytes) -> JournalHeader:
     fmt = obj["format"]
     if fmt != FORMAT:
         if fmt.startswith("podium-journal/"):
-            raise NotAJournalError(f"{path} is in format {fmt}, which this podium cannot read")
-        raise NotAJournalError(f"{not_journal} (its format is {fmt!r})")
+            raise NotAJournalError(
+                f"{shown(path)} is in format {shown(fmt[:40])}, which this podium cannot read"
+            )
+        raise NotAJournalError(f"{not_journal} (its format is {shown(repr(fmt[:40]))})")
     agenda = obj.get("agenda")
-    if not isinstance(agenda, str) or not agenda:
-        raise NotAJournalError(f"{path}: the journal header names no agenda")
-    started_text = obj.get("started_at") if isinstance(obj.get("started_at"), str) else None
+    if not isinstance(agenda, str) or not agenda or "\0" in agenda or len(agenda) > 4096:
+        raise NotAJournalError(f"{shown(path)}: the journal header names no agenda")
+    if not os.path.isabs(agenda):
+        agenda = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(path)), agenda))
+    started = obj.get("started_at")
+    started_text = started if isinstance(started, str) else None
     items = obj.get("items")
+    sha = obj.get("agenda_sha256")
     return JournalHeader(
         agenda=agenda,
-        agenda_sha256=str(obj.get("agenda_sha256") or ""),
+        agenda_sha256=sha if isinstance(sha, str) and len(sha) <= 128 else "",
         rehearsal=obj.get("rehearsal") is True,
-        started_at=_parse_time(started_text) if started_text else None,
-        started_at_text=started_text,
+        started_at=_parse_time(started_text),
+        started_at_text=started_text if _parse_time(started_text) else None,
         items=tuple(i for i in items if isinstance(i, dict)) if isinstance(items, list) else None,
     )
 
 
-def _parse_event(raw: bytes, line: int) -> tuple[JournalEvent | None, str | None]:
-    """One event line, or the warning to give for it; (None, None) for nothing to do."""
+def _iter_events(
+    journal: JournalFile, warn: Callable[[str], None] | None
+) -> Iterator[JournalEvent]:
+    path = journal.path
+    warned = 0
+
+    def problem(line: int, message: str) -> None:
+        nonlocal warned
+        warned += 1
+        if warn is not None and warned <= MAX_WARNINGS:
+            warn(f"{shown(path)}:{line}: warning: {message}")
+
+    previous: dt.datetime | None = None
+    began = journal.header.started_at
+    with _open_regular(path) as f:
+        f.seek(journal._body_offset)
+        n = 1
+        while True:
+            n += 1
+            try:
+                raw = _read_line(f, MAX_LINE_BYTES)
+            except OSError as exc:
+                problem(n, f"reading stopped: {_reason(exc)}")
+                break
+            if raw is None:
+                break
+            if raw is TOO_LONG:
+                problem(n, f"line longer than {MAX_LINE_BYTES // 1024} KiB skipped")
+                continue
+            if not raw.strip():
+                continue
+            event, message = _parse_event(raw, n, began, previous)
+            if message is not None:
+                problem(n, message)
+            if event is not None:
+                previous = event.at if previous is None else max(previous, event.at)
+                yield event
+    if warn is not None and warned > MAX_WARNINGS:
+        warn(
+            f"{shown(path)}: warning: {warned - MAX_WARNINGS} more lines were skipped "
+            f"(only the first {MAX_WARNINGS} are shown)"
+        )
+
+
+def _parse_event(
+    raw: bytes, line: int, began: dt.datetime | None, previous: dt.datetime | None
+) -> tuple[JournalEvent | None, str | None]:
+    """One event line, and the warning to give about it (an event may come with a warning)."""
     try:
-        obj = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        obj = _loads(raw)
+    except _Refused as exc:
+        return None, f"line skipped: {exc}"
+    except ValueError:
         return None, "torn or unreadable line skipped"
     if not isinstance(obj, dict) or not isinstance(obj.get("event"), str):
         return None, "line without an event skipped"
     kind = obj["event"]
-    at = _parse_time(obj.get("at")) if isinstance(obj.get("at"), str) else None
+    label = shown(repr(kind[:40]))
+    at_text = obj.get("at")
+    at = _parse_time(at_text) if isinstance(at_text, str) else None
     if at is None:
-        return None, f"event {kind!r} without a valid time ('at') skipped"
+        return None, f"event {label} without a valid time ('at') skipped"
     if kind not in EVENTS:
-        return None, f"unknown event kind {kind!r} skipped"
+        return None, f"unknown event kind {label} skipped"
+    if began is not None and at - began > MAX_SESSION:
+        days = (at - began).days
+        return None, f"event {label} stamped {days} days after the journal began skipped"
+    delta = obj.get("delta_s", 0)
+    if kind == "adjust" and (
+        isinstance(delta, bool) or not isinstance(delta, int | float) or abs(delta) > MAX_DELTA_S
+    ):
+        return None, f"adjust by {shown(repr(delta))[:40]} seconds skipped"
     item = obj.get("item")
     cue = obj.get("cue")
-    return (
-        JournalEvent(
-            line=line,
-            at=at,
-            event=kind,
-            item=item if isinstance(item, str) else None,
-            cue=cue if isinstance(cue, int) and not isinstance(cue, bool) else None,
-            fields=obj,
-        ),
-        None,
-    )
+    if not isinstance(item, str) or len(item) > MAX_ID_CHARS:
+        item = None
+    if isinstance(cue, bool) or not isinstance(cue, int) or not 0 <= cue <= MAX_CUE:
+        cue = None
+    note = None
+    if previous is not None and at < previous:
+        note = (
+            f"event {label} is stamped {(previous - at).total_seconds():.0f} s before the one "
+            "before it (the clock went back?); counted at the same moment"
+        )
+    return JournalEvent(line=line, at=at, event=kind, item=item, cue=cue, fields=obj), note
 
 
 def _parse_time(text: str | None) -> dt.datetime | None:
-    if text is None:
+    """An ISO time with its offset (a time without one is local); None if it is not a sane
+    time (unreadable, or a year no meeting has)."""
+    if text is None or len(text) > 64:
         return None
     try:
         when = dt.datetime.fromisoformat(text)
-    except ValueError:
+        if when.year not in YEARS:
+            return None
+        return when if when.tzinfo is not None else when.astimezone()
+    except (ValueError, OverflowError, OSError):
         return None
-    return when if when.tzinfo is not None else when.astimezone()
 
 
 # --- finding -----------------------------------------------------------------------------
@@ -342,27 +832,82 @@ def same_agenda_path(a: str, b: str) -> bool:
     """Whether two agenda paths name the same file (as written, absolute, or through links)."""
     if os.path.abspath(a) == os.path.abspath(b):
         return True
-    return os.path.realpath(a) == os.path.realpath(b)
+    try:
+        return os.path.realpath(a) == os.path.realpath(b)
+    except (OSError, ValueError):
+        return False
 
 
-def find_unfinished(agenda_path: str, directory: Path | None = None) -> Path | None:
-    """The newest journal with no `end` whose header names the same agenda file, or None."""
+def ended_by_tail(journal: JournalFile) -> bool:
+    """Whether the journal's last lines hold an `end` (the whole file is read when it is
+    short; a long one only to TAIL_BYTES from its end): enough to choose what to resume."""
+    try:
+        with _open_regular(journal.path) as f:
+            size = os.fstat(f.fileno()).st_size
+            if size - journal._body_offset <= TAIL_BYTES:
+                return journal.finished
+            f.seek(size - TAIL_BYTES)
+            lines = f.read(TAIL_BYTES).split(b"\n")[1:]
+    except JournalError:
+        return False
+    for raw in lines:
+        if b'"end"' not in raw or len(raw) > MAX_LINE_BYTES:
+            continue
+        event, _ = _parse_event(raw, 0, None, None)
+        if event is not None and event.event == "end":
+            return True
+    return False
+
+
+def never_started(journal: JournalFile) -> bool:
+    """Whether the journal has no GO: nothing to continue (a long journal surely has one)."""
+    try:
+        size = os.stat(journal.path).st_size
+    except OSError:
+        return True
+    if size - journal._body_offset > TAIL_BYTES:
+        return False
+    return journal.first_go is None
+
+
+def find_unfinished(
+    agenda_path: str, directory: Path | None = None, warnings: list[str] | None = None
+) -> Path | None:
+    """The newest journal with no `end` whose header names the same agenda file, or None.
+    A journal whose session never started (no GO) is not worth continuing.
+
+    Only headers and tails are read. A file that is not a readable journal is skipped, with a
+    warning appended to `warnings`.
+    """
     folder = journals_dir() if directory is None else directory
     try:
-        candidates = [p for p in folder.glob("*.jsonl") if p.is_file()]
+        entries = [e for e in os.scandir(folder) if e.name.endswith(".jsonl")]
     except OSError:
         return None
     best: tuple[float, float, str] | None = None
     found: Path | None = None
-    for path in candidates:
+    for entry in entries:
+        path = Path(entry.path)
         try:
+            if not entry.is_file():
+                if warnings is not None:
+                    warnings.append(f"{shown(path)}: warning: skipped, it is not a regular file")
+                continue
             journal = read_journal(path)
-        except JournalError:
+            if not same_agenda_path(journal.header.agenda, agenda_path):
+                continue
+            if ended_by_tail(journal) or never_started(journal):
+                continue
+            started = journal.header.started_at
+            key = (started.timestamp() if started else 0.0, entry.stat().st_mtime, entry.name)
+        except JournalError as exc:
+            if warnings is not None:
+                warnings.append(f"{shown(path)}: warning: skipped, {exc}")
             continue
-        if journal.finished or not same_agenda_path(journal.header.agenda, agenda_path):
+        except (OSError, ValueError, OverflowError) as exc:
+            if warnings is not None:
+                warnings.append(f"{shown(path)}: warning: skipped, unreadable ({exc})")
             continue
-        started = journal.header.started_at
-        key = (started.timestamp() if started else 0.0, path.stat().st_mtime, path.name)
         if best is None or key > best:
             best, found = key, path
     return found

@@ -9,16 +9,17 @@ replayed on a clock that jumps from event to event.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from podium.agenda.model import Agenda
 from podium.agenda.plan import Plan, make_plan
 from podium.engine.clock import ManualClock
-from podium.engine.journal import JournalFile, same_agenda_path
+from podium.engine.journal import JournalEvent, JournalFile, same_agenda_path, shown
 from podium.engine.replay import Locator, replay
 from podium.engine.session import Session
 from podium.engine.timefmt import rounded_text
@@ -175,17 +176,11 @@ def build_report(
 ) -> Report:
     """Compare `journals` (in the order given) against `agenda`'s plan.
 
-    `names` are the journals' paths as the user gave them (default: as read).
+    `names` are the journals' paths as the user gave them (default: as read). Each journal is
+    read once, streaming: memory does not grow with its length. Warnings about its lines come
+    first in `Report.warnings`, then those about matching it to the agenda.
     """
     check_same_agenda(journals)
-    ids = {item.id for item in agenda.items}
-    for journal in journals:
-        named = {e.item for e in journal.events if e.item is not None}
-        if named and not named & ids:
-            raise DifferentAgendasError(
-                f"{journal.path} is a journal of another agenda: none of its items "
-                f"are in {agenda.path}"
-            )
     plan = make_plan(agenda)
     sessions = []
     warnings: list[str] = []
@@ -200,27 +195,60 @@ def build_report(
 def session_times(
     journal: JournalFile, plan: Plan, *, exclude_pauses: bool = False, name: str | None = None
 ) -> tuple[SessionTimes, list[str]]:
-    """Replay one journal against `plan`; returns its times and warnings about the match."""
+    """Replay one journal against `plan`; returns its times and warnings: about its lines, then
+    about the match. DifferentAgendasError when none of the items it names is in the agenda."""
     agenda = plan.agenda
     name = str(journal.path) if name is None else name
+    shown_name = shown(name)
+    read_notes: list[str] = []
     notes: list[str] = []
     if journal.header.agenda_sha256 and journal.header.agenda_sha256 != agenda.sha256:
         notes.append(
-            f"{name}: warning: the agenda has changed since this session; items are matched by id"
+            f"{shown_name}: warning: the agenda has changed since this session; "
+            "items are matched by id"
         )
-    events = journal.events
-    t0 = events[0].at if events else dt.datetime.now().astimezone()
+    ids = {item.id for item in agenda.items}
+    named = matched = False
+    end: JournalEvent | None = None
+    started_by: JournalEvent | None = None
+    events = journal.iter_events(read_notes.append)
+    first = next(events, None)
+    t0 = first.at if first is not None else dt.datetime.now().astimezone()
     clock = ManualClock(wall=t0, monotonic=0.0)
     session = Session(plan, clock, rehearsal=journal.header.rehearsal, guard_s=0)
     locator = Locator(agenda, journal.header.items)
 
+    def watched() -> Iterator[JournalEvent]:
+        nonlocal named, matched, end, started_by
+        for event in itertools.chain([first] if first is not None else [], events):
+            if event.item is not None:
+                named = True
+                matched = matched or event.item in ids
+            if event.event == "go" and started_by is None:
+                started_by = event
+            elif event.event == "end" and started_by is not None and end is None:
+                end = event
+            yield event
+
+    def mono_of(at: dt.datetime) -> float:
+        return (at - t0).total_seconds()
+
     def catch_up(t: float) -> None:
         clock.advance(max(0.0, t - clock.monotonic()))
 
-    replay(session, events, locator, lambda at: (at - t0).total_seconds(), catch_up)
+    def warn(event: JournalEvent, message: str) -> None:
+        read_notes.append(f"{shown_name}:{event.line}: warning: {message}")
+
+    replay(session, watched(), locator, mono_of, catch_up, warn=warn)
+    if named and not matched:
+        raise DifferentAgendasError(
+            f"{shown_name} is a journal of another agenda: none of its items "
+            f"are in {shown(agenda.path)}"
+        )
     for gone, stand_in in locator.stand_ins.items():
         notes.append(
-            f"{name}: warning: item '{gone}' is not in the agenda; its time counts in '{stand_in}'"
+            f"{shown_name}: warning: item '{shown(gone)}' is not in the agenda; "
+            f"its time counts in '{stand_in}'"
         )
     include = not exclude_pauses
     actual = tuple(session.actual_s(i, include_pauses=include) for i in range(len(agenda.items)))
@@ -229,7 +257,6 @@ def session_times(
         total = session.meeting_elapsed_s()
         if exclude_pauses:
             total = sum(a for a in actual if a is not None)
-    end = journal.end_event
     ended_at = None if end is None else str(end.fields.get("at"))
     times = SessionTimes(
         journal=name,
@@ -239,7 +266,7 @@ def session_times(
         actual_s=actual,
         total_s=total,
     )
-    return times, notes
+    return times, read_notes + notes
 
 
 # --- what to change ------------------------------------------------------------------------

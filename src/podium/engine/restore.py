@@ -14,7 +14,7 @@ from typing import Any
 from podium.agenda.model import Agenda
 from podium.agenda.plan import Plan
 from podium.engine.clock import Clock
-from podium.engine.journal import JournalFile, same_agenda_path
+from podium.engine.journal import JournalEvent, JournalFile, same_agenda_path, shown
 from podium.engine.replay import Locator, replay
 from podium.engine.session import JournalSink, Session
 from podium.engine.timefmt import rounded_text
@@ -28,11 +28,8 @@ class Restored:
     journal: JournalFile
     changes: tuple[str, ...]
     """What changed in the agenda since the journal began, one sentence each (empty if none)."""
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        """Problems met reading the journal, `PATH:LINE: warning: MESSAGE`."""
-        return self.journal.warnings
+    warnings: tuple[str, ...] = ()
+    """Problems met reading the journal, `PATH:LINE: warning: MESSAGE`."""
 
 
 def restore_session(
@@ -55,12 +52,18 @@ def restore_session(
     def mono_of(at: dt.datetime) -> float:
         return min(now_mono, now_mono - (now_wall - at).total_seconds())
 
-    replay(session, journal_file.events, locator, mono_of)
+    warnings: list[str] = []
+    name = shown(journal_file.path)
+
+    def warn(event: JournalEvent, message: str) -> None:
+        warnings.append(f"{name}:{event.line}: warning: {message}")
+
+    replay(session, journal_file.iter_events(warnings.append), locator, mono_of, warn=warn)
     session.journal = journal
     changes = agenda_changes(journal_file, plan.agenda)
     for gone, stand_in in locator.stand_ins.items():
         changes.append(f"item '{gone}' is gone: its time counts in '{stand_in}'")
-    return Restored(session, journal_file, tuple(changes))
+    return Restored(session, journal_file, tuple(changes), tuple(warnings))
 
 
 def agenda_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
@@ -111,10 +114,10 @@ def _item_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
 def _changes_without_record(journal_file: JournalFile, agenda: Agenda) -> list[str]:
     """An older header without the item list: only what the events themselves name."""
     known = {item.id for item in agenda.items}
-    seen: list[str] = []
-    for event in journal_file.events:
-        if event.item is not None and event.item not in known and event.item not in seen:
-            seen.append(event.item)
+    seen: dict[str, None] = {}
+    for event in journal_file.iter_events():
+        if event.item is not None and event.item not in known and len(seen) < 20:
+            seen[event.item] = None
     return [
         "the agenda file changed since the journal began",
         *(f"item '{i}' was removed" for i in seen),

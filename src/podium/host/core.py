@@ -8,6 +8,7 @@ call `Host.run` and repaint on the change events it emits.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -16,6 +17,23 @@ from podium.engine.session import Outcome, Session
 from podium.host.journal import HostJournal
 from podium.host.registry import ADJUST_MAX_S, MESSAGE_MAX_CHARS, BadArgument, spec
 from podium.host.speaking import SpeakerLike, upcoming_spoken
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def plain_text(text: str) -> str:
+    """A message as one line of plain text: line breaks and tabs become one space, other control
+    characters (ESC, BEL, NUL, C1) and bidi overrides are dropped, so a message from the network
+    can neither write escape sequences to the podium's terminal nor grow its banner."""
+    out: list[str] = []
+    for ch in text:
+        if ch in "\t\n\r\v\f\x85\u2028\u2029":
+            if out and out[-1] != " ":
+                out.append(" ")
+        elif unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS:
+            out.append(ch)
+    return "".join(out).strip()
+
 
 KEY = "key"
 """`via` of a key press on the podium's own keyboard (never journaled as a `via`)."""
@@ -312,7 +330,7 @@ class Host:
         return Outcome.DONE
 
     def _message(self, to: str, text: str) -> Outcome:
-        text = text.strip()
+        text = plain_text(text)
         if not text:
             raise BadArgument("text is empty (message-clear takes a message down)")
         if len(text) > MESSAGE_MAX_CHARS:

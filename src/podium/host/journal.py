@@ -44,6 +44,13 @@ class HostJournal:
             except OSError as exc:
                 self._error = (exc.strerror or str(exc)).lower()
 
+    def take_notice(self) -> str | None:
+        """What the writer did that the screen should say once (e.g. it wrote a deleted
+        journal file again), or None."""
+        take = getattr(self.sink, "take_notice", None)
+        notice = take() if callable(take) and not self._closed else None
+        return notice if isinstance(notice, str) else None
+
     @property
     def closed(self) -> bool:
         return self._closed

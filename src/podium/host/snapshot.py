@@ -30,8 +30,9 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def snapshot(host: Any) -> dict[str, Any]:
-    """The state every view shows, as of the session clock's now."""
+def snapshot(host: Any, *, sheet: bool = True) -> dict[str, Any]:
+    """The state every view shows, as of the session clock's now (without the run sheet, the
+    costliest part, when `sheet` is False: see `run_sheet`)."""
     session: Session = host.session
     clock = session.clock
     now_wall = clock.now()
@@ -82,8 +83,14 @@ def snapshot(host: Any) -> dict[str, Any]:
     state["deadline_ms"] = (
         server_time_ms + round(remaining * 1000) if running and not session.paused else None
     )
-    state["sheet"] = _sheet(session, now_wall)
+    if sheet:
+        state["sheet"] = run_sheet(host)
     return state
+
+
+def run_sheet(host: Any) -> list[dict[str, Any]]:
+    """The `sheet` field: the live run sheet, one entry per item."""
+    return _sheet(host.session, host.session.clock.now())
 
 
 def view_language(tag: str | None) -> str:

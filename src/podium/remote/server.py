@@ -14,6 +14,7 @@ import contextlib
 import json
 import logging
 import socket
+import time
 from collections.abc import Callable, Mapping
 from importlib import resources
 from typing import Any, TextIO
@@ -21,7 +22,7 @@ from urllib.parse import quote
 
 from aiohttp import WSMsgType, web
 
-from podium.host.snapshot import snapshot
+from podium.host.snapshot import run_sheet, snapshot
 from podium.i18n import _
 from podium.remote import osc as osc_protocol
 from podium.remote.api import Answer, command_list, run_command
@@ -39,6 +40,9 @@ MAX_BODY = 16 * 1024
 MAX_WS_MESSAGE = 16 * 1024
 SEND_QUEUE = 16
 """States and replies waiting for one viewer; a viewer this far behind is dropped."""
+SHEET_REFRESH_S = 5.0
+POLL_MAX_AGE_S = 0.2
+"""`GET /api/v1/state` may answer with an encoding of the same revision this old."""
 TICK_S = 1.0
 """The state is pushed at least this often, so a view notices a dead link within 3 s."""
 PAGES = {"/": "index.html", "/stage": "stage.html", "/backstage": "backstage.html",
@@ -135,7 +139,8 @@ class RemoteServer:
         self._tick_task: asyncio.Task[None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._push_due = False
-        self._state_cache: tuple[int, str] | None = None
+        self._state_cache: tuple[int, float, str] | None = None
+        self._sheet_cache: tuple[tuple[int, int], list[dict[str, Any]]] | None = None
         self._assets: dict[str, bytes] = {}
 
     # --- life cycle -----------------------------------------------------------------------
@@ -265,14 +270,27 @@ class RemoteServer:
             print(f"podium: OSC on udp {_url_host(host)}:{port} (senders: {who})", file=out)
 
     # --- pushing the state ------------------------------------------------------------------
-    def state_text(self) -> str:
-        """The state as JSON (one encoding shared by every viewer of a revision)."""
-        state = snapshot(self.host)
+    def state_text(self, max_age_s: float = 0.0) -> str:
+        """The state as JSON (one encoding shared by every viewer of a push). `max_age_s`: an
+        encoding of the same revision at most that old will do (button panels poll often)."""
+        now = time.monotonic()
+        cached = self._state_cache
+        if cached is not None and cached[0] == self.host.revision and now - cached[1] <= max_age_s:
+            return cached[2]
+        state = snapshot(self.host, sheet=False)
+        # The run sheet is the costly part and changes only with a revision or as minutes
+        # pass (its times are HH:MM): rebuilt at most every few seconds between revisions.
+        bucket = (self.host.revision, int(now // SHEET_REFRESH_S))
+        if self._sheet_cache is None or self._sheet_cache[0] != bucket:
+            self._sheet_cache = (bucket, run_sheet(self.host))
+        state["sheet"] = self._sheet_cache[1]
         if self.lang:
             state["lang"] = self.lang
         state["viewers"] = len(self.viewers)
         state["type"] = "state"
-        return json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+        self._state_cache = (self.host.revision, now, text)
+        return text
 
     def _on_change(self, change: Any) -> None:
         if not self._push_due:
@@ -357,15 +375,16 @@ class RemoteServer:
         return self.gate.check(request.remote or "?", token), in_query
 
     def _remember(self, request: web.Request, response: web.StreamResponse) -> None:
-        """A token given once as `?token=` is kept in a cookie for this run."""
-        token = request.query.get("token")
-        if token and self.gate.tokens_on:
+        """A token given once as `?token=` is kept in a cookie for this run (only when it is the
+        token that was checked: a `?token=` beside an `Authorization` header is not)."""
+        token, in_query = _presented(request, self.cookie_name)
+        if token and in_query and self.gate.tokens_on:
             response.set_cookie(self.cookie_name, token, httponly=True, samesite="Strict", path="/")
 
     async def _state(self, request: web.Request) -> web.StreamResponse:
         self._access(request)
         response = web.Response(
-            text=self.state_text(), content_type="application/json", charset="utf-8"
+            text=self.state_text(POLL_MAX_AGE_S), content_type="application/json", charset="utf-8"
         )
         self._remember(request, response)
         return response
@@ -479,7 +498,7 @@ class RemoteServer:
         """`{"command": "go", "args": {…}, "id": 7}` -> the reply, as JSON text."""
         try:
             request = json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: `[[[[…` nested too deep
             request = None
         if not isinstance(request, dict) or not isinstance(request.get("command"), str):
             body: dict[str, Any] = {"ok": False, "error": 'send {"command": id, "args": {…}}'}
@@ -621,7 +640,7 @@ async def _body_args(request: web.Request) -> dict[str, Any]:
             raise Refused(400, "the form body could not be read") from None
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # RecursionError: `[[[[…` nested too deep
         raise Refused(400, "the body is not JSON") from None
     if not isinstance(body, dict):
         raise Refused(400, 'the body must be a JSON object such as {"item": "speech"}')

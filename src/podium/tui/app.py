@@ -17,6 +17,7 @@ from textual.timer import Timer
 from podium.agenda.model import Agenda
 from podium.agenda.plan import make_plan
 from podium.engine.clock import Clock, SystemClock
+from podium.engine.resume import StartNotice
 from podium.engine.session import Outcome, Session
 from podium.engine.timefmt import rounded_text
 from podium.host import COMMANDS as HOST_COMMANDS
@@ -59,6 +60,8 @@ class PodiumApp(App[int]):
         """`podium run` sets this: SIGTERM and SIGINT end the app cleanly (exit 130).
         A hangup (SIGHUP) is `podium run`'s own: the terminal is gone, so it exits at once."""
         self._start_notice = notice
+        self.remote: Any = None
+        """`podium run --serve/--osc` sets this: the remote server (podium.remote.server)."""
         self._main: MainScreen | None = None
         self._notice_timer: Timer | None = None
         self._sticky_notice = False
@@ -122,6 +125,8 @@ class PodiumApp(App[int]):
                 # The speaker's callbacks make changes show at once; reading its state here
                 # too means a change reported before the app ran is never missed.
                 self._update_tts_status()
+            if self.remote is not None:
+                self._show_remote()
 
     @property
     def main(self) -> MainScreen:
@@ -197,7 +202,12 @@ class PodiumApp(App[int]):
     def action_help(self) -> None:
         from podium.tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.lang))
+        extra = None
+        if self.remote is not None:
+            from podium.tui.remote_panel import help_panel
+
+            extra = help_panel(self.remote, self.lang)
+        self.push_screen(HelpScreen(self.lang, extra=extra))
 
     def action_quit_request(self) -> None:
         from podium.tui.screens.confirm import ConfirmScreen
@@ -258,6 +268,13 @@ class PodiumApp(App[int]):
         if session.ended and not self._finishing and self._end_screen is None:
             self._finish()
 
+    def _show_remote(self) -> None:
+        """The remote part of the status line: viewers, or why the remote views are down."""
+        from podium.tui.remote_panel import status_text
+
+        text, down = status_text(self.remote, self.lang)
+        self._update_status(remote=text, remote_down=down)
+
     def _remote_notice(self, command: str, via: str | None) -> None:
         """Name a remote command and where it came from on the status line, briefly (only a
         podium that serves gets remote commands, so this never loads for a plain run)."""
@@ -288,6 +305,9 @@ class PodiumApp(App[int]):
         """Show the journal's health (only when the host has a journal)."""
         if self.host.journal is None or self._main is None or not self._main.is_mounted:
             return
+        said = self.host.journal.take_notice()  # the journal file was written again
+        if said:
+            self._notice(said, seconds=None)
         error = self.host.journal_error
         state = self.main.status.state
         if state is None or state.journal_error != error:
@@ -364,10 +384,11 @@ def make_app(
     ui_lang: str | None = None,
     speaker: SpeakerLike | None = None,
     guard_s: float = 0.4,
-    notice: str | None = None,
+    notice: str | StartNotice | None = None,
 ) -> PodiumApp:
     """The podium app for an agenda: a new session (or a restored one), labels in the meeting's
-    language unless `ui_lang` says otherwise."""
+    language unless `ui_lang` says otherwise. `notice`: what the screen opens with (a
+    `StartNotice` from choosing the journal is worded here, in the screen's language)."""
     if session is None:
         session = Session(
             make_plan(agenda),
@@ -377,4 +398,8 @@ def make_app(
         )
     host = Host(session, journal=journal, speaker=speaker, guard_s=guard_s)
     lang = ui_language(ui_lang or agenda.meeting.language)
+    if isinstance(notice, StartNotice):
+        from podium.tui.start_notice import start_notice_text
+
+        notice = start_notice_text(notice, lang)
     return PodiumApp(host, lang=lang, notice=notice)

@@ -86,6 +86,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "status.notes": NP_("status.notes", "Notes"),
     "status.resumed": NP_("status.resumed", "Resumed the session of {t}"),
     "status.agenda_changed": NP_("status.agenda_changed", "agenda changed: {changes}"),
+    "status.journal_warnings": NP_(
+        "status.journal_warnings",
+        "{n} line(s) of the journal skipped (listed in the terminal)",
+    ),
     "status.agenda_warnings": NP_(
         "status.agenda_warnings",
         "{n} warning(s) in the agenda: see podium validate",

@@ -35,14 +35,11 @@ def label(key: str, lang: str, **fields: object) -> str:
     return for_language(lang).pgettext(context, message).format(**fields)
 
 
-def status_text(server: Any, host: Any, lang: str, now: float) -> tuple[str, bool]:
-    """(the remote part of the status line, whether it is an alarm)."""
+def status_text(server: Any, lang: str) -> tuple[str, bool]:
+    """(the remote part of the status line, whether it is an alarm): how many are viewing, or
+    why the remote views are down. (The last remote command is a brief notice of its own.)"""
     if server.problem:
         return label("down", lang, reason=server.problem), True
-    last = getattr(host, "last_remote", None)
-    if last is not None and now - last[2] < ACTIVITY_S:
-        command, via = last[0], last[1]
-        return label("activity", lang, command=command, via=via), False
     return label("viewers", lang, n=len(server.viewers)), False
 
 
@@ -51,8 +48,11 @@ def help_panel(server: Any, lang: str) -> RenderableType:
     parts: list[RenderableType] = [Text(label("title", lang), style="bold")]
     urls = server.urls()
     if urls:
-        parts.append(Text(f"{label('view', lang)}:    {urls['view']}"))
-        parts.append(Text(f"{label('control', lang)}: {urls['control']}"))
+        # each address on a line of its own (folded, never cut, if the box is narrow)
+        parts.append(Text(f"{label('view', lang)}:"))
+        parts.append(Text(f"  {urls['view']}", overflow="fold"))
+        parts.append(Text(f"{label('control', lang)}:"))
+        parts.append(Text(f"  {urls['control']}", overflow="fold"))
     if server.osc_address is not None:
         host, port = server.osc_address
         parts.append(Text(f"{label('osc', lang)}:     udp {host}:{port}"))

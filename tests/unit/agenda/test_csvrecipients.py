@@ -58,7 +58,6 @@ def test_unusual_rows_read_the_same_people(tmp_path: Path, text: str) -> None:
         "姓名,单位,读音,备注\n张三,一中,zhang san,\n李四,,,备注\n",
         "name,name,unit\nA,B,U\nC,D,V\n",  # the first 'name' column counts
         "unit,name\nU,A\nV,B\n",
-        'name,note\n"Ann","two\nlines"\nBo,x\n',
     ],
 )
 def test_whole_file_read_agrees_with_row_by_row(tmp_path: Path, text: str) -> None:
@@ -69,6 +68,16 @@ def test_whole_file_read_agrees_with_row_by_row(tmp_path: Path, text: str) -> No
     assert clean is not None
     assert clean.recipients == careful.recipients
     assert clean.warnings == careful.warnings == []
+
+
+def test_a_cell_over_two_lines_is_read_row_by_row_without_a_warning() -> None:
+    text = 'name,note\n"Ann","two\nlines"\nBo,x\n'
+    first = csv.reader(io.StringIO(text, newline=""))
+    assert csvrecipients._clean(first, csvrecipients._header(first, "x"), True) is None
+    second = csv.reader(io.StringIO(text, newline=""))
+    careful = csvrecipients._row_by_row(second, csvrecipients._header(second, "x"), "x")
+    assert [r.note for r in careful.recipients] == ["two\nlines", "x"]
+    assert careful.warnings == []
 
 
 def test_masked_names_warn_with_their_lines_after_a_two_line_cell(tmp_path: Path) -> None:

@@ -71,7 +71,8 @@ def test_many_nodes_and_one_anchor_are_fine(write_agenda: WriteAgenda) -> None:
     people = "".join(f"      - {{name: P{i}, unit: *u}}\n" for i in range(30_000))
     text = (
         "podium: 1\nmeeting: {title: t, venue: &u Hall}\nitems:\n"
-        "  - kind: awards\n    title: t\n    batch: 10\n    recipients:\n" + people
+        "  - kind: awards\n    title: t\n    batch: 10\n    per_call: 20s\n    recipients:\n"
+        + people
     )
     result = load_agenda(write_agenda(text))
     assert result.diagnostics == []

@@ -280,7 +280,9 @@ def test_wrong_types(write_agenda: WriteAgenda) -> None:
         "expected a tag such as zh, zh-CN, en or en-GB",
         "7:8: error: 'names' must be a mapping, not a list",
         "9:12: error: 'title' must be text, not a mapping",
-        "10:13: error: 'script' must be text, not a mapping",
+        # a mapping in `script` is a cue `{text: …, who: …}` (format v1): its keys are checked
+        "10:13: error: missing required key 'text' in a cue of 'script' (what the host reads)",
+        "10:14: error: unknown key 'a'",
         "11:12: error: 'notes' must be text, not a mapping",
         "12:5: error: item 2 must be a mapping with at least a title, not text",
     ]

@@ -367,6 +367,7 @@ def test_csv_has_a_header_and_one_row_per_cue(zh_plan: Plan) -> None:
         "names",
         "units",
         "say",
+        "who",
     ]
     body = rows[1:]
     assert len(body) == zh_plan.agenda.cue_count == 2 + 4 + 3 + 1
@@ -394,6 +395,7 @@ def test_csv_has_a_header_and_one_row_per_cue(zh_plan: Plan) -> None:
         "王芳\n单田芳",
         "城东街道\n区教育局",
         "王芳\n善田芳",
+        "",
     ]
     speech = body[7]
     assert speech[8:11] == ["speech", "区委副书记张建国同志", "区委副书记张建国同志"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from engine_agendas import make_agenda
 
 from podium.agenda.model import Agenda
+
+from .engine_agendas import make_agenda
 
 
 @pytest.fixture

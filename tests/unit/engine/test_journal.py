@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-from engine_agendas import clock_at, make_agenda, script, speech
 
 from podium.agenda.plan import make_plan
 from podium.engine import journal as journal_mod
@@ -22,6 +21,8 @@ from podium.engine.journal import (
     read_journal,
 )
 from podium.engine.session import Session
+
+from .engine_agendas import clock_at, make_agenda, script, speech
 
 
 def agenda(path: str = "/meetings/agenda.yaml"):  # type: ignore[no-untyped-def]
@@ -218,12 +219,35 @@ def test_find_unfinished_picks_the_newest_of_the_same_agenda(tmp_path: Path) -> 
     assert find_unfinished(str(a), tmp_path / "missing") is None
 
 
-def test_write_failure_keeps_the_meeting_going(tmp_path: Path) -> None:
+def test_write_failure_keeps_the_meeting_going_and_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "j.jsonl"
     clock = clock_at(9, 0)
     writer = JournalWriter.create(path, agenda(), rehearsal=False, now=clock.now())
-    writer._file.close()  # the disk went away
+    real_write = os.write
+    full = {"on": True, "calls": 0}
+
+    def disk_full(fd: int, data: bytes) -> int:
+        if fd == writer._fd and full["on"]:
+            full["calls"] += 1
+            if full["calls"] == 1:  # half a line gets through, then the disk is full
+                return real_write(fd, bytes(data)[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(journal_mod.os, "write", disk_full)
     session = Session(make_plan(agenda()), clock, journal=writer)
     session.go()
-    assert session.position is not None
-    assert not writer.ok and writer.error
+    clock.advance(1)
+    session.go()
+    assert session.position is not None and session.position.cue == 1  # the meeting goes on
+    assert not writer.ok and writer.error == "no space left on device"
+    # nothing torn was left behind: the file holds the header only
+    assert path.read_text(encoding="utf-8").count("\n") == 1
+    full["on"] = False
+    writer.check()  # the display tick: the disk has room again
+    assert writer.ok
+    writer.close()
+    assert [(e.event, e.cue) for e in read_journal(path).events] == [("go", 0), ("go", 1)]
+    assert read_journal(path).warnings == ()

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from engine_agendas import make_agenda, script, speech
 
 from podium.cli.report import display_width, render
 from podium.engine.journal import read_journal
@@ -18,6 +17,8 @@ from podium.engine.report import (
     build_report,
     timing_hints,
 )
+
+from .engine_agendas import make_agenda, script, speech
 
 AGENDA = make_agenda(script("opening", 120, cues=2), speech("keynote", 600), script("close", 60))
 # planned: opening 0-120, keynote 120-720, close 720-780

@@ -10,12 +10,13 @@ import json
 from pathlib import Path
 
 import pytest
-from engine_agendas import make_agenda, script, speech
 
 from podium.agenda.model import Agenda
 from podium.cli.report import render
 from podium.engine.journal import read_journal
 from podium.engine.report import ItemTiming, build_report, timing_hints
+
+from .engine_agendas import make_agenda, script, speech
 
 BASE = make_agenda(script("opening", 120, cues=2), speech("keynote", 600), script("close", 60))
 

@@ -7,13 +7,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from engine_agendas import brk, clock_at, make_agenda, script, speech
 
 from podium.agenda.plan import make_plan
 from podium.engine.clock import ManualClock
 from podium.engine.journal import JournalWriter, read_journal
 from podium.engine.restore import agenda_changes, restore_session
 from podium.engine.session import Outcome, Phase, Position, Session
+
+from .engine_agendas import brk, clock_at, make_agenda, script, speech
 
 
 def run_and_crash(tmp_path: Path, agenda, clock: ManualClock, steps) -> Path:  # type: ignore[no-untyped-def]

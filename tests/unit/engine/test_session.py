@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from engine_agendas import DAY, TZ, brk, clock_at, make_agenda, script, speech
 
 from podium.agenda.plan import make_plan
 from podium.engine.session import ItemStatus, Outcome, Phase, Position, Session
+
+from .engine_agendas import DAY, TZ, brk, clock_at, make_agenda, script, speech
 
 
 def wall(hh: int, mm: int, ss: int = 0, day: dt.date = DAY) -> dt.datetime:

@@ -329,3 +329,13 @@ def test_summary_hints_name_items_that_ran_long_or_short(meeting) -> None:
     hints = [(h.kind, h.title, round(h.delta_s)) for h in host.summary_hints()]
     assert ("short", "Welcome", 119) in hints
     assert ("long", "Keynote", 300) in hints
+
+
+def test_a_message_is_one_line_of_plain_text(tmp_path: Path) -> None:
+    """Escape sequences from the network never reach the podium's terminal, nor line breaks
+    its banner."""
+    from podium.host.core import plain_text
+
+    assert plain_text("A\x1b[20;5HZZ\x07B\x00\x9b") == "A[20;5HZZB"
+    assert plain_text(" a\r\n\n\tb\u202ec ") == "a bc"
+    assert plain_text("请控制时间\u200d") == "请控制时间\u200d"

@@ -25,8 +25,10 @@ COLUMNS = (
     "names",
     "units",
     "say",
+    "who",
 )
-"""`cue` is 1-based within its item; names, units and say hold one line per recipient.
+"""`cue` is 1-based within its item; names, units and say hold one line per recipient; `who`
+is the host who reads a script, intro or outro cue (two-host scripts), empty otherwise.
 The column names are the format's keys: English in every language, like JSON's."""
 
 BOM = "\ufeff"
@@ -79,7 +81,7 @@ def render_csv(plan: Plan, spoken: SpokenSeconds | None = None) -> str:
             "true" if item.estimated else "false",
         ]
         for number, cue in enumerate(item.cues, 1):
-            row = [*common, number, str(cue.kind), cue.text, *cue_fields(cue)]
+            row = [*common, number, str(cue.kind), cue.text, *cue_fields(cue), cue.who or ""]
             row = [spreadsheet_cell(cell) if isinstance(cell, str) else cell for cell in row]
             if spoken is not None:
                 seconds = spoken.get((index, number - 1))

@@ -208,7 +208,8 @@ def cue_html(cue: Cue, item: Item, labels: Labels, times: PrintedTimes) -> str:
             parts.append("\n</ol>")
         parts.append("</li>")
         return "".join(parts)
-    return f'<li class="{escape(str(cue.kind))}">{kind}{h(cue.text)}</li>'
+    who = f'<span class="who">{h(cue.who)}</span>{escape(labels.colon)}' if cue.who else ""
+    return f'<li class="{escape(str(cue.kind))}">{kind}{who}{h(cue.text)}</li>'
 
 
 def name_html(cue: Cue, index: int, labels: Labels) -> str:

@@ -21,6 +21,8 @@ def cue_json(cue: Cue, spoken_s: float | None) -> dict[str, Any]:
         data["award"] = cue.award
         if cue.say is not None:
             data["say"] = list(cue.say)
+    if cue.who is not None:
+        data["who"] = cue.who
     if spoken_s is not None:
         data["spoken_s"] = spoken_value(spoken_s)
     return data

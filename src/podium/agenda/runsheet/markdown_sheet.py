@@ -136,4 +136,6 @@ def cue_markdown(
                 lines.append(f"{hang}{i + 1}. {entry}")
             lines.append("")
         return lines
+    if cue.who:
+        text = f"*{md(cue.who)}*{labels.colon}{text}"
     return [f"{number}. **{kind}** {text}".rstrip()]

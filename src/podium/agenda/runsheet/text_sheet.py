@@ -150,6 +150,8 @@ def cue_lines(cue: Cue, item: Item, labels: Labels) -> list[str]:
         if names_listed(cue):
             lines.extend(name_line(cue, i, labels) for i in range(len(cue.names)))
         return lines or [""]
+    if cue.who and text_lines:
+        text_lines[0] = f"{cue.who}{labels.colon}{text_lines[0]}"
     return text_lines or [""]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -49,6 +50,10 @@ class HelpScreen(ModalScreen[None]):
         width: 100%;
         padding: 0 1;
     }
+    HelpScreen #help-remote {
+        width: 100%;
+        padding: 1 1 0 1;
+    }
     HelpScreen #help-close {
         width: 100%;
         text-align: center;
@@ -64,8 +69,16 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "close", show=False),
     ]
 
-    def __init__(self, lang: str, commands: Sequence[Command] | None = None) -> None:
+    def __init__(
+        self,
+        lang: str,
+        commands: Sequence[Command] | None = None,
+        *,
+        extra: RenderableType | None = None,
+    ) -> None:
+        """`extra`: more to show under the keys (the remote views' addresses, with --serve)."""
         super().__init__()
+        self.extra = extra
         self.lang = ui_language(lang)
         if commands is None:
             from podium.tui.commands import COMMANDS
@@ -77,6 +90,8 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box"):
             yield Static(t("help.title", self.lang), id="help-title")
             yield Static(self._table(), id="help-table")
+            if self.extra is not None:
+                yield Static(self.extra, id="help-remote")
             yield Static(t("help.close", self.lang), id="help-close")
 
     def _table(self) -> Table:

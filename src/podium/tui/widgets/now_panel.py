@@ -108,6 +108,9 @@ class NowPanel(Vertical):
             if cue.kind is CueKind.BREAK:
                 meta = t("break", lang)
             blocks = [para(_capped(cue.text, lang), BOLD)] if cue.text else []
+            if cue.who and cue.text:  # two hosts: who reads it, before the text
+                who = printable(cue.who) + t("colon", lang)
+                blocks = [Para(((who, SAY), (_capped(cue.text, lang), BOLD)))]
         self.query_one("#now-meta", Static).update(meta)
         # (an empty meta line gives its row to the text; a class on the Static alone)
         self.query_one("#now-meta", Static).set_class(not meta, "-empty")

@@ -26,6 +26,9 @@ class StatusState:
     """None while every event reaches the disk; else why it does not."""
     notice: str = ""
     """A brief notice ("Ignored (double press)"), cleared by the app after a moment."""
+    remote: str = ""
+    """With --serve/--osc: how many are viewing, or why the remote views are down."""
+    remote_down: bool = False
 
 
 class StatusLine(Static):
@@ -72,6 +75,9 @@ def status_text(state: StatusState, lang: str) -> Text:
     if state.journal_error is None:
         line.append("  ·  ")
         line.append(t("status.journal.ok", lang), style="green")
+    if state.remote:
+        line.append("  ·  ")
+        line.append(state.remote, style="bold reverse red" if state.remote_down else "")
     return line
 
 

@@ -1,0 +1,115 @@
+"""Big inputs inside every limit load in bounded memory and CPU time (issue 15: work that grows
+with input). Each runs `podium validate` in a subprocess under `resource` limits generous
+enough for a slow machine; no time is asserted, only that the limits are never hit."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+MiB = 1024 * 1024
+
+
+def limited(cpu_s: int, memory: int) -> Callable[[], None]:
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s))
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    return apply
+
+
+def validate(
+    path: Path, cpu_s: int = 240, memory: int = 1536 * MiB
+) -> subprocess.CompletedProcess[str]:
+    out = subprocess.run(
+        [sys.executable, "-m", "podium", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        preexec_fn=limited(cpu_s, memory),
+        timeout=cpu_s * 4,
+    )
+    assert out.returncode in (0, 1), (out.returncode, out.stderr[-2000:])
+    assert "internal error" not in out.stderr and "MemoryError" not in out.stderr
+    return out
+
+
+HEAD = "podium: 1\nmeeting:\n  title: T\n"
+
+
+def test_thousands_of_unknown_placeholders_in_one_text(tmp_path: Path) -> None:
+    script = " ".join(f"{{u{i}}}" for i in range(8000))
+    path = tmp_path / "a.yaml"
+    path.write_text(HEAD + f"items:\n  - title: t\n    script: '{script}'\n")
+    out = validate(path, cpu_s=60)
+    assert out.returncode == 1
+    assert out.stderr.count("unknown placeholder") == 8000
+    last = out.stderr.strip().splitlines()[-1]
+    assert f":6:{len('    script: ') + 2 + script.rindex('{')}:" in last
+
+
+def test_tens_of_thousands_of_names_with_typos(tmp_path: Path) -> None:
+    names = "".join(f"  key_{i:05d}_name: V{i}\n" for i in range(20_000))
+    typos = " ".join(f"{{kye_{i:05d}_nmae}}" for i in range(50))
+    path = tmp_path / "a.yaml"
+    path.write_text(HEAD + "names:\n" + names + f"items:\n  - title: t\n    script: '{typos}'\n")
+    out = validate(path, cpu_s=60)
+    assert out.stderr.count("unknown placeholder") == 50
+    assert "did you mean '{key_00049_name}'" in out.stderr
+
+
+def test_a_16_mib_agenda_inside_every_limit(tmp_path: Path) -> None:
+    lines = [HEAD, "items:\n  - kind: awards\n    title: a\n    batch: 5\n    per_call: 1s\n"]
+    lines.append("    recipients:\n")
+    size, i = sum(map(len, lines)), 0
+    while True:
+        row = f"      - name: Person {i:07d}\n        unit: Unit {i % 977}\n"
+        if size + len(row) > 16 * MiB - 16:
+            break
+        lines.append(row)
+        size += len(row)
+        i += 1
+    path = tmp_path / "big.yaml"
+    path.write_text("".join(lines))
+    assert path.stat().st_size <= 16 * MiB
+    out = validate(path)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert f"ok, 1 item, {(i + 4) // 5:,} cues" in out.stdout
+
+
+def test_eight_groups_reading_the_same_16_mib_csv(tmp_path: Path) -> None:
+    rows, size, i = ["name,unit\n"], 10, 0
+    while True:
+        row = f"Person {i:07d},Unit {i % 977}\n"
+        if size + len(row) > 16 * MiB - 16:
+            break
+        rows.append(row)
+        size += len(row)
+        i += 1
+    (tmp_path / "people.csv").write_text("".join(rows))
+    groups = "".join("      - recipients_csv: people.csv\n" for _ in range(8))
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        HEAD + "items:\n  - kind: awards\n    title: a\n    batch: 100\n    per_call: 1s\n"
+        "    groups:\n" + groups
+    )
+    out = validate(path)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert f"{8 * ((i + 99) // 100):,} cues" in out.stdout
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "/dev/urandom"])
+def test_a_device_as_the_agenda_is_refused_at_once(source: str) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "podium", "validate", source],
+        capture_output=True,
+        text=True,
+        preexec_fn=limited(30, 512 * MiB),
+        timeout=120,
+    )
+    assert out.returncode == 2
+    assert "not a regular file" in out.stderr
