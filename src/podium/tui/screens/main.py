@@ -199,7 +199,9 @@ class MainScreen(Screen[None]):
     def page(self, step: int) -> bool:
         """The pager GO and back ask first: True when the cue's text moved a page (+1 / -1).
         Not while blank or before the first GO (GO then starts the meeting)."""
-        if self.blanked or not self.session.started or self.session.cue is None:
+        if self.blanked or self.has_class("-small"):
+            return False  # the text is not on screen: GO advances as it always did
+        if not self.session.started or self.session.cue is None:
             return False
         return self._now.page(step)
 

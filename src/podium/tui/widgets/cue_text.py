@@ -127,6 +127,8 @@ class CueText(ScrollView, can_focus=False):
     def page(self, step: int) -> bool:
         """Scroll a page down (`step` > 0) or up; False when there is none that way."""
         top = round(self.scroll_y)
+        if self.visible_rows <= 0 or not self.display:
+            return False  # nothing of it is on screen (e.g. behind the too-small notice)
         if step > 0:
             if top >= self._max_top():
                 return False
