@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from tmux_session import TMUX, Tmux, now_panel, read_journal
+from .tmux_session import TMUX, Tmux, now_panel, read_journal
 
 pytestmark = [
     pytest.mark.e2e,

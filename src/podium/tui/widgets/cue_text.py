@@ -138,7 +138,9 @@ class CueText(ScrollView, can_focus=False):
                 return False
             target = max(0, top - self._step())
         self.scroll_to(y=target, animate=False, immediate=True)
-        return True
+        # A text not laid out yet (a new cue before its first repaint) cannot scroll: then
+        # nothing was paged, and GO must move on rather than page in place for ever.
+        return round(self.scroll_y) != top
 
     # --- layout --------------------------------------------------------------------------
     def on_resize(self) -> None:
