@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from .tmux_session import TMUX, Tmux, now_panel, read_journal
 
 pytestmark = [
