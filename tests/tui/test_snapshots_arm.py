@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_snapshots import (
+from textual.pilot import Pilot
+
+from podium.agenda.loader import load_agenda
+from podium.agenda.model import Agenda, Cue, CueKind
+from podium.engine.clock import ManualClock
+from podium.engine.session import Phase
+from podium.tui.app import PodiumApp, make_app
+
+from .test_snapshots import (
     EN,
     PHASE_AT,
     SPEECH,
@@ -30,13 +38,6 @@ from test_snapshots import (
     settle,
     speech,
 )
-from textual.pilot import Pilot
-
-from podium.agenda.loader import load_agenda
-from podium.agenda.model import Agenda, Cue, CueKind
-from podium.engine.clock import ManualClock
-from podium.engine.session import Phase
-from podium.tui.app import PodiumApp, make_app
 
 SIZES = {"compact": (40, 12), "small": (80, 24), "large": (120, 40), "huge": (200, 60)}
 EN_FIXED_AT = 19 * 3600 + 45 * 60
