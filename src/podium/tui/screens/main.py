@@ -175,7 +175,7 @@ class MainScreen(Screen[None]):
         now = self._now
         if not session.started:
             now.show_standby_countdown(session.until_start_s(), self.lang)
-            now.apply_classes()
+            now.apply_classes(self.compact)
             return
         remaining = session.timer_remaining_s()
         # A speech or break under way means whoever was awaited is here: no hold on those.
@@ -191,7 +191,7 @@ class MainScreen(Screen[None]):
             at = wall_clock_text(fixed, seconds=False)
             banner = t("hold.banner", self.lang, at=at, t=countdown_text(hold))
         now.show_hold(banner)
-        now.apply_classes()
+        now.apply_classes(self.compact)
         if not self.compact:
             self._run_sheet.refresh_expected(session)
 

@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from podium.agenda.linebreak import line_spans
 from podium.textsafe import printable
+from podium.tui.widgets.base_style import CachedBaseStyle
 
 Run = tuple[str, Style | None]
 COLUMN_GAP = 3
@@ -55,7 +56,7 @@ def para(text: str, style: Style | None = None, indent: int = 0) -> Para:
     return Para(((text, style),), indent)
 
 
-class CueText(ScrollView, can_focus=False):
+class CueText(ScrollView, CachedBaseStyle, can_focus=False):
     """What the host reads, paged by GO; never focusable."""
 
     DEFAULT_CSS = """
@@ -177,7 +178,7 @@ class CueText(ScrollView, can_focus=False):
         if strip is not None:
             return strip
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.base_style
         if index >= len(self._layout.lines):
             return Strip.blank(width, base)
         segments = [
