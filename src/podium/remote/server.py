@@ -54,6 +54,9 @@ SHEET_UNCHANGED = frozenset({"message", "message-clear", "blank", "tts-toggle", 
 """Commands after which the run sheet stays as it was (its times still move with the clock)."""
 TICK_S = 1.0
 """The state is pushed at least this often, so a view notices a dead link within 3 s."""
+TICK_CHECK_S = 0.25
+"""How often the server looks whether the once-a-second state is due (a state pushed by a
+change counts: 20 messages a second need no extra one)."""
 PAGES = {"/": "index.html", "/stage": "stage.html", "/backstage": "backstage.html",
          "/control": "control.html"}  # fmt: skip
 ASSETS = {
@@ -225,6 +228,7 @@ class RemoteServer:
         self._tick_task: asyncio.Task[None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._push_due = False
+        self._pushed_at = 0.0
         self._state_cache: _Encoded | None = None
         self._sheet_rev = 0
         """Grows with every change that can move the run sheet (not a message or blank)."""
@@ -400,6 +404,7 @@ class RemoteServer:
     def _push(self) -> None:
         """The same bytes to every viewer, written at once: no viewer waits for another."""
         self._push_due = False
+        self._pushed_at = time.monotonic()
         try:
             frame = self.state_encoded().frame
         except Exception as exc:  # the meeting goes on; the views say they are stale
@@ -418,12 +423,13 @@ class RemoteServer:
 
     async def _tick(self) -> None:
         while True:
-            await asyncio.sleep(TICK_S)
+            await asyncio.sleep(TICK_CHECK_S)
             try:
                 self._check_health()
                 for viewer in [v for v in self.viewers if v.stalled()]:
                     self._drop(viewer)
-                if self.viewers:
+                # the once-a-second state, unless a change pushed a newer one meanwhile
+                if self.viewers and time.monotonic() - self._pushed_at >= TICK_S - TICK_CHECK_S:
                     self._push()
             except Exception as exc:
                 self._set_problem(f"{type(exc).__name__}: {exc}")
