@@ -69,7 +69,7 @@ def main(args: argparse.Namespace) -> int:
 
 
 def summary(path: str, out: str | None, draft: object) -> str:
-    """`x.txt: 6 items (3 script items, 2 speeches, 1 awards item), 9 warnings; next: podium validate …`."""
+    """`x.txt: 6 items (3 script items, 2 speeches, 1 awards item), 9 warnings; next: …`."""
     from podium.importer.build import Draft
 
     assert isinstance(draft, Draft)
