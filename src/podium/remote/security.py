@@ -181,6 +181,19 @@ class Gate:
         self._strike(address, now)
         raise Refused(401, "wrong token")
 
+    def access_of(self, presented: str | None) -> Access | None:
+        """What a token gives, without counting a wrong one (for a cookie the browser already
+        holds); None for no token or a wrong one. Constant time, like `check`."""
+        if not self.tokens_on:
+            return Access.CONTROL
+        if not presented:
+            return None
+        given = presented.encode("utf-8", "replace")
+        assert self.view is not None and self.control is not None
+        is_control = hmac.compare_digest(given, self.control.encode())
+        is_view = hmac.compare_digest(given, self.view.encode())
+        return Access.CONTROL if is_control else Access.VIEW if is_view else None
+
     def _strike(self, address: str, now: float) -> None:
         if len(self._strikes) >= MAX_TRACKED_ADDRESSES:
             for key in [k for k, s in self._strikes.items() if s.locked_until <= now]:

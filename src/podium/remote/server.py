@@ -483,21 +483,27 @@ class RemoteServer:
         token, in_query = _presented(request, self.cookie_name)
         return self.gate.check(request.remote or "?", token), in_query
 
-    def _remember(self, request: web.Request, response: web.StreamResponse) -> None:
+    def _remember(self, request: web.Request, response: web.StreamResponse, access: Access) -> None:
         """A token given once as `?token=` is kept in a cookie for this run (only when it is the
-        token that was checked: a `?token=` beside an `Authorization` header is not)."""
+        token that was checked: a `?token=` beside an `Authorization` header is not). A view
+        link never replaces the control token a browser already holds: the stronger one stays."""
         token, in_query = _presented(request, self.cookie_name)
-        if token and in_query and self.gate.tokens_on:
-            response.set_cookie(self.cookie_name, token, httponly=True, samesite="Strict", path="/")
+        if not (token and in_query and self.gate.tokens_on):
+            return
+        if access is Access.VIEW:
+            held = self.gate.access_of(request.cookies.get(self.cookie_name))
+            if held is Access.CONTROL:
+                return
+        response.set_cookie(self.cookie_name, token, httponly=True, samesite="Strict", path="/")
 
     async def _state(self, request: web.Request) -> web.StreamResponse:
-        self._access(request)
+        access, _ = self._access(request)
         response = web.Response(
             body=self.state_encoded(POLL_MAX_AGE_S).body,
             content_type="application/json",
             charset="utf-8",
         )
-        self._remember(request, response)
+        self._remember(request, response, access)
         return response
 
     async def _commands(self, request: web.Request) -> web.StreamResponse:
@@ -519,18 +525,18 @@ class RemoteServer:
             via=f"http {request.remote}",
         )
         response = _json(answer.body, answer.status)
-        self._remember(request, response)
+        self._remember(request, response, access)
         return response
 
     async def _page(self, request: web.Request) -> web.StreamResponse:
         try:
-            self._access(request)
+            access, _ = self._access(request)
         except Refused as refused:  # a person reads this one: plain words, not JSON
             return web.Response(text=f"podium: {refused.reason}\n", status=refused.status)
         if "token" in request.query:
             # keep the token out of the address bar (and of the browser's history)
             response = web.Response(status=303, headers={"Location": request.path})
-            self._remember(request, response)
+            self._remember(request, response, access)
             return response
         lang = self.lang or str(snapshot_lang(self.host))
         response = web.Response(
