@@ -57,6 +57,9 @@ TICK_S = 1.0
 TICK_CHECK_S = 0.25
 """How often the server looks whether the once-a-second state is due (a state pushed by a
 change counts: 20 messages a second need no extra one)."""
+OSC_DENIED_EVERY_S = 1.0
+OSC_DENIED_TRACKED = 256
+"""Senders answered `denied` within the last second, at most (more get no answer)."""
 PAGES = {"/": "index.html", "/stage": "stage.html", "/backstage": "backstage.html",
          "/control": "control.html"}  # fmt: skip
 ASSETS = {
@@ -220,6 +223,8 @@ class RemoteServer:
         self.viewers: set[_Viewer] = set()
         self.dropped_viewers = 0
         self.osc_endpoint: osc_protocol.OscEndpoint | None = None
+        self.osc_clock: Callable[[], float] = time.monotonic
+        self._osc_denied_at: dict[str, float] = {}
         self._http_sock: socket.socket | None = None
         self._osc_sock: socket.socket | None = None
         self._runner: web.AppRunner | None = None
@@ -638,13 +643,33 @@ class RemoteServer:
         return json.dumps(reply, ensure_ascii=False)
 
     # --- OSC ------------------------------------------------------------------------------
+    def _osc_denied(self, sender: str) -> dict[str, Any] | None:
+        """The `denied` answer, at most once a second per sender and OSC_DENIED_TRACKED a
+        second in all: a UDP sender's address can be forged, and podium must not become a
+        loudspeaker aimed at someone else's address. Beyond that, silence."""
+        now = self.osc_clock()
+        denied = self._osc_denied_at
+        last = denied.get(sender)
+        if last is not None and now - last < OSC_DENIED_EVERY_S:
+            return None
+        if last is None and len(denied) >= OSC_DENIED_TRACKED:
+            for key in [k for k, t in denied.items() if now - t >= OSC_DENIED_EVERY_S]:
+                del denied[key]
+            if len(denied) >= OSC_DENIED_TRACKED:
+                return None
+        denied[sender] = now
+        return {"status": "denied", "outcome": None, "error": "sender not allowed"}
+
     def _osc_message(self, name: str, params: list[Any], sender: str) -> dict[str, Any] | None:
         from podium.remote.security import sender_allowed
 
         if not sender_allowed(sender, self.osc_allow):
-            return {"status": "denied", "outcome": None, "error": "sender not allowed"}
+            return self._osc_denied(sender)
         if name == "state":
+            # without the run sheet (a long agenda's would not fit a datagram: HTTP has it);
+            # osc.encode_reply cuts what still does not fit
             state: dict[str, Any] = json.loads(self.state_text())
+            state.pop("sheet", None)
             return state
         spec = self.commands.get(name)
         if spec is None or not getattr(spec, "remote", False):
