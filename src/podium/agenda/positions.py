@@ -9,10 +9,12 @@ source: escapes of double-quoted text, `''` of single-quoted text and line foldi
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from yaml.nodes import Node
+from podium.agenda.yamlnodes import Node
 
 _ESCAPE_WIDTH = {"x": 2, "u": 4, "U": 8}
 
@@ -30,15 +32,16 @@ class Positions:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: list[int] | None = None
+        self._starts: array[int] | None = None
 
-    def line_starts(self) -> list[int]:
+    def line_starts(self) -> Sequence[int]:
         """The index where each line starts."""
         return self._line_starts()
 
-    def _line_starts(self) -> list[int]:
+    def _line_starts(self) -> array[int]:
+        # An array of machine integers: 8 bytes a line, not 8 plus an int object of 28.
         if self._starts is None:
-            starts = [0]
+            starts = array("q", [0])
             find, add = self.text.find, starts.append
             i = find("\n")
             while i >= 0:
