@@ -47,7 +47,7 @@ from podium.agenda.scan import scan_document
 from podium.agenda.slips import FULLWIDTH_COLON, FULLWIDTH_SPACE, syntax_slip
 from podium.agenda.values import ValueReader
 from podium.agenda.yaml_words import yaml_words
-from podium.agenda.yamlnodes import Node, compose, expansion_overflow, is_null
+from podium.agenda.yamlnodes import MappingNode, Node, compose, expansion_overflow, is_null
 from podium.i18n import N_, _, os_error_text
 
 __all__ = [
@@ -282,7 +282,16 @@ class _AgendaFile:
         if meeting_node is not None:
             meeting = read_meeting(values, meeting_node) or meeting
         items_node = values.required(top, "items", N_("the agenda"))
-        ctx = ItemContext(values, meeting, CueBudget(self.report), os.path.dirname(self.abspath))
+        start_written = isinstance(meeting_node, MappingNode) and any(
+            key.value == "start" for key, _value in meeting_node.value
+        )
+        ctx = ItemContext(
+            values,
+            meeting,
+            CueBudget(self.report),
+            os.path.dirname(self.abspath),
+            start_written=start_written,
+        )
         reader = ItemsReader(ctx)
         items = None if items_node is None else reader.items(items_node)
         if items is None or meeting_node is None:
