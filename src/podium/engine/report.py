@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from podium.agenda.model import Agenda
-from podium.agenda.plan import Plan, make_plan
+from podium.agenda.plan import Plan, PlannedTotal, make_plan, planned_total
 from podium.engine.clock import ManualClock
 from podium.engine.journal import JournalEvent, JournalFile, same_agenda_path, shown
 from podium.engine.replay import Locator, replay
@@ -87,8 +87,13 @@ class Report:
         )
 
     @property
+    def planned(self) -> PlannedTotal:
+        """The planned total, the waits before fixed `at` times told apart."""
+        return planned_total(self.plan)
+
+    @property
     def planned_total_s(self) -> int:
-        return self.plan.total_s
+        return self.planned.total_s
 
     @property
     def noun(self) -> str:
