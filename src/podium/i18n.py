@@ -84,6 +84,17 @@ def NP_(context: str, message: str) -> tuple[str, str]:
     return context, message
 
 
+def NNP_(context: str, singular: str, plural: str) -> tuple[str, str, str]:
+    """Mark a message with a plural and a context for the catalog; translate later with
+    `npgettext(*triple, n)`."""
+    return context, singular, plural
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for `n`, with a context, in the user's language."""
+    return translator().npgettext(context, singular, plural, n)
+
+
 def argparse_translator() -> Translations:
     """argparse's own texts (`usage:`, `options`, its errors) in the user's language."""
     return _catalog(locale_language(), "argparse")

@@ -48,11 +48,10 @@ def main(args: argparse.Namespace) -> int:
         except OSError:
             key = (-1, len(names))
         if key in seen:  # the same file by another name (or twice): compared with itself
-            print(
-                f"podium: warning: {shown(name)} is the same journal as {shown(seen[key])}; "
-                "it is reported once",
-                file=sys.stderr,
+            same = _("{path} is the same journal as {other}; it is reported once").format(
+                path=shown(name), other=shown(seen[key])
             )
+            print(f"podium: warning: {same}", file=sys.stderr)
             continue
         seen[key] = name
         names.append(name)

@@ -415,7 +415,11 @@ class RemoteServer:
         try:
             self._access(request)
         except Refused as refused:  # a person reads this one: plain words, not JSON
-            return web.Response(text=f"podium: {refused.reason}\n", status=refused.status)
+            from podium.i18n import for_language
+
+            tr = for_language(self.lang or str(snapshot_lang(self.host)))
+            text = f"podium: {tr.gettext(refused.reason)}\n"
+            return web.Response(text=text, status=refused.status)
         if "token" in request.query:
             # keep the token out of the address bar (and of the browser's history)
             response = web.Response(status=303, headers={"Location": request.path})

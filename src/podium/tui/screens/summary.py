@@ -122,7 +122,7 @@ class SummaryScreen(Screen[None]):
         unreached = sum(1 for _, _, actual in self.rows if actual is None)
         with Vertical(id="summary-bottom"):
             if unreached:
-                note = t("summary.unreached", self.lang).format(n=unreached)
+                note = t("summary.unreached", self.lang, n=unreached)
                 yield Static(note, id="summary-note")
             if self.hints:
                 with VerticalScroll(id="summary-hints-box"):
