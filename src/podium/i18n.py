@@ -112,6 +112,10 @@ _OS_ERRORS = {
     "ENAMETOOLONG": N_("the name is too long"),
     "ELOOP": N_("too many symbolic links"),
     "EIO": N_("an input/output error of the disk"),
+    "EADDRINUSE": N_("the address is already in use"),
+    "EADDRNOTAVAIL": N_("the address is not available on this machine"),
+    "EMFILE": N_("too many open files"),
+    "EDQUOT": N_("the disk quota is used up"),
 }
 
 
@@ -126,3 +130,10 @@ def os_error_text(exc: OSError, translations: Translations | None = None) -> str
     if text is not None and tr.gettext(text) != text:
         return tr.gettext(text)
     return exc.strerror or str(exc)  # English: the system's own words, as every tool prints
+
+
+def os_error_reason(exc: OSError, translations: Translations | None = None) -> str:
+    """`os_error_text` for the middle of a sentence: the system's English words in lower case
+    ("cannot write x: no such file or directory"), our own Chinese as it is."""
+    text = os_error_text(exc, translations)
+    return text.lower() if text == exc.strerror else text

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from podium.agenda.model import Agenda
-from podium.i18n import N_, _, os_error_text
+from podium.i18n import N_, _, os_error_reason
 from podium.textsafe import printable
 
 FORMAT = "podium-journal/1"
@@ -107,8 +107,7 @@ def shown(path: str | os.PathLike[str]) -> str:
 
 def _reason(exc: OSError) -> str:
     """What went wrong, in the user's language (the system's words, lower case, in English)."""
-    text = os_error_text(exc)
-    return text.lower() if text == exc.strerror else text
+    return os_error_reason(exc)
 
 
 _STREAM = N_("it names a stream of this process, not a file")

@@ -23,7 +23,7 @@ from urllib.parse import quote
 from aiohttp import WSMsgType, web
 
 from podium.host.snapshot import run_sheet, snapshot
-from podium.i18n import _
+from podium.i18n import _, os_error_reason
 from podium.remote import osc as osc_protocol
 from podium.remote.api import Answer, command_list, run_command
 from podium.remote.security import (
@@ -577,7 +577,7 @@ def _bind(address: tuple[str, int], kind: socket.SocketKind, option: str) -> soc
         sock.setblocking(False)
     except OSError as exc:
         sock.close()
-        why = (exc.strerror or str(exc)).lower()
+        why = os_error_reason(exc)
         raise BindError(
             _(
                 "cannot listen on {proto} port {port} of {host} ({why}); "
