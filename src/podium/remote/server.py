@@ -23,7 +23,7 @@ from urllib.parse import quote
 from aiohttp import WSMsgType, web
 
 from podium.host.snapshot import run_sheet, snapshot
-from podium.i18n import _, os_error_reason
+from podium.i18n import _, os_error_reason, pgettext
 from podium.remote import osc as osc_protocol
 from podium.remote.api import Answer, command_list, run_command
 from podium.remote.security import (
@@ -255,19 +255,28 @@ class RemoteServer:
         if self.http_address is not None:
             urls = self.urls()
             if self.gate.tokens_on:
-                print(
-                    "podium: remote views need a token (listening beyond this machine); "
-                    "keep the control address private",
-                    file=out,
+                need = _(
+                    "remote views need a token (listening beyond this machine); "
+                    "keep the control address private"
                 )
-            print(f"podium: view    {urls['view']}", file=out)
-            print(f"podium: control {urls['control']}", file=out)
-        if self.osc_address is not None:
-            who = "loopback" + (
-                " and " + ", ".join(map(str, self.osc_allow)) if self.osc_allow else " only"
+                print(f"podium: {need}", file=out)
+            view, control = (
+                pgettext("remote address", "view"),
+                pgettext("remote address", "control"),
             )
+            width = max(len(view), len(control))  # the two addresses aligned
+            print(f"podium: {view.ljust(width)} {urls['view']}", file=out)
+            print(f"podium: {control.ljust(width)} {urls['control']}", file=out)
+        if self.osc_address is not None:
             host, port = self.osc_address
-            print(f"podium: OSC on udp {_url_host(host)}:{port} (senders: {who})", file=out)
+            where = f"{_url_host(host)}:{port}"
+            if self.osc_allow:
+                osc = _("OSC on udp {where} (senders: loopback and {allowed})").format(
+                    where=where, allowed=", ".join(map(str, self.osc_allow))
+                )
+            else:
+                osc = _("OSC on udp {where} (senders: loopback only)").format(where=where)
+            print(f"podium: {osc}", file=out)
 
     # --- pushing the state ------------------------------------------------------------------
     def state_text(self, max_age_s: float = 0.0) -> str:

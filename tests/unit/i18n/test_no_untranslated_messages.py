@@ -9,7 +9,8 @@ Sinks (where a text reaches a person):
 - `error_line(…)`, the CLI's one-line error;
 - the agenda diagnostics: `Reporter.error/warn/error_in/warn_in/report/report_at`, and every
   call of a `warn(…)` callback (journal readers, resume, CSV recipients);
-- `print(…, file=sys.stderr)` and `sys.stderr.write(…)`;
+- `print(…, file=…)` to anything but `sys.stdout` (stderr, or the stream a caller hands in),
+  and `sys.stderr.write(…)`;
 - argparse: `help=`, `description=`, `epilog=` of `add_argument`, `add_parser`,
   `ArgumentParser`, `add_argument_group`, and `parser.error(…)`;
 - what the screen and the views show: `Message(…)` / `Notice(…)` / `StartNotice(…)`
@@ -121,6 +122,16 @@ def is_stderr(node: ast.expr) -> bool:
     )
 
 
+def is_stdout(node: ast.expr) -> bool:
+    """`sys.stdout`: the output itself (a run sheet, a report, JSON), not a message."""
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "stdout"
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "sys"
+    )
+
+
 def untranslated(node: ast.expr) -> Iterator[str]:
     """The literal texts with letters in `node` that do not come out of a translator."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -181,7 +192,7 @@ def findings(trees: dict[str, ast.Module]) -> list[str]:
                 texts += node.args[-1:]  # the message; the others are places and snippets
             elif (
                 name == "print"
-                and any(kw.arg == "file" and is_stderr(kw.value) for kw in node.keywords)
+                and any(kw.arg == "file" and not is_stdout(kw.value) for kw in node.keywords)
             ) or (
                 name == "write"
                 and isinstance(node.func, ast.Attribute)
