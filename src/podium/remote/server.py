@@ -24,7 +24,7 @@ from urllib.parse import quote
 from aiohttp import WSMsgType, web
 
 from podium.host.snapshot import run_sheet, snapshot
-from podium.i18n import _
+from podium.i18n import _, os_error_reason, pgettext
 from podium.remote import osc as osc_protocol
 from podium.remote.api import Answer, command_list, run_command
 from podium.remote.security import (
@@ -352,19 +352,28 @@ class RemoteServer:
         if self.http_address is not None:
             urls = self.urls()
             if self.gate.tokens_on:
-                print(
-                    "podium: remote views need a token (listening beyond this machine); "
-                    "keep the control address private",
-                    file=out,
+                need = _(
+                    "remote views need a token (listening beyond this machine); "
+                    "keep the control address private"
                 )
-            print(f"podium: view    {urls['view']}", file=out)
-            print(f"podium: control {urls['control']}", file=out)
-        if self.osc_address is not None:
-            who = "loopback" + (
-                " and " + ", ".join(map(str, self.osc_allow)) if self.osc_allow else " only"
+                print(f"podium: {need}", file=out)
+            view, control = (
+                pgettext("remote address", "view"),
+                pgettext("remote address", "control"),
             )
+            width = max(len(view), len(control))  # the two addresses aligned
+            print(f"podium: {view.ljust(width)} {urls['view']}", file=out)
+            print(f"podium: {control.ljust(width)} {urls['control']}", file=out)
+        if self.osc_address is not None:
             host, port = self.osc_address
-            print(f"podium: OSC on udp {_url_host(host)}:{port} (senders: {who})", file=out)
+            where = f"{_url_host(host)}:{port}"
+            if self.osc_allow:
+                osc = _("OSC on udp {where} (senders: loopback and {allowed})").format(
+                    where=where, allowed=", ".join(map(str, self.osc_allow))
+                )
+            else:
+                osc = _("OSC on udp {where} (senders: loopback only)").format(where=where)
+            print(f"podium: {osc}", file=out)
 
     # --- pushing the state ------------------------------------------------------------------
     def state_text(self, max_age_s: float = 0.0) -> str:
@@ -537,7 +546,11 @@ class RemoteServer:
         try:
             access, _ = self._access(request)
         except Refused as refused:  # a person reads this one: plain words, not JSON
-            return web.Response(text=f"podium: {refused.reason}\n", status=refused.status)
+            from podium.i18n import for_language
+
+            tr = for_language(self.lang or str(snapshot_lang(self.host)))
+            text = f"podium: {tr.gettext(refused.reason)}\n"
+            return web.Response(text=text, status=refused.status)
         if "token" in request.query:
             # keep the token out of the address bar (and of the browser's history)
             response = web.Response(status=303, headers={"Location": request.path})
@@ -716,7 +729,7 @@ def _bind(address: tuple[str, int], kind: socket.SocketKind, option: str) -> soc
         sock.setblocking(False)
     except OSError as exc:
         sock.close()
-        why = (exc.strerror or str(exc)).lower()
+        why = os_error_reason(exc)
         raise BindError(
             _(
                 "cannot listen on {proto} port {port} of {host} ({why}); "
