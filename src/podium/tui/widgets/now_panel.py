@@ -180,8 +180,8 @@ class NowPanel(Vertical):
             text = t("more.last", self.lang, n=page, m=pages)
         if text != self._more_text:
             self._more_text = text
-            self._more.display = text is not None
-            self._more.update(text or "")
+            self._show(self._more, text is not None)
+            self._more.update(text or "", layout=False)  # one row (its display lays out)
 
     # --- the timer (read from the clock on every refresh) ------------------------------
     def show_timer(
