@@ -9,12 +9,26 @@ which is when the value can change: the cache is dropped there.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.style import Style
-from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    _Base = Widget
+else:
+    _Base = object
 
 
-class CachedBaseStyle(Widget):
-    """A `base_style` read from `rich_style` once until the styles change."""
+class CachedBaseStyle(_Base):
+    """A `base_style` read from `rich_style` once until the styles change.
+
+    A plain mixin, listed first (`class CueText(CachedBaseStyle, ScrollView)`), so that its
+    `notify_style_update` runs before Textual's (which does not call further up). Not a
+    widget: Textual follows the first base that is a DOM node for a class's DEFAULT_CSS and
+    CSS type names, which stays the Textual base; and a widget class of its own would cost
+    another `DOMNode.__init_subclass__` at start-up."""
 
     _base_style: Style | None = None
 
@@ -28,8 +42,3 @@ class CachedBaseStyle(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._base_style = None
-
-
-# Textual inherits DEFAULT_CSS and CSS type names along the *first* DOMNode base only: a
-# widget that also derives from ScrollView lists this mixin after it
-# (`class CueText(ScrollView, CachedBaseStyle)`), so it keeps ScrollView's styles.

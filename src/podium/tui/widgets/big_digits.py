@@ -17,6 +17,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from textual.geometry import Region, Size
 from textual.strip import Strip
+from textual.widget import Widget
 
 from podium.tui.widgets.base_style import CachedBaseStyle
 
@@ -98,7 +99,7 @@ def best_scale(template: str, width: int, height: int) -> tuple[int, int] | None
     return sx, sy
 
 
-class BigDigits(CachedBaseStyle, can_focus=False):
+class BigDigits(CachedBaseStyle, Widget, can_focus=False):
     """A time like `12:34` or `+1:12` in block digits, centred, filling its box."""
 
     DEFAULT_CSS = """

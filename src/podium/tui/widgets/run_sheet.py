@@ -36,7 +36,7 @@ TIME_WIDTH = 9
 CONTEXT_ROWS = 2
 
 
-class RunSheet(ScrollView, CachedBaseStyle, can_focus=False):
+class RunSheet(CachedBaseStyle, ScrollView, can_focus=False):
     """The agenda outline; never focusable, so it cannot swallow the host's keys."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
