@@ -32,6 +32,7 @@ SRC = Path(__file__).resolve().parents[3] / "src" / "podium"
 TRANSLATORS = {
     "_",
     "N_",
+    "Phrase",  # podium.i18n.Phrase: a catalog message that can be said again in another language
     "NP_",
     "ngettext",
     "pgettext",
