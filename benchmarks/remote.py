@@ -3,9 +3,9 @@
 
 Measured in three processes (`benchmarks.remote_child` is the podium with its server, on the
 first CPU; two `benchmarks.remote_load`, the viewers and the requests, on the others), timed
-on CLOCK_MONOTONIC, which they share: GO → podium repaint (against the same presses with no server: the baseline), GO → the
-new state received by every viewer (the slowest viewer counts), and a command over HTTP → its
-answer.
+on CLOCK_MONOTONIC, which they share: GO → podium repaint (against the same presses with no
+server: the baseline), GO → the new state received by every viewer (the slowest viewer
+counts), and a command over HTTP → its answer.
 """
 
 from __future__ import annotations
