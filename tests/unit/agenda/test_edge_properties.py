@@ -89,3 +89,35 @@ def test_an_at_is_the_first_such_time_after_the_start_within_twelve_hours(
     else:
         [warning] = result.diagnostics
         assert "is before the meeting's start" in warning.message
+
+
+NAME = st.text(
+    alphabet=st.one_of(
+        st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters=',"'),
+        st.sampled_from("\u2028\u2029\x85\u202e 张三"),
+    ),
+    min_size=1,
+    max_size=12,
+).filter(lambda s: s.strip() and not s.strip().startswith(("#", "=", "+", "-", "@")))
+
+
+@SETTINGS
+@given(names=st.lists(NAME, min_size=1, max_size=12), bad=st.integers(min_value=0))
+def test_a_csv_problem_is_reported_at_its_csv_line(names: list[str], bad: int) -> None:
+    """CSV lines are counted at LF, CRLF or CR, as spreadsheets write them: separators and NEL
+    inside names do not shift the line a control character is reported at."""
+    bad %= len(names)
+    rows = [n.replace("\x1b", "") for n in names]
+    rows[bad] = rows[bad] + "\x1b[2J"
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "p.csv").write_text("name\n" + "\n".join(rows) + "\n", encoding="utf-8")
+        path = Path(folder) / "a.yaml"
+        path.write_text(
+            "podium: 1\nmeeting:\n  title: T\nitems:\n"
+            "  - kind: awards\n    title: a\n    recipients_csv: p.csv\n",
+            encoding="utf-8",
+        )
+        result = load_agenda(str(path))
+    escapes = [d.message for d in result.diagnostics if "U+001B" in d.message]
+    assert len(escapes) == 1, [d.message for d in result.diagnostics]
+    assert escapes[0].startswith(f"p.csv line {bad + 2}, column {len(rows[bad]) - 3}:")
