@@ -55,6 +55,13 @@ def main(argv: list[str] | None = None) -> int:
     app, clock = podium_app(args.agenda, args.result.with_suffix(".jsonl"))
     load_results = [args.result.with_suffix(f".load-{role}.json") for role in ("ws", "http")]
     presses: list[dict[str, float]] = []
+    go_revs: list[int] = []
+    # The revision each GO made, noted when it is made: read after the repaint, it was often
+    # the revision of a message that came in meanwhile (20 a second), and the viewers were
+    # timed until that later state reached them.
+    app.host.subscribe(
+        lambda change: go_revs.append(change.rev) if change.command == "go" else None
+    )
 
     async def _press(count: int) -> None:
         for _ in range(count):
@@ -62,9 +69,11 @@ def main(argv: list[str] | None = None) -> int:
             if app.session.next_cue() is None:
                 app.jump_to(0)
                 await app_driver.settle()
+            made = len(go_revs)
             posted = time.monotonic()
             repainted, _acted = await app_driver.press_timed(app, watcher)
-            presses.append({"posted": posted, "rev": app.host.revision, "repaint_ms": repainted})
+            rev = go_revs[made] if len(go_revs) > made else app.host.revision
+            presses.append({"posted": posted, "rev": rev, "repaint_ms": repainted})
             await app_driver.settle(0.1)
 
     async def drive() -> None:

@@ -84,6 +84,43 @@ def NP_(context: str, message: str) -> tuple[str, str]:
     return context, message
 
 
+def NNP_(context: str, singular: str, plural: str) -> tuple[str, str, str]:
+    """Mark a message with a plural and a context for the catalog; translate later with
+    `npgettext(*triple, n)`."""
+    return context, singular, plural
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for `n`, with a context, in the user's language."""
+    return translator().npgettext(context, singular, plural, n)
+
+
+class Phrase(str):
+    """A message in the user's language that can be said again in another one.
+
+    For a sentence made before it is known who reads it: what changed in the agenda since a
+    resumed session began is printed on the terminal (the user's language) and shown on the
+    screen (the meeting's). It is the `str` of the user's language everywhere a `str` goes;
+    `in_language(lang)` words it again. Extraction knows `Phrase("…")` as a message."""
+
+    msgid: str
+    fields: dict[str, object]
+
+    def __new__(cls, msgid: str, /, **fields: object) -> Phrase:
+        self = super().__new__(cls, _(msgid).format(**fields))
+        self.msgid = msgid
+        self.fields = fields
+        return self
+
+    def in_language(self, language: str | None) -> str:
+        return for_language(language).gettext(self.msgid).format(**self.fields)
+
+
+def in_language(text: str, language: str | None) -> str:
+    """`text` in `language` when it is a `Phrase`; any other text as it is."""
+    return text.in_language(language) if isinstance(text, Phrase) else text
+
+
 def argparse_translator() -> Translations:
     """argparse's own texts (`usage:`, `options`, its errors) in the user's language."""
     return _catalog(locale_language(), "argparse")
@@ -101,6 +138,10 @@ _OS_ERRORS = {
     "ENAMETOOLONG": N_("the name is too long"),
     "ELOOP": N_("too many symbolic links"),
     "EIO": N_("an input/output error of the disk"),
+    "EADDRINUSE": N_("the address is already in use"),
+    "EADDRNOTAVAIL": N_("the address is not available on this machine"),
+    "EMFILE": N_("too many open files"),
+    "EDQUOT": N_("the disk quota is used up"),
 }
 
 
@@ -115,3 +156,10 @@ def os_error_text(exc: OSError, translations: Translations | None = None) -> str
     if text is not None and tr.gettext(text) != text:
         return tr.gettext(text)
     return exc.strerror or str(exc)  # English: the system's own words, as every tool prints
+
+
+def os_error_reason(exc: OSError, translations: Translations | None = None) -> str:
+    """`os_error_text` for the middle of a sentence: the system's English words in lower case
+    ("cannot write x: no such file or directory"), our own Chinese as it is."""
+    text = os_error_text(exc, translations)
+    return text.lower() if text == exc.strerror else text

@@ -15,6 +15,7 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 
+from podium.agenda.plan import waiting_label
 from podium.agenda.runsheet.csv_sheet import spreadsheet_cell
 from podium.cli import EXIT_INVALID, EXIT_OK, UsageError, error_line
 from podium.engine.report import Report
@@ -47,11 +48,10 @@ def main(args: argparse.Namespace) -> int:
         except OSError:
             key = (-1, len(names))
         if key in seen:  # the same file by another name (or twice): compared with itself
-            print(
-                f"podium: warning: {shown(name)} is the same journal as {shown(seen[key])}; "
-                "it is reported once",
-                file=sys.stderr,
+            same = _("{path} is the same journal as {other}; it is reported once").format(
+                path=shown(name), other=shown(seen[key])
             )
+            print(f"podium: warning: {same}", file=sys.stderr)
             continue
         seen[key] = name
         names.append(name)
@@ -134,7 +134,13 @@ def _table(report: Report) -> tuple[list[str], list[list[str]], list[str]]:
         for actual, delta in zip(it.actual_s, it.delta_s, strict=True):
             cells += [_dur(actual), _signed(delta)]
         rows.append(cells)
-    total = ["", tr.pgettext("report", "Total"), rounded_text(report.planned_total_s)]
+    planned = report.planned
+    if planned.waiting_s:
+        # the idle time before fixed `at` times is in the planned total: a row of its own, so
+        # that the total is the sum of the rows above it
+        waiting = ["", waiting_label(tr), rounded_text(planned.waiting_s)]
+        rows.append(waiting + [NONE, NONE] * len(report.sessions))
+    total = ["", tr.pgettext("report", "Total"), rounded_text(planned.total_s)]
     for s in report.sessions:
         delta = None if s.total_s is None else s.total_s - report.planned_total_s
         total += [_dur(s.total_s), _signed(delta)]
@@ -297,6 +303,7 @@ def render_csv(report: Report) -> str:
     """One row per item and a total row; durations `m:ss`, differences signed; with a BOM."""
     _, rows, total = _table(report)
     ids = [it.id for it in report.items]
+    ids += [""] * (len(rows) - len(ids))  # the waiting row has no id
     buf = io.StringIO()
     buf.write(BOM)
     writer = csv.writer(buf, lineterminator="\n")
