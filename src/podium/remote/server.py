@@ -574,13 +574,16 @@ class RemoteServer:
         key = f"{lang}:{name}"
         body = self._assets.get(key)
         if body is None:
-            from podium.remote.labels import labels_block
+            from podium.remote.labels import TITLES, labels_block, title_element
 
             html_lang = "zh-CN" if lang == "zh" else "en"
             body = self._assets[name].replace(
                 b'<html lang="en">', f'<html lang="{html_lang}">'.encode(), 1
             )
             body = body.replace(b"</head>", labels_block(lang) + b"\n</head>", 1)
+            if name in TITLES:
+                english = f"<title>{TITLES[name][1]}</title>".encode()
+                body = body.replace(english, title_element(name, lang), 1)
             self._assets[key] = body
         return body
 
