@@ -62,7 +62,7 @@ def restore_session(
     session.journal = journal
     changes = agenda_changes(journal_file, plan.agenda)
     for gone, stand_in in locator.stand_ins.items():
-        changes.append(f"item '{gone}' is gone: its time counts in '{stand_in}'")
+        changes.append(f"item '{shown(gone)}' is gone: its time counts in '{shown(stand_in)}'")
     return Restored(session, journal_file, tuple(changes), tuple(warnings))
 
 
@@ -72,7 +72,7 @@ def agenda_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
     moved = (
         []
         if same_agenda_path(header.agenda, agenda.path)
-        else [f"the journal was written for {header.agenda}"]
+        else [f"the journal was written for {shown(header.agenda)}"]
     )
     if not header.agenda_sha256 or header.agenda_sha256 == agenda.sha256:
         return moved
@@ -87,19 +87,24 @@ def _item_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
     old: dict[str, dict[str, Any]] = {str(d.get("id")): d for d in header.items}
     new = {item.id: item for item in agenda.items}
     changes: list[str] = []
-    changes += [f"item '{i}' was removed" for i in old if i not in new]
-    changes += [f"item '{i}' was added" for i in new if i not in old]
+    changes += [f"item '{shown(i)}' was removed" for i in old if i not in new]
+    changes += [f"item '{shown(i)}' was added" for i in new if i not in old]
     for item_id, item in new.items():
         was = old.get(item_id)
         if was is None:
             continue
         if was.get("title") is not None and was["title"] != item.title:
-            changes.append(f"item '{item_id}' is now titled '{item.title}' (was '{was['title']}')")
+            changes.append(
+                f"item '{shown(item_id)}' is now titled '{shown(item.title)}'"
+                f" (was '{shown(str(was['title']))}')"
+            )
         if isinstance(was.get("cues"), int) and was["cues"] != len(item.cues):
-            changes.append(f"item '{item_id}' now has {len(item.cues)} cues (was {was['cues']})")
+            changes.append(
+                f"item '{shown(item_id)}' now has {len(item.cues)} cues (was {was['cues']})"
+            )
         if isinstance(was.get("duration_s"), int) and was["duration_s"] != item.duration_s:
             changes.append(
-                f"item '{item_id}' is now planned for {rounded_text(item.duration_s)}"
+                f"item '{shown(item_id)}' is now planned for {rounded_text(item.duration_s)}"
                 f" (was {rounded_text(was['duration_s'])})"
             )
     common_old = [i for i in old if i in new]
@@ -120,5 +125,5 @@ def _changes_without_record(journal_file: JournalFile, agenda: Agenda) -> list[s
             seen[event.item] = None
     return [
         "the agenda file changed since the journal began",
-        *(f"item '{i}' was removed" for i in seen),
+        *(f"item '{shown(i)}' was removed" for i in seen),
     ]
