@@ -673,6 +673,12 @@ def _short_int(text: str) -> int:
     return int(text)
 
 
+_DECODER = json.JSONDecoder(
+    parse_constant=_no_constant, parse_float=_finite_float, parse_int=_short_int
+)
+"""One decoder for every line (a journal has millions of them)."""
+
+
 def _loads(raw: bytes) -> Any:
     """JSON of one line, refusing NaN/Infinity and absurd numbers; ValueError if not JSON."""
     try:
@@ -680,9 +686,7 @@ def _loads(raw: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise ValueError("not UTF-8") from exc
     try:
-        return json.loads(
-            text, parse_constant=_no_constant, parse_float=_finite_float, parse_int=_short_int
-        )
+        return _DECODER.decode(text)
     except RecursionError as exc:
         raise _Refused("nested too deeply") from exc
 
@@ -781,19 +785,18 @@ def _parse_event(
     if not isinstance(obj, dict) or not isinstance(obj.get("event"), str):
         return None, "line without an event skipped"
     kind = obj["event"]
-    label = shown(repr(kind[:40]))
     at_text = obj.get("at")
     at = _parse_time(at_text) if isinstance(at_text, str) else None
     if at is None:
-        return None, f"event {label} without a valid time ('at') skipped"
+        return None, f"event {_label(kind)} without a valid time ('at') skipped"
     if kind not in EVENTS:
-        return None, f"unknown event kind {label} skipped"
-    if began is not None and at - began > MAX_SESSION:
+        return None, f"unknown event kind {_label(kind)} skipped"
+    if began is not None and at > began + MAX_SESSION:
         days = (at - began).days
-        return None, f"event {label} stamped {days} days after the journal began skipped"
+        return None, f"event {_label(kind)} stamped {days} days after the journal began skipped"
     delta = obj.get("delta_s", 0)
     if kind == "adjust" and (
-        isinstance(delta, bool) or not isinstance(delta, int | float) or abs(delta) > MAX_DELTA_S
+        isinstance(delta, bool) or not isinstance(delta, _NUMBER) or abs(delta) > MAX_DELTA_S
     ):
         return None, f"adjust by {shown(repr(delta))[:40]} seconds skipped"
     item = obj.get("item")
@@ -805,10 +808,18 @@ def _parse_event(
     note = None
     if previous is not None and at < previous:
         note = (
-            f"event {label} is stamped {(previous - at).total_seconds():.0f} s before the one "
-            "before it (the clock went back?); counted at the same moment"
+            f"event {_label(kind)} is stamped {(previous - at).total_seconds():.0f} s before "
+            "the one before it (the clock went back?); counted at the same moment"
         )
     return JournalEvent(line=line, at=at, event=kind, item=item, cue=cue, fields=obj), note
+
+
+_NUMBER = (int, float)
+
+
+def _label(kind: str) -> str:
+    """An event kind as a warning names it."""
+    return shown(repr(kind[:40]))
 
 
 def _parse_time(text: str | None) -> dt.datetime | None:
