@@ -636,6 +636,8 @@ TOO_LONG = b"\0too long"
 def read_journal(path: str | Path) -> JournalFile:
     """Read a journal's header; raises JournalReadError (cannot read) or NotAJournalError
     (foreign). The events are read when asked for."""
+    if not os.fspath(path).strip():  # Path("") would be the current folder
+        raise JournalReadError("cannot read a journal from an empty file name")
     path = Path(path)
     with _open_regular(path) as f:
         try:
