@@ -1,19 +1,30 @@
-"""The viewers and the button traffic of the remote benchmark, in their own process so that
-they do not share the podium's CPU time: `--viewers` WebSocket clients note when each revision
-reaches them; one HTTP client sends `--rate` requests a second (nine of ten `GET
-/api/v1/state` as a button panel polls, one of ten a command, `message` to the stage) and
-notes each command's round trip. Runs until its stdin closes, then writes `--result`."""
+"""The viewers or the button traffic of the remote benchmark, in a process of their own so
+that they do not share the podium's CPU time: `--viewers` WebSocket clients note when each
+revision reaches them; with `--rate`, one HTTP client sends that many requests a second (nine
+of ten `GET /api/v1/state` as a button panel polls, one of ten a command, `message` to the
+stage) and notes each command's round trip. Runs until its stdin closes, then writes
+`--result`.
+
+`benchmarks.remote_child` starts two of these: one with the viewers, one with the requests.
+In one process, each command's answer arrived together with the 50 states its change pushed
+and waited behind them in the client's own event loop (the phones and the button box are
+different machines). A viewer reads the revision from the state's first bytes (`{"rev":N,`,
+the snapshot's first field) instead of decoding the whole JSON 50 times over, so the figure is
+the server's delivery, not the client's decoding."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import json
+import re
 import sys
 import time
 from typing import Any
 
 import aiohttp
+
+REV = re.compile(r'\{"rev":(\d+)[,}]')
 
 
 async def viewer(
@@ -25,7 +36,8 @@ async def viewer(
             if message.type is not aiohttp.WSMsgType.TEXT:
                 break
             now = time.monotonic()
-            rev = json.loads(message.data).get("rev")
+            found = REV.match(message.data)
+            rev = int(found.group(1)) if found else json.loads(message.data).get("rev")
             if isinstance(rev, int) and rev not in seen:
                 seen[rev] = now
 
@@ -62,7 +74,8 @@ async def run(port: int, viewers: int, rate: int) -> dict[str, Any]:
         ]
         while len(ready) < viewers:
             await asyncio.sleep(0.01)
-        tasks.append(asyncio.create_task(requests(session, base, rate, commands_ms)))
+        if rate > 0:
+            tasks.append(asyncio.create_task(requests(session, base, rate, commands_ms)))
         stop = asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
         await stop
         for task in tasks:
@@ -74,8 +87,8 @@ async def run(port: int, viewers: int, rate: int) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.remote_load")
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--viewers", type=int, default=50)
-    parser.add_argument("--rate", type=int, default=200)
+    parser.add_argument("--viewers", type=int, default=0)
+    parser.add_argument("--rate", type=int, default=0, help="HTTP requests a second (0: none)")
     parser.add_argument("--result", required=True)
     args = parser.parse_args(argv)
     data = asyncio.run(run(args.port, args.viewers, args.rate))

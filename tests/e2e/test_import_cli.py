@@ -4,6 +4,8 @@ refusals in one sentence, every encoding the agenda format reads, a Word file wi
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -26,8 +28,12 @@ SCRIPT = (
 )
 
 
-def podium(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([str(PODIUM), *args], capture_output=True, text=True, timeout=60, cwd=cwd)
+def podium(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [str(PODIUM), *args], capture_output=True, text=True, timeout=60, cwd=cwd, env=env
+    )
     assert "Traceback" not in done.stderr, done.stderr
     return done
 
@@ -43,11 +49,32 @@ def test_import_then_validate_passes_with_no_edit(tmp_path: Path) -> None:
     assert lines[0].startswith(f"{script}:5: warning: speech:")
     assert any(line.startswith(f"{script}:7: warning: call-up:") for line in lines)
     summary = lines[-1]
-    assert summary.startswith(f"{script}: 4 items (1 script, 2 speech, 1 awards),")
+    assert summary.startswith(f"{script}: 4 items (1 script item, 2 speeches, 1 awards item),")
     assert summary.endswith(f"next: podium validate {out}")
     checked = podium("validate", str(out))
     assert checked.returncode == 0, checked.stderr
     assert "looks like an unfilled name" in checked.stderr
+
+
+def test_a_chinese_organiser_reads_the_whole_answer_in_chinese(tmp_path: Path) -> None:
+    """Under a Chinese locale the summary names the kinds in Chinese, joined by 、, and a long
+    run of dropped page furniture says how many more paragraphs went, in Chinese too."""
+    furniture = "".join(f"全区表彰大会主持词_第{n}页\n" for n in range(1, 7))
+    script = tmp_path / "script.txt"
+    script.write_text(furniture + SCRIPT, encoding="utf-8")
+    out = tmp_path / "agenda.yaml"
+    env = {**os.environ, "LANG": "zh_CN.UTF-8"}
+    done = podium("import", str(script), "-o", str(out), env=env)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert lines[-1].startswith(f"{script}：4 项议程（1 项串词、2 项讲话、1 项颁奖），")
+    dropped = next(line for line in lines if "网页杂项" in line)
+    assert dropped.endswith("… （另有 3 段）")
+    words = re.compile(r"[A-Za-z]{3,}")
+    for line in lines:
+        told = line.replace(str(script), "").replace(str(out), "")
+        told = told.replace("podium validate", "").replace("warning:", "")
+        assert not words.search(told), line
 
 
 def test_the_draft_goes_to_stdout_without_o_and_is_the_same_each_time(tmp_path: Path) -> None:

@@ -139,8 +139,8 @@ def test_an_oversized_websocket_message_closes_only_that_viewer(live: LiveServer
     asyncio.run(scenario())
 
 
-def test_a_viewer_that_stops_reading_is_dropped(live: LiveServer) -> None:
-    """Nobody waits for it: its queue fills, it is cut, the others go on."""
+def stalled_viewer(live: LiveServer) -> socket.socket:
+    """A WebSocket client that connects and then reads nothing (a small receive buffer)."""
     stalled = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
     stalled.connect(("127.0.0.1", live.port))
@@ -151,6 +151,40 @@ def test_a_viewer_that_stops_reading_is_dropped(live: LiveServer) -> None:
             f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n"
         ).encode()
     )
+    return stalled
+
+
+def read_frames(sock: socket.socket, until_rev: int, timeout: float = 10) -> list[dict[str, Any]]:
+    """Read the HTTP upgrade answer, then server text frames, until a state of `until_rev`."""
+    sock.settimeout(timeout)
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += sock.recv(65536)
+    data = data.split(b"\r\n\r\n", 1)[1]
+    messages: list[dict[str, Any]] = []
+    while True:
+        while len(data) < 10:
+            data += sock.recv(65536)
+        size, start = data[1] & 0x7F, 2
+        if size == 126:
+            size, start = int.from_bytes(data[2:4], "big"), 4
+        elif size == 127:
+            size, start = int.from_bytes(data[2:10], "big"), 10
+        while len(data) < start + size:
+            data += sock.recv(65536)
+        assert data[0] == 0x81  # FIN, text: one unmasked frame per message
+        messages.append(json.loads(data[start : start + size]))
+        data = data[start + size :]
+        if messages[-1].get("type") == "state" and messages[-1]["rev"] >= until_rev:
+            return messages
+
+
+def test_a_viewer_that_stops_reading_is_dropped(live: LiveServer) -> None:
+    """Nobody waits for it: its buffer fills, it is cut (after DROP_AFTER_S behind), the others
+    go on, up to the newest state."""
+    from podium.remote.server import DROP_AFTER_S
+
+    stalled = stalled_viewer(live)
     try:
 
         async def scenario() -> int:
@@ -165,12 +199,13 @@ def test_a_viewer_that_stops_reading_is_dropped(live: LiveServer) -> None:
 
                 reader = asyncio.create_task(keep_reading())
                 text = "长" * 490
-                for n in range(3000):
+                deadline = time.monotonic() + DROP_AFTER_S + 20
+                n = 0
+                while len(live.server.viewers) > 1 and time.monotonic() < deadline:
                     live.call(lambda n=n: live.host.run("message", to="stage", text=f"{n}{text}"))
-                    if len(live.server.viewers) == 1:
-                        break
+                    n += 1
                     if n % 20 == 0:
-                        await asyncio.sleep(0.001)
+                        await asyncio.sleep(0.01)
                 # the viewer that keeps reading is still served, up to the newest state
                 rev = live.host.revision
                 for _ in range(100):
@@ -184,6 +219,39 @@ def test_a_viewer_that_stops_reading_is_dropped(live: LiveServer) -> None:
 
         asyncio.run(scenario())
         assert live.server.dropped_viewers == 1
+    finally:
+        stalled.close()
+
+
+def test_a_viewer_behind_gets_the_newest_state_not_every_stale_one(live: LiveServer) -> None:
+    """States made while a viewer's socket is full are not queued: it keeps only the newest,
+    which it gets as soon as it reads again (well before it would be dropped)."""
+    stalled = stalled_viewer(live)
+    try:
+        for _ in range(100):
+            if live.server.viewers:
+                break
+            time.sleep(0.02)
+        (viewer,) = live.server.viewers
+        text = "长" * 490
+        made = 0
+        while viewer.behind_since is None and made < 5000:
+            live.call(lambda m=made: live.host.run("message", to="stage", text=f"{m}{text}"))
+            made += 1
+        assert viewer.behind_since is not None, "the socket never filled"
+        first_behind = live.host.revision
+        for n in range(30):  # thirty more states while it is behind
+            live.call(lambda n=n: live.host.run("message", to="stage", text=f"late {n}{text}"))
+        newest = live.host.revision
+        assert newest == first_behind + 30
+        messages = read_frames(stalled, newest)
+        revs = [m["rev"] for m in messages if m.get("type") == "state"]
+        assert revs[-1] == newest
+        assert messages[-1]["message_stage"].startswith("late 29")
+        # of the thirty states made while it was behind, it was sent the newest only
+        assert len([r for r in revs if first_behind < r < newest]) <= 1
+        assert viewer in live.server.viewers
+        assert live.server.dropped_viewers == 0
     finally:
         stalled.close()
 

@@ -15,7 +15,7 @@ import sys
 import tempfile
 
 from podium.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error_line
-from podium.i18n import _, ngettext
+from podium.i18n import _, ngettext, pgettext
 from podium.importer.run import NothingToImport, import_script
 from podium.importer.source import Refused
 
@@ -69,14 +69,15 @@ def main(args: argparse.Namespace) -> int:
 
 
 def summary(path: str, out: str | None, draft: object) -> str:
-    """`x.txt: 6 items (3 script, 2 speech, 1 awards), 9 warnings; next: podium validate …`."""
+    """`x.txt: 6 items (3 script items, 2 speeches, 1 awards item), 9 warnings; next: …`."""
     from podium.importer.build import Draft
 
     assert isinstance(draft, Draft)
     kinds: dict[str, int] = {}
     for unit in draft.items:
         kinds[unit.kind] = kinds.get(unit.kind, 0) + 1
-    by_kind = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
+    # The list separator is a message of its own: ", " in English, "、" in Chinese.
+    by_kind = pgettext("list separator", ", ").join(_kind_count(k, n) for k, n in kinds.items())
     items = ngettext("{n} item", "{n} items", len(draft.items)).format(n=len(draft.items))
     warnings = ngettext("{n} warning", "{n} warnings", len(draft.warnings)).format(
         n=len(draft.warnings)
@@ -89,6 +90,21 @@ def summary(path: str, out: str | None, draft: object) -> str:
     return _("{path}: {items} ({kinds}), {warnings}; next: {command}").format(
         path=path, items=items, kinds=by_kind, warnings=warnings, command=nxt
     )
+
+
+def _kind_count(kind: str, n: int) -> str:
+    """`2 speeches` / `2 项讲话`: how many items of one kind the draft has."""
+    if kind == "script":
+        text = ngettext("{n} script item", "{n} script items", n)
+    elif kind == "speech":
+        text = ngettext("{n} speech", "{n} speeches", n)
+    elif kind == "awards":
+        text = ngettext("{n} awards item", "{n} awards items", n)
+    elif kind == "break":
+        text = ngettext("{n} break", "{n} breaks", n)
+    else:  # a kind the importer does not make today: named as the agenda file names it
+        text = "{n} " + kind
+    return text.format(n=n)
 
 
 def _write(path: str, text: str) -> None:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from podium.agenda.placeholders import parse_template
-from podium.i18n import _
+from podium.i18n import _, ngettext
 from podium.importer import classify as c
 from podium.importer.masks import Entry, Masks
 from podium.importer.phrases import (
@@ -489,7 +489,11 @@ def _drop_furniture(source: Source, ph: Phrases, b: _Builder) -> list[Para]:
             _("dropped page furniture of a downloaded document, {lines}: {what}").format(
                 lines=where,
                 what=" | ".join(_short(p.text, 24) for p in block[:3])
-                + (f" | … ({count - 3} more)" if count > 3 else ""),
+                + (
+                    " | … " + ngettext("({n} more)", "({n} more)", count - 3).format(n=count - 3)
+                    if count > 3
+                    else ""
+                ),
             ),
         )
         block.clear()

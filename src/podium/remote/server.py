@@ -14,6 +14,7 @@ import contextlib
 import json
 import logging
 import socket
+import struct
 import time
 from collections.abc import Callable, Mapping
 from importlib import resources
@@ -39,12 +40,23 @@ from podium.remote.security import (
 MAX_BODY = 16 * 1024
 MAX_WS_MESSAGE = 16 * 1024
 SEND_QUEUE = 16
-"""States and replies waiting for one viewer; a viewer this far behind is dropped."""
+"""Replies waiting for one viewer behind; one more and it is dropped."""
+BEHIND_BYTES = 64 * 1024
+"""Unsent bytes (beyond what the kernel took) that make a viewer "behind"."""
+DROP_AFTER_S = 3.0
+"""A viewer behind for this long has stopped reading: it is dropped."""
+DRAIN_POLL_S = 0.05
 SHEET_REFRESH_S = 5.0
 POLL_MAX_AGE_S = 0.2
 """`GET /api/v1/state` may answer with an encoding of the same revision this old."""
+SHEET_UNCHANGED = frozenset({"message", "message-clear", "blank", "tts-toggle", "tts-repeat",
+                             "tts-stop", "end-cancel"})  # fmt: skip
+"""Commands after which the run sheet stays as it was (its times still move with the clock)."""
 TICK_S = 1.0
 """The state is pushed at least this often, so a view notices a dead link within 3 s."""
+TICK_CHECK_S = 0.25
+"""How often the server looks whether the once-a-second state is due (a state pushed by a
+change counts: 20 messages a second need no extra one)."""
 PAGES = {"/": "index.html", "/stage": "stage.html", "/backstage": "backstage.html",
          "/control": "control.html"}  # fmt: skip
 ASSETS = {
@@ -65,37 +77,114 @@ class BindError(Exception):
 
 
 class _Viewer:
-    """One WebSocket client: a bounded queue and the task that drains it."""
+    """One WebSocket client. Every state is written straight to its socket as the one frame
+    encoded for all viewers; a viewer whose unsent bytes pass `BEHIND_BYTES` is behind: it
+    keeps only the newest state (and its few replies) until its socket drains, and is dropped
+    when it stays behind for `DROP_AFTER_S` or its replies pile up."""
 
-    __slots__ = ("access", "address", "queue", "request", "task", "ws")
+    __slots__ = ("access", "address", "behind_since", "drainer", "pending", "replies",
+                 "request", "transport", "ws")  # fmt: skip
 
     def __init__(self, ws: web.WebSocketResponse, request: web.Request, access: Access) -> None:
         self.ws = ws
         self.request = request
         self.access = access
         self.address = request.remote or "?"
-        self.queue: asyncio.Queue[str] = asyncio.Queue(SEND_QUEUE)
-        self.task: asyncio.Task[None] | None = None
+        self.transport = request.transport
+        self.pending: bytes | None = None
+        """The newest state frame not yet written (a viewer behind skips the stale ones)."""
+        self.replies: list[bytes] = []
+        self.behind_since: float | None = None
+        self.drainer: asyncio.Task[None] | None = None
 
-    def offer(self, text: str) -> bool:
-        try:
-            self.queue.put_nowait(text)
-        except asyncio.QueueFull:
+    def send(self, frame: bytes, *, state: bool = True) -> bool:
+        """Write `frame` now, or keep it for when the socket drains; False: drop this viewer."""
+        transport = self.transport
+        if transport is None or transport.is_closing() or self.ws.closed:
             return False
+        if self.behind_since is None and transport.get_write_buffer_size() <= BEHIND_BYTES:
+            transport.write(frame)
+            return True
+        now = time.monotonic()
+        if self.behind_since is None:
+            self.behind_since = now
+        if state:
+            self.pending = frame  # the newest state wins; the one it replaces is stale
+        elif len(self.replies) >= SEND_QUEUE:
+            return False
+        else:
+            self.replies.append(frame)
+        if now - self.behind_since > DROP_AFTER_S:
+            return False
+        if self.drainer is None:
+            self.drainer = asyncio.create_task(self._drain())
         return True
 
-    async def send_all(self) -> None:
-        while True:
-            text = await self.queue.get()
-            await self.ws.send_str(text)
+    def stalled(self) -> bool:
+        """Behind for longer than a viewer may be (the server's tick asks)."""
+        since = self.behind_since
+        return since is not None and time.monotonic() - since > DROP_AFTER_S
+
+    async def _drain(self) -> None:
+        """Wait (polling: only viewers behind have a drainer) until the socket takes bytes
+        again, then write the replies and the newest state."""
+        transport = self.transport
+        try:
+            while transport is not None and not transport.is_closing():
+                if transport.get_write_buffer_size() <= BEHIND_BYTES:
+                    for reply in self.replies:
+                        transport.write(reply)
+                    self.replies.clear()
+                    if self.pending is not None:
+                        transport.write(self.pending)
+                        self.pending = None
+                    self.behind_since = None
+                    return
+                await asyncio.sleep(DRAIN_POLL_S)
+        finally:
+            self.drainer = None
 
     def drop(self) -> None:
         """Cut the connection at once; nobody waits for a viewer that stopped reading."""
-        if self.task is not None:
-            self.task.cancel()
+        if self.drainer is not None:
+            self.drainer.cancel()
+        self.pending = None
+        self.replies.clear()
         transport = self.request.transport
         if transport is not None:
             transport.abort()
+
+
+def text_frame(payload: bytes) -> bytes:
+    """One unmasked, uncompressed WebSocket text frame (RFC 6455 5.2), as a server sends it:
+    encoded once per state and written to every viewer's socket as it is."""
+    size = len(payload)
+    if size < 126:
+        header = struct.pack("!BB", 0x81, size)
+    elif size < 65536:
+        header = struct.pack("!BBH", 0x81, 126, size)
+    else:
+        header = struct.pack("!BBQ", 0x81, 127, size)
+    return header + payload
+
+
+class _Encoded:
+    """One state, encoded once: the JSON text, its UTF-8 bytes (HTTP) and its frame (/ws)."""
+
+    __slots__ = ("_frame", "body", "made", "rev", "text")
+
+    def __init__(self, rev: int, made: float, text: str) -> None:
+        self.rev = rev
+        self.made = made
+        self.text = text
+        self.body = text.encode("utf-8")
+        self._frame: bytes | None = None
+
+    @property
+    def frame(self) -> bytes:
+        if self._frame is None:
+            self._frame = text_frame(self.body)
+        return self._frame
 
 
 class RemoteServer:
@@ -139,7 +228,10 @@ class RemoteServer:
         self._tick_task: asyncio.Task[None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._push_due = False
-        self._state_cache: tuple[int, float, str] | None = None
+        self._pushed_at = 0.0
+        self._state_cache: _Encoded | None = None
+        self._sheet_rev = 0
+        """Grows with every change that can move the run sheet (not a message or blank)."""
         self._sheet_cache: tuple[tuple[int, int], list[dict[str, Any]]] | None = None
         self._assets: dict[str, bytes] = {}
 
@@ -271,16 +363,25 @@ class RemoteServer:
 
     # --- pushing the state ------------------------------------------------------------------
     def state_text(self, max_age_s: float = 0.0) -> str:
-        """The state as JSON (one encoding shared by every viewer of a push). `max_age_s`: an
+        """The state as JSON text (see `state_encoded`)."""
+        return self.state_encoded(max_age_s).text
+
+    def state_encoded(self, max_age_s: float = 0.0) -> _Encoded:
+        """The state, encoded once for every viewer of a push and every poll. `max_age_s`: an
         encoding of the same revision at most that old will do (button panels poll often)."""
         now = time.monotonic()
         cached = self._state_cache
-        if cached is not None and cached[0] == self.host.revision and now - cached[1] <= max_age_s:
-            return cached[2]
+        if (
+            cached is not None
+            and cached.rev == self.host.revision
+            and now - cached.made <= max_age_s
+        ):
+            return cached
         state = snapshot(self.host, sheet=False)
-        # The run sheet is the costly part and changes only with a revision or as minutes
-        # pass (its times are HH:MM): rebuilt at most every few seconds between revisions.
-        bucket = (self.host.revision, int(now // SHEET_REFRESH_S))
+        # The run sheet is the costly part and changes only with a cue move, a pause or a new
+        # plan, or as minutes pass (its times are HH:MM): rebuilt at most every few seconds
+        # otherwise (a message to the stage does not rebuild it).
+        bucket = (self._sheet_rev, int(now // SHEET_REFRESH_S))
         if self._sheet_cache is None or self._sheet_cache[0] != bucket:
             self._sheet_cache = (bucket, run_sheet(self.host))
         state["sheet"] = self._sheet_cache[1]
@@ -289,23 +390,28 @@ class RemoteServer:
         state["viewers"] = len(self.viewers)
         state["type"] = "state"
         text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
-        self._state_cache = (self.host.revision, now, text)
-        return text
+        encoded = _Encoded(self.host.revision, now, text)
+        self._state_cache = encoded
+        return encoded
 
     def _on_change(self, change: Any) -> None:
+        if getattr(change, "command", None) not in SHEET_UNCHANGED:
+            self._sheet_rev += 1
         if not self._push_due:
             self._push_due = True
             asyncio.get_running_loop().call_soon(self._push)
 
     def _push(self) -> None:
+        """The same bytes to every viewer, written at once: no viewer waits for another."""
         self._push_due = False
+        self._pushed_at = time.monotonic()
         try:
-            text = self.state_text()
+            frame = self.state_encoded().frame
         except Exception as exc:  # the meeting goes on; the views say they are stale
             self._set_problem(f"the state could not be built ({type(exc).__name__})")
             return
         for viewer in list(self.viewers):
-            if not viewer.offer(text):
+            if not viewer.send(frame):
                 self._drop(viewer)
 
     def _drop(self, viewer: _Viewer) -> None:
@@ -317,10 +423,13 @@ class RemoteServer:
 
     async def _tick(self) -> None:
         while True:
-            await asyncio.sleep(TICK_S)
+            await asyncio.sleep(TICK_CHECK_S)
             try:
                 self._check_health()
-                if self.viewers:
+                for viewer in [v for v in self.viewers if v.stalled()]:
+                    self._drop(viewer)
+                # the once-a-second state, unless a change pushed a newer one meanwhile
+                if self.viewers and time.monotonic() - self._pushed_at >= TICK_S - TICK_CHECK_S:
                     self._push()
             except Exception as exc:
                 self._set_problem(f"{type(exc).__name__}: {exc}")
@@ -384,7 +493,9 @@ class RemoteServer:
     async def _state(self, request: web.Request) -> web.StreamResponse:
         self._access(request)
         response = web.Response(
-            text=self.state_text(POLL_MAX_AGE_S), content_type="application/json", charset="utf-8"
+            body=self.state_encoded(POLL_MAX_AGE_S).body,
+            content_type="application/json",
+            charset="utf-8",
         )
         self._remember(request, response)
         return response
@@ -472,14 +583,15 @@ class RemoteServer:
         await ws.prepare(request)
         viewer = _Viewer(ws, request, access)
         self.viewers.add(viewer)
-        viewer.task = asyncio.create_task(viewer.send_all())
         self._status_changed()
-        viewer.offer(self.state_text())
+        viewer.send(self.state_encoded().frame)
         try:
             async for message in ws:
                 if message.type is WSMsgType.TEXT:
                     reply = self._ws_command(viewer, message.data)
-                    if reply is not None and not viewer.offer(reply):
+                    if reply is not None and not viewer.send(
+                        text_frame(reply.encode("utf-8")), state=False
+                    ):
                         self._drop(viewer)
                         break
                 elif message.type is WSMsgType.ERROR:
@@ -490,8 +602,8 @@ class RemoteServer:
             if viewer in self.viewers:
                 self.viewers.discard(viewer)
                 self._status_changed()
-            if viewer.task is not None:
-                viewer.task.cancel()
+            if viewer.drainer is not None:
+                viewer.drainer.cancel()
         return ws
 
     def _ws_command(self, viewer: _Viewer, data: str) -> str | None:
