@@ -84,6 +84,17 @@ def NP_(context: str, message: str) -> tuple[str, str]:
     return context, message
 
 
+def NNP_(context: str, singular: str, plural: str) -> tuple[str, str, str]:
+    """Mark a message with a plural and a context for the catalog; translate later with
+    `npgettext(*triple, n)`."""
+    return context, singular, plural
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for `n`, with a context, in the user's language."""
+    return translator().npgettext(context, singular, plural, n)
+
+
 def argparse_translator() -> Translations:
     """argparse's own texts (`usage:`, `options`, its errors) in the user's language."""
     return _catalog(locale_language(), "argparse")
@@ -101,6 +112,10 @@ _OS_ERRORS = {
     "ENAMETOOLONG": N_("the name is too long"),
     "ELOOP": N_("too many symbolic links"),
     "EIO": N_("an input/output error of the disk"),
+    "EADDRINUSE": N_("the address is already in use"),
+    "EADDRNOTAVAIL": N_("the address is not available on this machine"),
+    "EMFILE": N_("too many open files"),
+    "EDQUOT": N_("the disk quota is used up"),
 }
 
 
@@ -115,3 +130,10 @@ def os_error_text(exc: OSError, translations: Translations | None = None) -> str
     if text is not None and tr.gettext(text) != text:
         return tr.gettext(text)
     return exc.strerror or str(exc)  # English: the system's own words, as every tool prints
+
+
+def os_error_reason(exc: OSError, translations: Translations | None = None) -> str:
+    """`os_error_text` for the middle of a sentence: the system's English words in lower case
+    ("cannot write x: no such file or directory"), our own Chinese as it is."""
+    text = os_error_text(exc, translations)
+    return text.lower() if text == exc.strerror else text

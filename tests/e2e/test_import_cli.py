@@ -75,6 +75,9 @@ def test_a_chinese_organiser_reads_the_whole_answer_in_chinese(tmp_path: Path) -
         told = line.replace(str(script), "").replace(str(out), "")
         told = told.replace("podium validate", "").replace("warning:", "")
         assert not words.search(told), line
+    missing = podium("import", str(tmp_path / "nope.txt"), env=env)
+    assert missing.returncode == 2
+    assert missing.stderr.strip().endswith("：文件或文件夹不存在"), missing.stderr
 
 
 def test_the_draft_goes_to_stdout_without_o_and_is_the_same_each_time(tmp_path: Path) -> None:

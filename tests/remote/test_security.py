@@ -69,6 +69,17 @@ def test_view_and_control_tokens() -> None:
     assert wrong.value.status == 401
 
 
+def test_what_a_held_cookie_gives_is_looked_up_without_a_strike() -> None:
+    gate = Gate("v-token", "c-token")
+    assert gate.access_of("c-token") is Access.CONTROL
+    assert gate.access_of("v-token") is Access.VIEW
+    for _ in range(20):
+        assert gate.access_of("stale") is None
+    assert gate.access_of(None) is None
+    assert gate.check("10.0.0.5", "c-token") is Access.CONTROL  # no lockout from the look-ups
+    assert Gate().access_of(None) is Access.CONTROL
+
+
 def test_ten_wrong_tokens_lock_an_address_out_for_a_minute() -> None:
     now = [100.0]
     gate = Gate("v", "c", clock=lambda: now[0])

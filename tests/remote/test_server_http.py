@@ -113,6 +113,30 @@ def test_token_once_in_the_address_then_a_cookie(guarded: LiveServer) -> None:
     assert http("POST", guarded.base + "/api/v1/commands/go", headers=same)[0] == 200
 
 
+def test_a_view_link_does_not_take_control_away(guarded: LiveServer) -> None:
+    """An operator holding the control cookie who opens a view link (`/control?token=VIEW`,
+    sent round by mistake) keeps control; a control link upgrades a view cookie."""
+    gate = guarded.server.gate
+    name = guarded.server.cookie_name
+    control = {"Cookie": f"{name}={gate.control}"}
+    status, _, headers = http("GET", f"{guarded.base}/control?token={gate.view}", headers=control)
+    assert status == 303 and headers["Location"] == "/control"
+    assert "Set-Cookie" not in headers  # the control cookie stays as it was
+    same = {**control, "Origin": guarded.base}
+    assert http("POST", guarded.base + "/api/v1/commands/go", headers=same)[0] == 200
+    _, _, polled = http("GET", f"{guarded.base}/api/v1/state?token={gate.view}", headers=control)
+    assert "Set-Cookie" not in polled
+    # a view cookie is replaced by the control token given in a link
+    view = {"Cookie": f"{name}={gate.view}"}
+    _, _, headers = http("GET", f"{guarded.base}/control?token={gate.control}", headers=view)
+    assert headers["Set-Cookie"].startswith(f"{name}={gate.control};")
+    # and a view link without a cookie (or with a stale or wrong one) gives the view cookie
+    stale = {"Cookie": f"{name}=not-a-token"}
+    _, _, headers = http("GET", f"{guarded.base}/stage?token={gate.view}", headers=stale)
+    assert headers["Set-Cookie"].startswith(f"{name}={gate.view};")
+    assert http("GET", guarded.base + "/api/v1/state", headers=stale)[0] == 401
+
+
 def test_wrong_tokens_until_lockout(guarded: LiveServer) -> None:
     gate = guarded.server.gate
     url = guarded.base + "/api/v1/state"

@@ -10,6 +10,7 @@ import os
 import random
 import socket
 import time
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -17,7 +18,9 @@ import pytest
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.osc_packet import OscPacket
 
-from .remote_helpers import LiveServer, http
+from podium.remote.osc import MAX_REPLY
+
+from .remote_helpers import LiveServer, http, make_host
 
 pytestmark = pytest.mark.e2e
 
@@ -301,6 +304,67 @@ def test_osc_senders_outside_the_allowed_networks_are_denied(osc_live: LiveServe
     reply = osc_live.server._osc_message("go", [], "192.168.1.20")
     assert reply is not None and reply["status"] == "denied"
     assert not osc_live.host.session.started
+
+
+def test_denied_is_said_once_a_second_per_sender_and_to_few_senders_in_all(
+    osc_live: LiveServer,
+) -> None:
+    """A sender's address can be forged: podium must not answer a flood aimed at someone else
+    (the answers are only decided here; nothing is sent beyond loopback)."""
+    from podium.remote.server import OSC_DENIED_TRACKED
+
+    server = osc_live.server
+    now = [1000.0]
+    server.osc_clock = lambda: now[0]
+    assert server._osc_message("go", [], "192.168.1.20") is not None
+    for _ in range(50):
+        assert server._osc_message("go", [], "192.168.1.20") is None
+        assert server._osc_message("state", [], "192.168.1.20") is None
+    now[0] += 1.01
+    again = server._osc_message("go", [], "192.168.1.20")
+    assert again is not None and again["status"] == "denied"
+    answered = sum(
+        server._osc_message("go", [], f"10.0.{n // 250}.{n % 250}") is not None for n in range(2000)
+    )
+    assert answered == OSC_DENIED_TRACKED - 1  # 192.168.1.20 holds one place this second
+    now[0] += 1.01  # a second later, others are answered again
+    assert server._osc_message("go", [], "10.9.9.9") is not None
+    assert not osc_live.host.session.started
+    # loopback senders are never rate-limited
+    port = server.osc_address[1]  # type: ignore[index]
+    for _ in range(3):
+        assert osc_exchange(port, "/podium/state")[0] == "/podium/reply/state"
+
+
+def test_osc_state_of_a_long_agenda_fits_one_datagram(live_factory: Any, tmp_path: Path) -> None:
+    """300 items and a 20,000-character speech: the answer leaves the run sheet to HTTP and
+    cuts the longest texts, so it is still one datagram a controller can read."""
+    items = [f"  - id: item-{n}\n    title: Item {n} 第{n}项\n    script: [Cue {n}]\n"
+             for n in range(300)]  # fmt: skip
+    long_line = "各位来宾，" * 4000
+    items[0] = f"  - id: item-0\n    title: Opening\n    script:\n      - {long_line}\n"
+    agenda = tmp_path / "long.zh.yaml"
+    agenda.write_text(
+        "podium: 1\nmeeting:\n  title: 长议程\n  language: zh\nitems:\n" + "".join(items),
+        encoding="utf-8",
+    )
+    live = live_factory(make_host(str(agenda)), osc=("127.0.0.1", 0))
+    port = live.server.osc_address[1]
+    osc_exchange(port, "/podium/go")
+    assert len(json.loads(live.server.state_text())["sheet"]) == 300  # HTTP has it all
+    builder = OscMessageBuilder(address="/podium/state")
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.settimeout(5)
+        sock.sendto(builder.build().dgram, ("127.0.0.1", port))
+        data, _ = sock.recvfrom(65536)
+    assert len(data) <= MAX_REPLY
+    state = json.loads(OscPacket(data).messages[0].message.params[0])
+    assert "sheet" not in state
+    assert state["cut"] is True
+    assert state["item_id"] == "item-0" and state["items_total"] == 300
+    assert state["cue_text"].startswith("各位来宾，") and state["cue_text"].endswith("…")
+    assert state["meeting_title"] == "长议程"
 
 
 def test_a_button_release_does_nothing(osc_live: LiveServer) -> None:

@@ -86,6 +86,22 @@ def test_wav_pieces_join_into_one_mono_16_bit_file(tmp_path: Path):
     assert rate == 22050 and frames[-2:] == ((200 - 128) << 8).to_bytes(2, "little")
 
 
+def test_pieces_of_another_rate_join_at_the_first_pieces_rate(tmp_path: Path):
+    a, b, out = tmp_path / "a.wav", tmp_path / "b.wav", tmp_path / "out.wav"
+    write_mono16(a, b"\x01\x00" * 22050, 22050)
+    write_mono16(b, b"\x02\x00\x03\x00" * 8000, 16000)  # one second at 16 kHz
+    assert concatenate([a, b], out) == pytest.approx(2.0)
+    frames, rate = read_mono16(out)
+    assert rate == 22050 and len(frames) == 2 * 44100
+    assert set(frames[44100:]) <= {0, 2, 3}
+
+
+def test_no_pieces_make_an_empty_but_valid_file(tmp_path: Path):
+    out = tmp_path / "out.wav"
+    assert concatenate([], out) == 0
+    assert wav_duration(out) == 0
+
+
 def test_importing_tts_pulls_in_neither_the_engine_nor_the_screen():
     code = (
         "import sys, podium.tts; "

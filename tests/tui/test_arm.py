@@ -225,7 +225,8 @@ def test_go_pages_a_long_cue_and_back_pages_back(agenda_en: Agenda, clock: Manua
         page, pages = body.pages()
         assert (page, pages) == (1, pages) and pages > 2
         more = app.main.query_one("#now-more")
-        assert more.display and f"more: {pages - 1} page(s)" in str(more.render())
+        assert more.display
+        assert f"▼ {pages - 1} more pages · GO turns the page" in str(more.render())
         seen: set[str] = set()
         top_lines = []
         for _ in range(pages - 1):

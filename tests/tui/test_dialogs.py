@@ -399,7 +399,7 @@ async def test_summary_shows_planned_actual_and_signed_deltas_with_totals() -> N
         ]
         text = screen_text(app)
         assert t("summary.title", "en") in text
-        assert "1 item(s) not reached" in text
+        assert "1 item not reached" in text
         assert t("summary.hints", "en") not in text
 
 

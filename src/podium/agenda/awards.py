@@ -259,12 +259,17 @@ class AwardsReader:
             return None
         try:
             path = csvrecipients.resolve_inside(self.ctx.base_dir, raw)
+            # A file is read once, but counts toward the agenda's CSV bytes for every group
+            # that names it: each use makes its own call-up cues (names, texts), so eight
+            # groups naming one 16 MiB file would cost the memory of 128 MiB of CSV.
             rows = self._csv_files.get(path)
+            left = limits.MAX_CSV_TOTAL_BYTES - self._csv_bytes
             if rows is None:
-                left = limits.MAX_CSV_TOTAL_BYTES - self._csv_bytes
                 rows = csvrecipients.read_recipients(path, raw, min(limits.MAX_FILE_BYTES, left))
                 self._csv_files[path] = rows
-                self._csv_bytes += rows.size
+            elif rows.size > left:
+                raise csvrecipients.CsvProblem(csvrecipients.past_total_limit(raw))
+            self._csv_bytes += rows.size
         except csvrecipients.CsvProblem as exc:
             values.error(node, str(exc))
             return None

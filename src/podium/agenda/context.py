@@ -33,6 +33,9 @@ class ItemContext:
     meeting: Meeting
     budget: CueBudget
     base_dir: str
+    start_written: bool = False
+    """`meeting.start` is in the file (maybe wrong: then `meeting.start_s` is None, and an
+    `at` is not told that it needs a start: the start's own error says what is wrong)."""
 
     def reading(self, cue: Cue) -> float:
         """Estimated reading time of a cue at the meeting's rate."""

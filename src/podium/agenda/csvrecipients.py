@@ -92,6 +92,13 @@ def resolve_inside(base_dir: str, raw: str) -> str:
     return real
 
 
+def past_total_limit(shown: str) -> str:
+    """The refusal of a CSV file (or one more use of it) past `MAX_CSV_TOTAL_BYTES`."""
+    return _(
+        "recipients_csv {path} would take this agenda's CSV files past {limit} in all; refusing it"
+    ).format(path=shown, limit=size_text(MAX_CSV_TOTAL_BYTES))
+
+
 def read_recipients(path: str, shown: str, limit: int = MAX_FILE_BYTES) -> CsvRecipients:
     """Read recipients from the regular file at `path` (at most `limit` bytes); `shown` is how
     messages name the file."""
@@ -99,12 +106,7 @@ def read_recipients(path: str, shown: str, limit: int = MAX_FILE_BYTES) -> CsvRe
         data = read_limited(path, limit)
     except FileTooLarge as exc:
         if limit < MAX_FILE_BYTES:
-            raise CsvProblem(
-                _(
-                    "recipients_csv {path} would take this agenda's CSV files past "
-                    "{limit} in all; refusing it"
-                ).format(path=shown, limit=size_text(MAX_CSV_TOTAL_BYTES))
-            ) from None
+            raise CsvProblem(past_total_limit(shown)) from None
         raise CsvProblem(
             _("recipients_csv {path} is {size}; the limit is 16 MiB").format(path=shown, size=exc)
         ) from None

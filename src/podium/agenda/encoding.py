@@ -9,7 +9,7 @@ import re
 import stat
 from dataclasses import dataclass
 
-from podium.i18n import _
+from podium.i18n import N_, _
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """The largest agenda or CSV file podium reads."""
@@ -21,7 +21,11 @@ class FileTooLarge(Exception):
     """The file is over the size limit; nothing past the limit was read."""
 
     def __init__(self, size: int, limit: int = MAX_FILE_BYTES) -> None:
-        super().__init__(f"larger than {size_text(limit)} ({size:,} bytes or more)")
+        super().__init__(
+            _("larger than {limit} ({size} bytes or more)").format(
+                limit=size_text(limit), size=f"{size:,}"
+            )
+        )
         self.size = size
         self.limit = limit
 
@@ -32,7 +36,7 @@ def size_text(size: int) -> str:
         return f"{size // (1024 * 1024)} MiB"
     if size >= 1024 and size % 1024 == 0:
         return f"{size // 1024} KiB"
-    return f"{size:,} bytes"
+    return _("{n} bytes").format(n=f"{size:,}")
 
 
 class Undecodable(Exception):
@@ -40,7 +44,9 @@ class Undecodable(Exception):
 
     def __init__(self, offset: int, line: int, col: int) -> None:
         super().__init__(
-            f"not UTF-8 (invalid byte at byte offset {offset}), UTF-16 with a BOM, or GB18030"
+            _(
+                "not UTF-8 (invalid byte at byte offset {offset}), UTF-16 with a BOM, or GB18030"
+            ).format(offset=offset)
         )
         self.offset = offset
         self.line = line
@@ -52,11 +58,11 @@ class NotRegularFile(OSError):
 
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, N_("a folder")),
+    (stat.S_ISFIFO, N_("a FIFO (named pipe)")),
+    (stat.S_ISCHR, N_("a character device")),
+    (stat.S_ISBLK, N_("a block device")),
+    (stat.S_ISSOCK, N_("a socket")),
 )
 
 
@@ -72,10 +78,11 @@ def read_limited(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
     with open(fd, "rb", closefd=True) as f:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a file")
+            kind = next((name for test, name in _KINDS if test(st.st_mode)), N_("not a file"))
             if stat.S_ISDIR(st.st_mode):
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
-            raise NotRegularFile(errno.EINVAL, f"not a regular file ({kind})", path)
+            what = _("not a regular file ({kind})").format(kind=_(kind))
+            raise NotRegularFile(errno.EINVAL, what, path)
         if st.st_size > limit:
             raise FileTooLarge(st.st_size, limit)
         data = f.read(limit + 1)

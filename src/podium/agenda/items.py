@@ -142,7 +142,7 @@ class ItemsReader:
             self.at_nodes[index] = at_node
             at_s = values.clock(at_node, "at")
             start_s = self.ctx.meeting.start_s
-            if start_s is None and at_s is not None:
+            if start_s is None and at_s is not None and not self.ctx.start_written:
                 values.error(at_node, _("'at' needs the meeting's 'start' (meeting.start: 09:00)"))
             elif start_s is not None and at_s is not None:
                 at_s = next_day(at_s, start_s)

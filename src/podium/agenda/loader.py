@@ -47,7 +47,7 @@ from podium.agenda.scan import scan_document
 from podium.agenda.slips import FULLWIDTH_COLON, FULLWIDTH_SPACE, syntax_slip
 from podium.agenda.values import ValueReader
 from podium.agenda.yaml_words import yaml_words
-from podium.agenda.yamlnodes import Node, compose, expansion_overflow, is_null
+from podium.agenda.yamlnodes import MappingNode, Node, compose, expansion_overflow, is_null
 from podium.i18n import N_, _, os_error_text
 
 __all__ = [
@@ -117,7 +117,9 @@ def _load_agenda(path: str) -> LoadResult:
         raise AgendaFileError(
             _("cannot open {path}: {problem}").format(path=path, problem=os_error_text(exc))
         ) from None
-    return _AgendaFile(path, data).load()
+    agenda_file = _AgendaFile(path, data)
+    del data  # its only reference is the file's own, dropped once decoded
+    return agenda_file.load()
 
 
 class _AgendaFile:
@@ -127,6 +129,7 @@ class _AgendaFile:
         self.path = path
         self.abspath = os.path.abspath(path)
         self.data = data
+        self.digest = ""
         self.report = Reporter(path)
 
     def load(self) -> LoadResult:
@@ -154,6 +157,9 @@ class _AgendaFile:
         note = decoding_note(self.data, text, encoding)
         if note is not None:
             self.report.report(Severity.WARNING, note.line, note.col, note.message)
+        # The bytes are needed no more: the digest now, and their memory back before composing.
+        self.digest = hashlib.sha256(self.data).hexdigest()
+        self.data = b""
         self.report.source = text
         root = self._compose(text)
         if root is None:
@@ -276,7 +282,16 @@ class _AgendaFile:
         if meeting_node is not None:
             meeting = read_meeting(values, meeting_node) or meeting
         items_node = values.required(top, "items", N_("the agenda"))
-        ctx = ItemContext(values, meeting, CueBudget(self.report), os.path.dirname(self.abspath))
+        start_written = isinstance(meeting_node, MappingNode) and any(
+            key.value == "start" for key, _value in meeting_node.value
+        )
+        ctx = ItemContext(
+            values,
+            meeting,
+            CueBudget(self.report),
+            os.path.dirname(self.abspath),
+            start_written=start_written,
+        )
         reader = ItemsReader(ctx)
         items = None if items_node is None else reader.items(items_node)
         if items is None or meeting_node is None:
@@ -286,5 +301,4 @@ class _AgendaFile:
         built = tuple(item for item in items if item is not None)
         reader.check_at_times(built)
         reader.check_total(items_node or root, built)
-        digest = hashlib.sha256(self.data).hexdigest()
-        return Agenda(self.abspath, digest, meeting, built, dict(fill.names))
+        return Agenda(self.abspath, self.digest, meeting, built, dict(fill.names))

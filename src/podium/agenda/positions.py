@@ -9,12 +9,18 @@ source: escapes of double-quoted text, `''` of single-quoted text and line foldi
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from yaml.nodes import Node
+from podium.agenda.yamlnodes import Node
 
 _ESCAPE_WIDTH = {"x": 2, "u": 4, "U": 8}
+_BREAKS = "\n\x85\u2028\u2029"
+"""Line breaks inside a scalar to libyaml (YAML 1.1), for the folding it does there."""
+_KEPT_BREAKS = "\u2028\u2029"
+"""The breaks libyaml keeps in a folded value as they are."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,15 +36,16 @@ class Positions:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts: list[int] | None = None
+        self._starts: array[int] | None = None
 
-    def line_starts(self) -> list[int]:
+    def line_starts(self) -> Sequence[int]:
         """The index where each line starts."""
         return self._line_starts()
 
-    def _line_starts(self) -> list[int]:
+    def _line_starts(self) -> array[int]:
+        # An array of machine integers: 8 bytes a line, not 8 plus an int object of 28.
         if self._starts is None:
-            starts = [0]
+            starts = array("q", [0])
             find, add = self.text.find, starts.append
             i = find("\n")
             while i >= 0:
@@ -86,14 +93,15 @@ def scalar_offsets(source: str, node: Node) -> list[int]:
 
 def _aligned(source: str, j: int, end: int, value: str) -> list[int]:
     """Each value character matched to the next equal source character (a folded line break
-    matches the space it became); stops when the source runs out."""
+    matches the space it became, a NEL the line feed libyaml made of it); stops when the
+    source runs out."""
     out: list[int] = []
     add = out.append
     for ch in value:
         k = j
         while k < end:
             c = source[k]
-            if c == ch or (ch == " " and c == "\n"):
+            if c == ch or (ch == " " and c in _BREAKS) or (ch == "\n" and c == "\x85"):
                 break
             k += 1
         if k >= end:
@@ -112,7 +120,7 @@ def _double_quoted(source: str, start: int, end: int, length: int) -> list[int]:
         c = source[i]
         if c == "\\" and i + 1 < stop:
             n = source[i + 1]
-            if n == "\n":  # an escaped line break joins the lines
+            if n in _BREAKS:  # an escaped line break joins the lines
                 i += 2
                 while i < stop and source[i] in " \t":
                     i += 1
@@ -120,27 +128,29 @@ def _double_quoted(source: str, start: int, end: int, length: int) -> list[int]:
             add(i)
             i += 2 + _ESCAPE_WIDTH.get(n, 0)
             continue
-        if c in " \t\n":
+        if c in " \t" or c in _BREAKS:
             k = i
             while k < stop and source[k] in " \t":
                 k += 1
-            if k < stop and source[k] == "\n":  # a fold: trailing spaces trimmed
+            if k < stop and source[k] in _BREAKS:  # a fold: trailing spaces trimmed
                 breaks = k
-                blank = 0
+                trailing: list[int] = []  # the blank lines after it, one value character each
                 k += 1
                 while True:
                     m = k
                     while m < stop and source[m] in " \t":
                         m += 1
-                    if m < stop and source[m] == "\n":
-                        blank += 1
-                        add(m)
+                    if m < stop and source[m] in _BREAKS:
+                        trailing.append(m)
                         k = m + 1
                         continue
                     k = m
                     break
-                if not blank:
+                # libyaml keeps a line or paragraph separator as it is; a line feed (or a NEL,
+                # read as one) becomes a space, or nothing when blank lines follow it.
+                if source[breaks] in _KEPT_BREAKS or not trailing:
                     add(breaks)
+                out.extend(trailing)
                 i = k
                 continue
         add(i)

@@ -224,10 +224,12 @@ class ValueReader:
         if not isinstance(node, MappingNode):
             value = self.text(node, key)
             return None if value is None else TextAt(node, value)
-        m = self.mapping(node, f"a cue of '{key}'", CUE_KEYS)
+        m = self.mapping(node, _("a cue of '{key}'").format(key=key), CUE_KEYS)
         if m is None:
             return None
-        text_node = self.required(m, "text", f"a cue of '{key}' (what the host reads)")
+        text_node = self.required(
+            m, "text", _("a cue of '{key}' (what the host reads)").format(key=key)
+        )
         text = None if text_node is None else self.text(text_node, "text")
         who_node = m.get("who")
         who = None if who_node is None else self.text(who_node, "who")

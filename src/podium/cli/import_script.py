@@ -15,7 +15,7 @@ import sys
 import tempfile
 
 from podium.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, error_line
-from podium.i18n import _, ngettext, pgettext
+from podium.i18n import _, ngettext, os_error_text, pgettext
 from podium.importer.run import NothingToImport, import_script
 from podium.importer.source import Refused
 
@@ -58,7 +58,7 @@ def main(args: argparse.Namespace) -> int:
         try:
             _write(out, imported.text)
         except OSError as exc:
-            reason = exc.strerror or str(exc)
+            reason = os_error_text(exc)
             print(
                 error_line(_("cannot write {out}: {reason}").format(out=out, reason=reason)),
                 file=sys.stderr,

@@ -43,7 +43,10 @@ def main(args: argparse.Namespace) -> int:
     agenda = result.agenda
     spoken = None
     if args.spoken:
-        agenda, spoken = with_spoken_durations(agenda)
+        from podium.cli.stopping import signals_exit
+
+        with signals_exit():  # SIGTERM too removes the temporary speech files
+            agenda, spoken = with_spoken_durations(agenda)
     write_out(safe_sheet(render(make_plan(agenda, start_s), args.format, spoken), args.format))
     return EXIT_OK
 
@@ -53,6 +56,7 @@ def with_spoken_durations(agenda: Agenda) -> tuple[Agenda, dict[tuple[int, int],
     measured times (cues not read aloud keep their reading-time estimate)."""
     from podium.agenda.estimate import estimated_item_seconds, reading_seconds
     from podium.tts import SpeechUnavailable, spoken_durations
+    from podium.tts.errors import TooMuchSpeech
 
     keys = [
         (i, n)
@@ -67,6 +71,13 @@ def with_spoken_durations(agenda: Agenda) -> tuple[Agenda, dict[tuple[int, int],
     except SpeechUnavailable as exc:
         raise UsageError(
             _("--spoken needs text-to-speech: {reason}").format(reason=exc.text(user_language()))
+        ) from None
+    except TooMuchSpeech as exc:
+        raise UsageError(
+            _(
+                "--spoken reads at most {limit} characters aloud and this agenda has {count}; "
+                "without --spoken the plan uses reading-time estimates"
+            ).format(limit=f"{exc.limit:,}", count=f"{exc.count:,}")
         ) from None
     spoken = dict(zip(keys, seconds, strict=True))
 
@@ -87,8 +98,8 @@ def with_spoken_durations(agenda: Agenda) -> tuple[Agenda, dict[tuple[int, int],
 
 def safe_sheet(sheet: str, fmt: str) -> str:
     """The run sheet with control characters from the agenda escaped, never printed raw: in
-    JSON as `\\uXXXX` (the same JSON), in the other formats as visible `\\x1b` text. CSV keeps
-    its cells as they are (a spreadsheet's data), formula-escaped by the sheet itself."""
+    JSON as `\\uXXXX` (the same JSON), in the other formats as visible `\\x1b` text. CSV cells
+    are escaped (controls and formulas) by the sheet itself, cell by cell."""
     from podium.textsafe import escape_json_controls, printable
 
     if fmt == "json":

@@ -13,7 +13,7 @@ import sys
 from typing import Any
 
 from podium.cli import UsageError
-from podium.i18n import _
+from podium.i18n import _, os_error_reason
 
 
 def bind(args: argparse.Namespace) -> Any:
@@ -66,9 +66,7 @@ def run_app(app: Any, server: Any) -> Any:
         except OSError as exc:
             server.close_sockets()
             raise UsageError(
-                _("the remote server could not start: {reason}").format(
-                    reason=(exc.strerror or str(exc)).lower()
-                )
+                _("the remote server could not start: {reason}").format(reason=os_error_reason(exc))
             ) from None
         try:
             return app.run(loop=loop)

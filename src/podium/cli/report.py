@@ -15,6 +15,7 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 
+from podium.agenda.plan import waiting_label
 from podium.agenda.runsheet.csv_sheet import spreadsheet_cell
 from podium.cli import EXIT_INVALID, EXIT_OK, UsageError, error_line
 from podium.engine.report import Report
@@ -48,11 +49,10 @@ def main(args: argparse.Namespace) -> int:
         except OSError:
             key = (-1, len(names))
         if key in seen:  # the same file by another name (or twice): compared with itself
-            print(
-                f"podium: warning: {shown(name)} is the same journal as {shown(seen[key])}; "
-                "it is reported once",
-                file=sys.stderr,
+            same = _("{path} is the same journal as {other}; it is reported once").format(
+                path=shown(name), other=shown(seen[key])
             )
+            print(f"podium: warning: {same}", file=sys.stderr)
             continue
         seen[key] = name
         names.append(name)
@@ -98,7 +98,8 @@ def render(report: Report, fmt: str, *, exclude_pauses: bool = False) -> str:
     Titles, names and file names come from files: their control characters never reach the
     output raw. Text and markdown show them as visible `\\x1b` (each table cell escaped
     before the columns are aligned, then the whole page once more); JSON writes them as
-    `\\uXXXX` (the same JSON); CSV keeps its cells as data, formula-escaped.
+    `\\uXXXX` (the same JSON); CSV cells are escaped by `spreadsheet_cell` (controls and
+    formulas), as the run sheet's are.
     """
     if fmt == "json":
         document = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
@@ -147,7 +148,13 @@ def _table(report: Report) -> tuple[list[str], list[list[str]], list[str]]:
         for actual, delta in zip(it.actual_s, it.delta_s, strict=True):
             cells += [_dur(actual), _signed(delta)]
         rows.append(cells)
-    total = ["", tr.pgettext("report", "Total"), rounded_text(report.planned_total_s)]
+    planned = report.planned
+    if planned.waiting_s:
+        # the idle time before fixed `at` times is in the planned total: a row of its own, so
+        # that the total is the sum of the rows above it
+        waiting = ["", waiting_label(tr), rounded_text(planned.waiting_s)]
+        rows.append(waiting + [NONE, NONE] * len(report.sessions))
+    total = ["", tr.pgettext("report", "Total"), rounded_text(planned.total_s)]
     for s in report.sessions:
         delta = None if s.total_s is None else s.total_s - report.planned_total_s
         total += [_dur(s.total_s), _signed(delta)]
@@ -312,12 +319,16 @@ def _csv_header(report: Report) -> list[str]:
 def render_csv(report: Report) -> str:
     """One row per item and a total row; durations `m:ss`, differences signed; with a BOM."""
     _, rows, total = _table(report)
+    ids = [it.id for it in report.items]
+    titles = [it.title for it in report.items]  # spreadsheet_cell escapes them
+    ids += [""] * (len(rows) - len(ids))  # the waiting row has no id
+    titles += [r[1] for r in rows[len(titles) :]]
     buf = io.StringIO()
     buf.write(BOM)
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(_csv_header(report))
-    for it, r in zip(report.items, rows, strict=True):
-        cells = [spreadsheet_cell(it.id), spreadsheet_cell(it.title)]  # data, as written
+    for item_id, title, r in zip(ids, titles, rows, strict=True):
+        cells = [spreadsheet_cell(item_id), spreadsheet_cell(title)]
         writer.writerow([r[0], *cells, *(c if c != NONE else "" for c in r[2:])])
     writer.writerow(["", "", *(c if c != NONE else "" for c in total[1:])])
     return buf.getvalue()

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from podium.cli import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, UsageError
+from podium.i18n import _, ngettext
 from podium.language import supported_language
 
 
@@ -54,13 +55,19 @@ def _prepare(args: argparse.Namespace) -> int | tuple[Any, Any, Any]:
 
     if args.guard is not None and not 0 <= args.guard <= 10:
         guard = str(args.guard).removesuffix(".0")
-        raise UsageError(f"--guard must be between 0 and 10 seconds, not {guard}")
+        raise UsageError(
+            _("--guard must be between 0 and 10 seconds, not {guard}").format(guard=guard)
+        )
     if args.rate is not None and not MIN_RATE <= args.rate <= MAX_RATE:
         raise UsageError(
-            f"--rate must be between {MIN_RATE} and {MAX_RATE} words per minute, not {args.rate}"
+            _("--rate must be between {low} and {high} words per minute, not {rate}").format(
+                low=MIN_RATE, high=MAX_RATE, rate=args.rate
+            )
         )
     if args.ui_lang is not None and supported_language(args.ui_lang) is None:
-        raise UsageError(f"--ui-lang {args.ui_lang!r} is not available (choose en or zh)")
+        raise UsageError(
+            _("--ui-lang {lang} is not available (choose en or zh)").format(lang=repr(args.ui_lang))
+        )
     try:
         result = load_agenda(args.agenda)
     except AgendaFileError as exc:
@@ -69,11 +76,12 @@ def _prepare(args: argparse.Namespace) -> int | tuple[Any, Any, Any]:
         for diagnostic in result.diagnostics:
             print(diagnostic, file=sys.stderr)
         errors = len(result.errors)
-        print(
-            f"podium: {args.agenda} has {errors} error{'s' if errors != 1 else ''}; "
-            "fix it (see `podium validate`) before running it",
-            file=sys.stderr,
+        refused = ngettext(
+            "{path} has {n} error; fix it (see `podium validate`) before running it",
+            "{path} has {n} errors; fix them (see `podium validate`) before running it",
+            errors,
         )
+        print(f"podium: {refused.format(path=args.agenda, n=errors)}", file=sys.stderr)
         return EXIT_INVALID
     agenda = result.agenda
 
@@ -130,10 +138,8 @@ def _run(app: Any, writer: Any, speaker: Any) -> int:
     if app.return_code == EXIT_INTERRUPTED or code == EXIT_INTERRUPTED:
         from podium.engine.journal import shown
 
-        print(
-            f"podium: interrupted; the journal {shown(writer.path)} keeps everything",
-            file=sys.stderr,
-        )
+        kept = _("interrupted; the journal {path} keeps everything").format(path=shown(writer.path))
+        print(f"podium: {kept}", file=sys.stderr)
         return EXIT_INTERRUPTED
     return EXIT_OK if app.return_code in (None, 0) else int(app.return_code)
 
@@ -197,12 +203,13 @@ def _speaker(args: argparse.Namespace, agenda: Any) -> tuple[Any, Any]:
             on_state=relay,
         )
 
+    language = agenda.meeting.language
     if not args.tts:
-        return LazySpeaker(make), relay
+        return LazySpeaker(make, language), relay
     try:
         speaker = make()
     except ImportError:
-        lazy = LazySpeaker(make)
+        lazy = LazySpeaker(make, language)
         lazy.start()  # fails again, keeping the reason for the status line
         return lazy, relay
     speaker.start()

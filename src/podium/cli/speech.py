@@ -38,9 +38,11 @@ def voices(args: argparse.Namespace) -> int:
 
 def say(args: argparse.Namespace) -> int:
     """Read TEXT aloud, or write it to a WAV file with --out."""
+    from podium.cli.stopping import signals_exit
     from podium.tts import INSTALL_HINT, SpeechUnavailable, language_voice, voice_for
     from podium.tts.chunks import split_for_speech
-    from podium.tts.errors import RenderError, UnknownVoice
+    from podium.tts.errors import RenderError, TooMuchSpeech, UnknownVoice
+    from podium.tts.offline import check_speech_size
 
     text: str = args.text
     rate = DEFAULT_RATE if args.rate is None else args.rate
@@ -59,9 +61,17 @@ def say(args: argparse.Namespace) -> int:
     else:
         voice, strict = voice_for(text, "en", None), False
     try:
-        if args.out:
-            return _write(text, args.out, voice=voice, rate=rate, strict=strict)
-        return _speak(text, voice=voice, rate=rate, strict=strict)
+        with signals_exit():  # SIGTERM too removes the temporary speech files
+            check_speech_size([text])
+            if args.out:
+                return _write(text, args.out, voice=voice, rate=rate, strict=strict)
+            return _speak(text, voice=voice, rate=rate, strict=strict)
+    except TooMuchSpeech as exc:
+        raise UsageError(
+            _("podium say reads at most {limit} characters aloud; TEXT has {count}").format(
+                limit=f"{exc.limit:,}", count=f"{exc.count:,}"
+            )
+        ) from exc
     except SpeechUnavailable as exc:
         raise UsageError(
             _("no speech engine works here: {reason}").format(reason=exc.text(user_language()))

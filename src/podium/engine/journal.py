@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from podium.agenda.model import Agenda
+from podium.i18n import N_, _, os_error_reason
 from podium.textsafe import printable
 
 FORMAT = "podium-journal/1"
@@ -105,19 +106,35 @@ def shown(path: str | os.PathLike[str]) -> str:
 
 
 def _reason(exc: OSError) -> str:
-    return exc.strerror.lower() if exc.strerror else str(exc)
+    """What went wrong, in the user's language (the system's words, lower case, in English)."""
+    return os_error_reason(exc)
+
+
+_STREAM = N_("it names a stream of this process, not a file")
+
+
+def _cannot_write(path: Path, reason: str) -> str:
+    return _("cannot write the journal {path}: {reason}").format(path=shown(path), reason=reason)
+
+
+def _cannot_read(path: Path, reason: str) -> str:
+    return _("cannot read {path}: {reason}").format(path=shown(path), reason=reason)
+
+
+def _cannot_check(exc: OSError) -> str:
+    return _("cannot check the journal file: {reason}").format(reason=_reason(exc))
 
 
 def _kind_of(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "it is a folder"
+        return _("it is a folder")
     if stat.S_ISFIFO(mode):
-        return "it is a pipe, not a file"
+        return _("it is a pipe, not a file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "it is a device, not a file"
+        return _("it is a device, not a file")
     if stat.S_ISSOCK(mode):
-        return "it is a socket, not a file"
-    return "it is not a regular file"
+        return _("it is a socket, not a file")
+    return _("it is not a regular file")
 
 
 def _names_a_stream(path: Path) -> bool:
@@ -135,7 +152,7 @@ def _missing_folder(path: Path) -> str | None:
         except OSError:
             return None
         if not stat.S_ISDIR(st.st_mode):
-            return f"{shown(parent)} is a file, not a folder"
+            return _("{path} is a file, not a folder").format(path=shown(parent))
     return None
 
 
@@ -145,8 +162,10 @@ def _lock(fd: int, path: Path) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         raise JournalBusyError(
-            f"the journal {shown(path)} is in use by another podium; "
-            "close that one first (two podiums cannot write one journal)"
+            _(
+                "the journal {path} is in use by another podium; "
+                "close that one first (two podiums cannot write one journal)"
+            ).format(path=shown(path))
         ) from None
     except OSError:
         pass  # a file system without locks: go on unlocked rather than refuse the meeting
@@ -237,7 +256,7 @@ class JournalWriter:
         writer._append(_line(header_for(agenda, rehearsal=rehearsal, now=now)))
         if writer._write_error is not None:
             writer.close()
-            raise JournalReadError(f"cannot write the journal {shown(path)}: {writer.error}")
+            raise JournalReadError(_cannot_write(path, writer.error or ""))
         _fsync_dir(path.parent)
         return writer
 
@@ -256,9 +275,7 @@ class JournalWriter:
                 size += 1
         except OSError as exc:
             os.close(fd)
-            raise JournalReadError(
-                f"cannot write the journal {shown(path)}: {_reason(exc)}"
-            ) from None
+            raise JournalReadError(_cannot_write(path, _reason(exc))) from None
         except BaseException:
             os.close(fd)
             raise
@@ -267,38 +284,37 @@ class JournalWriter:
     @staticmethod
     def _open(path: Path, *, create: bool) -> int:
         """An appending descriptor of `path`, which must be (or become) a regular file."""
-        where = f"cannot write the journal {shown(path)}"
         if not os.fspath(path):
-            raise JournalReadError("cannot write a journal to an empty file name")
+            raise JournalReadError(_("cannot write a journal to an empty file name"))
         try:
             st = os.stat(path)
         except FileNotFoundError:
             st = None
         except NotADirectoryError:
-            raise JournalReadError(f"{where}: {_missing_folder(path)}") from None
+            raise JournalReadError(_cannot_write(path, _missing_folder(path) or "")) from None
         except OSError as exc:
-            raise JournalReadError(f"{where}: {_reason(exc)}") from exc
+            raise JournalReadError(_cannot_write(path, _reason(exc))) from exc
         if st is not None and not stat.S_ISREG(st.st_mode):
-            raise JournalReadError(f"{where}: {_kind_of(st.st_mode)}")
+            raise JournalReadError(_cannot_write(path, _kind_of(st.st_mode)))
         if _names_a_stream(path):
-            raise JournalReadError(f"{where}: it names a stream of this process, not a file")
+            raise JournalReadError(_cannot_write(path, _(_STREAM)))
         if st is None and not create:
-            raise JournalReadError(f"cannot read {shown(path)}: no such file")
+            raise JournalReadError(_cannot_read(path, _("no such file")))
         flags = os.O_RDWR | os.O_APPEND | os.O_NONBLOCK | os.O_CLOEXEC
         try:
             if st is None:
                 blocked = _missing_folder(path)
                 if blocked:
-                    raise JournalReadError(f"{where}: {blocked}")
+                    raise JournalReadError(_cannot_write(path, blocked))
                 path.parent.mkdir(parents=True, exist_ok=True)
                 flags |= os.O_CREAT
             fd = os.open(path, flags, 0o644)
         except OSError as exc:
-            raise JournalReadError(f"{where}: {_reason(exc)}") from exc
+            raise JournalReadError(_cannot_write(path, _reason(exc))) from exc
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):  # it changed between the look and the open
             os.close(fd)
-            raise JournalReadError(f"{where}: {_kind_of(mode)}")
+            raise JournalReadError(_cannot_write(path, _kind_of(mode)))
         os.set_blocking(fd, True)
         return fd
 
@@ -335,7 +351,7 @@ class JournalWriter:
     def _append(self, line: bytes) -> None:
         self._pending.append(line)
         if self._fd < 0:
-            self._write_error = "the journal is closed"
+            self._write_error = _("the journal is closed")
             return
         self._check_path()
         self._flush()
@@ -370,12 +386,12 @@ class JournalWriter:
             self._recover("replaced")
             return
         except OSError as exc:
-            self._path_problem = f"cannot check the journal file: {_reason(exc)}"
+            self._path_problem = _cannot_check(exc)
             return
         try:
             mine = os.fstat(self._fd)
         except OSError as exc:
-            self._path_problem = f"cannot check the journal file: {_reason(exc)}"
+            self._path_problem = _cannot_check(exc)
             return
         if (st.st_dev, st.st_ino) == (mine.st_dev, mine.st_ino):
             self._path_problem = None
@@ -393,19 +409,36 @@ class JournalWriter:
             if what == "deleted" and exc.errno == errno.EEXIST:
                 self._recover("replaced")  # something appeared there meanwhile
                 return
-            self._path_problem = (
-                f"the journal file was {what} and cannot be written again at {shown(target)}: "
-                f"{_reason(exc)}; events are kept while podium runs"
-            )
+            if what == "deleted":
+                problem = _(
+                    "the journal file was deleted and cannot be written again at {path}: "
+                    "{reason}; events are kept while podium runs"
+                )
+            else:
+                problem = _(
+                    "the journal file was replaced and cannot be written again at {path}: "
+                    "{reason}; events are kept while podium runs"
+                )
+            self._path_problem = problem.format(path=shown(target), reason=_reason(exc))
             return
         os.close(self._fd)
         self._fd, self.path = fd, target
         self._path_problem = None
-        where = "" if target == old else f" at {shown(target)}"
-        self._notices.append(
-            f"the journal {shown(old)} was {what}; podium wrote it again{where} "
-            "with every event so far"
-        )
+        if target == old:
+            notice = _(
+                "the journal {path} was deleted; podium wrote it again with every event so far"
+            )
+        elif what == "deleted":
+            notice = _(
+                "the journal {path} was deleted; podium wrote it again at {new} "
+                "with every event so far"
+            )
+        else:
+            notice = _(
+                "the journal {path} was replaced; podium wrote it again at {new} "
+                "with every event so far"
+            )
+        self._notices.append(notice.format(path=shown(old), new=shown(target)))
 
     def _copy_to(self, target: Path) -> int:
         """A new file at `target` (never replacing one) holding the open journal's lines."""
@@ -450,14 +483,14 @@ def _exists_message(path: Path) -> str:
     except JournalError:
         finished = False
     if finished:
-        return (
-            f"the journal {shown(path)} holds a session that has ended; "
+        return _(
+            "the journal {path} holds a session that has ended; "
             "name a new file with --journal, or leave --journal out for a new journal"
-        )
-    return (
-        f"the journal {shown(path)} already exists and is not empty; "
+        ).format(path=shown(path))
+    return _(
+        "the journal {path} already exists and is not empty; "
         "use --resume to continue it or name another file with --journal"
-    )
+    ).format(path=shown(path))
 
 
 def _line(obj: dict[str, Any]) -> bytes:
@@ -590,22 +623,20 @@ class JournalFile:
 def _open_regular(path: Path) -> BinaryIO:
     """`path` opened for reading, if it is a regular file (never waits on a pipe)."""
     if _names_a_stream(path):
-        raise JournalReadError(
-            f"cannot read {shown(path)}: it names a stream of this process, not a file"
-        )
+        raise JournalReadError(_cannot_read(path, _(_STREAM)))
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except IsADirectoryError:
-        raise JournalReadError(f"cannot read {shown(path)}: it is a folder") from None
+        raise JournalReadError(_cannot_read(path, _("it is a folder"))) from None
     except NotADirectoryError:
-        why = _missing_folder(path) or "not a directory"
-        raise JournalReadError(f"cannot read {shown(path)}: {why}") from None
+        why = _missing_folder(path) or _("not a directory")
+        raise JournalReadError(_cannot_read(path, why)) from None
     except OSError as exc:
-        raise JournalReadError(f"cannot read {shown(path)}: {_reason(exc)}") from exc
+        raise JournalReadError(_cannot_read(path, _reason(exc))) from exc
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise JournalReadError(f"cannot read {shown(path)}: {_kind_of(mode)}")
+            raise JournalReadError(_cannot_read(path, _kind_of(mode)))
         os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
@@ -637,18 +668,20 @@ def read_journal(path: str | Path) -> JournalFile:
     """Read a journal's header; raises JournalReadError (cannot read) or NotAJournalError
     (foreign). The events are read when asked for."""
     if not os.fspath(path).strip():  # Path("") would be the current folder
-        raise JournalReadError("cannot read a journal from an empty file name")
+        raise JournalReadError(_("cannot read a journal from an empty file name"))
     path = Path(path)
     with _open_regular(path) as f:
         try:
             raw = _read_line(f, MAX_HEADER_BYTES)
             offset = f.tell()
         except OSError as exc:
-            raise JournalReadError(f"cannot read {shown(path)}: {_reason(exc)}") from exc
+            raise JournalReadError(_cannot_read(path, _reason(exc))) from exc
     if raw is None:
         raw = b""
     if raw is TOO_LONG:
-        raise NotAJournalError(f"{shown(path)} is not a podium journal (its first line is huge)")
+        raise NotAJournalError(
+            _("{path} is not a podium journal (its first line is huge)").format(path=shown(path))
+        )
     return JournalFile(path, _parse_header(path, raw), offset)
 
 
@@ -657,21 +690,21 @@ class _Refused(ValueError):
 
 
 def _no_constant(name: str) -> Any:
-    raise _Refused(f"{name} is not a number a journal holds")
+    raise _Refused(_("{name} is not a number a journal holds").format(name=name))
 
 
 def _finite_float(text: str) -> float:
     if len(text) > MAX_NUMBER_DIGITS + 10:
-        raise _Refused("a number with too many digits")
+        raise _Refused(_("a number with too many digits"))
     value = float(text)
     if not math.isfinite(value):
-        raise _Refused("a number too large")
+        raise _Refused(_("a number too large"))
     return value
 
 
 def _short_int(text: str) -> int:
     if len(text) > MAX_NUMBER_DIGITS:
-        raise _Refused("a number with too many digits")
+        raise _Refused(_("a number with too many digits"))
     return int(text)
 
 
@@ -690,30 +723,40 @@ def _loads(raw: bytes) -> Any:
     try:
         return _DECODER.decode(text)
     except RecursionError as exc:
-        raise _Refused("nested too deeply") from exc
+        raise _Refused(_("nested too deeply")) from exc
 
 
 def _parse_header(path: Path, raw: bytes) -> JournalHeader:
-    not_journal = f"{shown(path)} is not a podium journal"
+    name = shown(path)
+    not_header = _("{path} is not a podium journal (its first line is not a journal header)")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a byte-order mark an editor added
     try:
         obj = _loads(raw)
     except ValueError as exc:
-        detail = "it is empty" if not raw.strip() else "its first line is not a journal header"
-        raise NotAJournalError(f"{not_journal} ({detail})") from exc
+        if not raw.strip():
+            raise NotAJournalError(
+                _("{path} is not a podium journal (it is empty)").format(path=name)
+            ) from exc
+        raise NotAJournalError(not_header.format(path=name)) from exc
     if not isinstance(obj, dict) or not isinstance(obj.get("format"), str):
-        raise NotAJournalError(f"{not_journal} (its first line is not a journal header)")
+        raise NotAJournalError(not_header.format(path=name))
     fmt = obj["format"]
     if fmt != FORMAT:
         if fmt.startswith("podium-journal/"):
             raise NotAJournalError(
-                f"{shown(path)} is in format {shown(fmt[:40])}, which this podium cannot read"
+                _("{path} is in format {format}, which this podium cannot read").format(
+                    path=name, format=shown(fmt[:40])
+                )
             )
-        raise NotAJournalError(f"{not_journal} (its format is {shown(repr(fmt[:40]))})")
+        raise NotAJournalError(
+            _("{path} is not a podium journal (its format is {format})").format(
+                path=name, format=shown(repr(fmt[:40]))
+            )
+        )
     agenda = obj.get("agenda")
     if not isinstance(agenda, str) or not agenda or "\0" in agenda or len(agenda) > 4096:
-        raise NotAJournalError(f"{shown(path)}: the journal header names no agenda")
+        raise NotAJournalError(_("{path}: the journal header names no agenda").format(path=name))
     if not os.path.isabs(agenda):
         agenda = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(path)), agenda))
     started = obj.get("started_at")
@@ -752,12 +795,15 @@ def _iter_events(
             try:
                 raw = _read_line(f, MAX_LINE_BYTES)
             except OSError as exc:
-                problem(n, f"reading stopped: {_reason(exc)}")
+                problem(n, _("reading stopped: {reason}").format(reason=_reason(exc)))
                 break
             if raw is None:
                 break
             if raw is TOO_LONG:
-                problem(n, f"line longer than {MAX_LINE_BYTES // 1024} KiB skipped")
+                problem(
+                    n,
+                    _("line longer than {kib} KiB skipped").format(kib=MAX_LINE_BYTES // 1024),
+                )
                 continue
             if not raw.strip():
                 continue
@@ -768,10 +814,10 @@ def _iter_events(
                 previous = event.at if previous is None else max(previous, event.at)
                 yield event
     if warn is not None and warned > MAX_WARNINGS:
-        warn(
-            f"{shown(path)}: warning: {warned - MAX_WARNINGS} more lines were skipped "
-            f"(only the first {MAX_WARNINGS} are shown)"
+        more = _("{n} more lines were skipped (only the first {limit} are shown)").format(
+            n=warned - MAX_WARNINGS, limit=MAX_WARNINGS
         )
+        warn(f"{shown(path)}: warning: {more}")
 
 
 def _parse_event(
@@ -781,26 +827,27 @@ def _parse_event(
     try:
         obj = _loads(raw)
     except _Refused as exc:
-        return None, f"line skipped: {exc}"
+        return None, _("line skipped: {reason}").format(reason=exc)
     except ValueError:
-        return None, "torn or unreadable line skipped"
+        return None, _("torn or unreadable line skipped")
     if not isinstance(obj, dict) or not isinstance(obj.get("event"), str):
-        return None, "line without an event skipped"
+        return None, _("line without an event skipped")
     kind = obj["event"]
     at_text = obj.get("at")
     at = _parse_time(at_text) if isinstance(at_text, str) else None
     if at is None:
-        return None, f"event {_label(kind)} without a valid time ('at') skipped"
+        return None, _("event {kind} without a valid time ('at') skipped").format(kind=_label(kind))
     if kind not in EVENTS:
-        return None, f"unknown event kind {_label(kind)} skipped"
+        return None, _("unknown event kind {kind} skipped").format(kind=_label(kind))
     if began is not None and at > began + MAX_SESSION:
         days = (at - began).days
-        return None, f"event {_label(kind)} stamped {days} days after the journal began skipped"
+        skipped = _("event {kind} stamped {days} days after the journal began skipped")
+        return None, skipped.format(kind=_label(kind), days=days)
     delta = obj.get("delta_s", 0)
     if kind == "adjust" and (
         isinstance(delta, bool) or not isinstance(delta, _NUMBER) or abs(delta) > MAX_DELTA_S
     ):
-        return None, f"adjust by {shown(repr(delta))[:40]} seconds skipped"
+        return None, _("adjust by {delta} seconds skipped").format(delta=shown(repr(delta))[:40])
     item = obj.get("item")
     cue = obj.get("cue")
     if not isinstance(item, str) or len(item) > MAX_ID_CHARS:
@@ -809,10 +856,10 @@ def _parse_event(
         cue = None
     note = None
     if previous is not None and at < previous:
-        note = (
-            f"event {_label(kind)} is stamped {(previous - at).total_seconds():.0f} s before "
-            "the one before it (the clock went back?); counted at the same moment"
-        )
+        note = _(
+            "event {kind} is stamped {s} s before the one "
+            "before it (the clock went back?); counted at the same moment"
+        ).format(kind=_label(kind), s=f"{(previous - at).total_seconds():.0f}")
     return JournalEvent(line=line, at=at, event=kind, item=item, cue=cue, fields=obj), note
 
 
@@ -904,7 +951,8 @@ def find_unfinished(
         try:
             if not entry.is_file():
                 if warnings is not None:
-                    warnings.append(f"{shown(path)}: warning: skipped, it is not a regular file")
+                    skipped = _("skipped, it is not a regular file")
+                    warnings.append(f"{shown(path)}: warning: {skipped}")
                 continue
             journal = read_journal(path)
             if not same_agenda_path(journal.header.agenda, agenda_path):

@@ -15,6 +15,7 @@ from typing import Any
 from podium.agenda.model import Agenda
 from podium.engine.journal import JournalEvent
 from podium.engine.session import Position, Session
+from podium.i18n import _
 
 MAX_STAND_INS = 20
 """Gone items named in messages; a journal naming thousands is not worth more lines."""
@@ -90,11 +91,11 @@ def replay(
         if session.ended:
             after_end += 1
             if after_end == 1 and warn is not None:
-                warn(event, "events after the session's end are ignored")
+                warn(event, _("events after the session's end are ignored"))
             continue
         if event.event == "end" and not session.started:
             if warn is not None:
-                warn(event, "an end before the first GO is ignored")
+                warn(event, _("an end before the first GO is ignored"))
             continue
         t = mono_of(event.at)
         if last is not None and t < last:

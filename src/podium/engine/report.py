@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from podium.agenda.model import Agenda
-from podium.agenda.plan import Plan, make_plan
+from podium.agenda.plan import Plan, PlannedTotal, make_plan, planned_total
 from podium.engine.clock import ManualClock
 from podium.engine.journal import JournalEvent, JournalFile, same_agenda_path, shown
 from podium.engine.replay import Locator, replay
 from podium.engine.session import Session
 from podium.engine.timefmt import rounded_text
-from podium.i18n import NP_, Translations, for_language
+from podium.i18n import NP_, Translations, _, for_language
 
 REPORT_FORMAT = "podium-report/1"
 
@@ -87,8 +87,13 @@ class Report:
         )
 
     @property
+    def planned(self) -> PlannedTotal:
+        """The planned total, the waits before fixed `at` times told apart."""
+        return planned_total(self.plan)
+
+    @property
     def planned_total_s(self) -> int:
-        return self.plan.total_s
+        return self.planned.total_s
 
     @property
     def noun(self) -> str:
@@ -161,9 +166,15 @@ def check_same_agenda(journals: Sequence[JournalFile]) -> None:
         same_hash = bool(h.agenda_sha256) and h.agenda_sha256 == first.agenda_sha256
         if not (same_path or same_hash):
             raise DifferentAgendasError(
-                f"{journals[0].path} and {other.path} are journals of different agendas "
-                f"({os.path.basename(first.agenda)} and {os.path.basename(h.agenda)}), "
-                "which cannot be compared"
+                _(
+                    "{path} and {other} are journals of different agendas "
+                    "({agenda} and {other_agenda}), which cannot be compared"
+                ).format(
+                    path=journals[0].path,
+                    other=other.path,
+                    agenda=os.path.basename(first.agenda),
+                    other_agenda=os.path.basename(h.agenda),
+                )
             )
 
 
@@ -203,10 +214,8 @@ def session_times(
     read_notes: list[str] = []
     notes: list[str] = []
     if journal.header.agenda_sha256 and journal.header.agenda_sha256 != agenda.sha256:
-        notes.append(
-            f"{shown_name}: warning: the agenda has changed since this session; "
-            "items are matched by id"
-        )
+        changed = _("the agenda has changed since this session; items are matched by id")
+        notes.append(f"{shown_name}: warning: {changed}")
     ids = {item.id for item in agenda.items}
     named = matched = False
     end: JournalEvent | None = None
@@ -242,14 +251,15 @@ def session_times(
     replay(session, watched(), locator, mono_of, catch_up, warn=warn)
     if named and not matched:
         raise DifferentAgendasError(
-            f"{shown_name} is a journal of another agenda: none of its items "
-            f"are in {shown(agenda.path)}"
+            _("{path} is a journal of another agenda: none of its items are in {agenda}").format(
+                path=shown_name, agenda=shown(agenda.path)
+            )
         )
     for gone, stand_in in locator.stand_ins.items():
-        notes.append(
-            f"{shown_name}: warning: item '{shown(gone)}' is not in the agenda; "
-            f"its time counts in '{stand_in}'"
+        gone_text = _("item '{item}' is not in the agenda; its time counts in '{other}'").format(
+            item=shown(gone), other=stand_in
         )
+        notes.append(f"{shown_name}: warning: {gone_text}")
     include = not exclude_pauses
     actual = tuple(session.actual_s(i, include_pauses=include) for i in range(len(agenda.items)))
     total: float | None = None

@@ -18,6 +18,7 @@ from podium.engine.journal import JournalEvent, JournalFile, same_agenda_path, s
 from podium.engine.replay import Locator, replay
 from podium.engine.session import JournalSink, Session
 from podium.engine.timefmt import rounded_text
+from podium.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,11 @@ def restore_session(
     session.journal = journal
     changes = agenda_changes(journal_file, plan.agenda)
     for gone, stand_in in locator.stand_ins.items():
-        changes.append(f"item '{shown(gone)}' is gone: its time counts in '{shown(stand_in)}'")
+        changes.append(
+            _("item '{item}' is gone: its time counts in '{other}'").format(
+                item=shown(gone), other=shown(stand_in)
+            )
+        )
     return Restored(session, journal_file, tuple(changes), tuple(warnings))
 
 
@@ -72,7 +77,7 @@ def agenda_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
     moved = (
         []
         if same_agenda_path(header.agenda, agenda.path)
-        else [f"the journal was written for {shown(header.agenda)}"]
+        else [_("the journal was written for {path}").format(path=shown(header.agenda))]
     )
     if not header.agenda_sha256 or header.agenda_sha256 == agenda.sha256:
         return moved
@@ -87,32 +92,40 @@ def _item_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
     old: dict[str, dict[str, Any]] = {str(d.get("id")): d for d in header.items}
     new = {item.id: item for item in agenda.items}
     changes: list[str] = []
-    changes += [f"item '{shown(i)}' was removed" for i in old if i not in new]
-    changes += [f"item '{shown(i)}' was added" for i in new if i not in old]
+    changes += [_("item '{item}' was removed").format(item=shown(i)) for i in old if i not in new]
+    changes += [_("item '{item}' was added").format(item=shown(i)) for i in new if i not in old]
     for item_id, item in new.items():
         was = old.get(item_id)
         if was is None:
             continue
         if was.get("title") is not None and was["title"] != item.title:
             changes.append(
-                f"item '{shown(item_id)}' is now titled '{shown(item.title)}'"
-                f" (was '{shown(str(was['title']))}')"
+                _("item '{item}' is now titled '{title}' (was '{was}')").format(
+                    item=shown(item_id), title=shown(item.title), was=shown(str(was["title"]))
+                )
             )
         if isinstance(was.get("cues"), int) and was["cues"] != len(item.cues):
             changes.append(
-                f"item '{shown(item_id)}' now has {len(item.cues)} cues (was {was['cues']})"
+                _("item '{item}' now has {n} cues (was {was})").format(
+                    item=shown(item_id), n=len(item.cues), was=was["cues"]
+                )
             )
         if isinstance(was.get("duration_s"), int) and was["duration_s"] != item.duration_s:
             changes.append(
-                f"item '{shown(item_id)}' is now planned for {rounded_text(item.duration_s)}"
-                f" (was {rounded_text(was['duration_s'])})"
+                _("item '{item}' is now planned for {planned} (was {was})").format(
+                    item=shown(item_id),
+                    planned=rounded_text(item.duration_s),
+                    was=rounded_text(was["duration_s"]),
+                )
             )
     common_old = [i for i in old if i in new]
     common_new = [i for i in new if i in old]
     if common_old != common_new:
-        changes.append("the items are in a different order")
+        changes.append(_("the items are in a different order"))
     if not changes:
-        changes.append("the agenda file changed since the journal began (the items are the same)")
+        changes.append(
+            _("the agenda file changed since the journal began (the items are the same)")
+        )
     return changes
 
 
@@ -124,6 +137,6 @@ def _changes_without_record(journal_file: JournalFile, agenda: Agenda) -> list[s
         if event.item is not None and event.item not in known and len(seen) < 20:
             seen[event.item] = None
     return [
-        "the agenda file changed since the journal began",
-        *(f"item '{shown(i)}' was removed" for i in seen),
+        _("the agenda file changed since the journal began"),
+        *(_("item '{item}' was removed").format(item=shown(i)) for i in seen),
     ]

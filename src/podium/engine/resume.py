@@ -95,7 +95,7 @@ def open_for_run(
     skipped, what changed in the agenda) go to `warn` as they are found.
     """
     if journal is not None and not journal.strip():
-        raise JournalReadError("--journal needs a file name")
+        raise JournalReadError(_("--journal needs a file name"))
     if resume:
         if journal is not None:
             path = Path(journal)
@@ -103,8 +103,10 @@ def open_for_run(
             found = _find(agenda, directory, warn)
             if found is None:
                 raise JournalError(
-                    f"there is no unfinished session of {shown(agenda.path)} to resume; "
-                    "start a new one with --fresh"
+                    _(
+                        "there is no unfinished session of {path} to resume; "
+                        "start a new one with --fresh"
+                    ).format(path=shown(agenda.path))
                 )
             path = found
         return resume_journal(path, agenda, clock, guard_s=guard_s, warn=warn)
@@ -113,8 +115,10 @@ def open_for_run(
         if candidate is not None:
             if in_use(candidate):
                 raise JournalBusyError(
-                    f"the session in {shown(candidate)} is running in another podium now; "
-                    "close that one first, or start a separate session with --fresh"
+                    _(
+                        "the session in {path} is running in another podium now; "
+                        "close that one first, or start a separate session with --fresh"
+                    ).format(path=shown(candidate))
                 )
             started = _started(candidate)
             if (ask or ask_on_terminal)(candidate, started):
@@ -141,7 +145,9 @@ def new_journal(
         raise
     except JournalReadError as exc:
         if journal is None:  # the state folder itself is the problem: say how to avoid it
-            raise JournalReadError(f"{exc}; name another place with --journal PATH") from None
+            raise JournalReadError(
+                _("{reason}; name another place with --journal PATH").format(reason=exc)
+            ) from None
         raise
     return Opened(writer, None, StartNotice())
 
@@ -158,14 +164,18 @@ def resume_journal(
     _check_agenda(journal_file, agenda)
     if in_use(path):
         raise JournalBusyError(
-            f"the session in {shown(path)} is running in another podium now; "
-            "close that one first (two podiums cannot continue one session)"
+            _(
+                "the session in {path} is running in another podium now; "
+                "close that one first (two podiums cannot continue one session)"
+            ).format(path=shown(path))
         )
     restored = restore_session(make_plan(agenda), clock, journal_file, guard_s=guard_s)
     if restored.session.ended:
         raise JournalError(
-            f"the session in {shown(path)} has ended, so there is nothing to resume; "
-            "to run the agenda again, leave out --resume (a new journal is made)"
+            _(
+                "the session in {path} has ended, so there is nothing to resume; "
+                "to run the agenda again, leave out --resume (a new journal is made)"
+            ).format(path=shown(path))
         )
     for line in restored.warnings:
         warn(line)
@@ -194,8 +204,12 @@ def _check_agenda(journal_file: JournalFile, agenda: Agenda) -> None:
     same_content = bool(header.agenda_sha256) and header.agenda_sha256 == agenda.sha256
     if not (same_file or same_content):
         raise JournalError(
-            f"the journal {shown(journal_file.path)} is a session of the agenda "
-            f"{shown(header.agenda)}, not of {shown(agenda.path)}; it cannot be resumed with it"
+            _(
+                "the journal {path} is a session of the agenda "
+                "{other}, not of {agenda}; it cannot be resumed with it"
+            ).format(
+                path=shown(journal_file.path), other=shown(header.agenda), agenda=shown(agenda.path)
+            )
         )
 
 

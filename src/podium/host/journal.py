@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from podium.i18n import os_error_reason
+
 
 class HostJournal:
     """Wraps a journal writer: keeps the last write error for the status line (a failing disk
@@ -31,7 +33,7 @@ class HostJournal:
         try:
             self.sink.record(event, at=at, item=item, cue=cue, **fields)
         except OSError as exc:
-            self._error = (exc.strerror or str(exc)).lower()
+            self._error = os_error_reason(exc)
         else:
             self._error = None
 
@@ -42,7 +44,7 @@ class HostJournal:
             try:
                 check()
             except OSError as exc:
-                self._error = (exc.strerror or str(exc)).lower()
+                self._error = os_error_reason(exc)
 
     def take_notice(self) -> str | None:
         """What the writer did that the screen should say once (e.g. it wrote a deleted
@@ -65,4 +67,4 @@ class HostJournal:
             try:
                 close()
             except OSError as exc:
-                self._error = (exc.strerror or str(exc)).lower()
+                self._error = os_error_reason(exc)

@@ -7,6 +7,11 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from podium.engine.session import Session
+from podium.i18n import N_, for_language
+
+LIBRARY_MISSING = N_(
+    "text-to-speech cannot be loaded; reinstall podium (pip install --force-reinstall podium)"
+)
 
 PREFETCH_CUES = 3
 """How many upcoming cues are rendered ahead of time."""
@@ -57,12 +62,17 @@ def tts_status(enabled: bool, state: Any) -> str:
 
 class LazySpeaker:
     """A speaker that does not exist until reading is first turned on (the `t` key without
-    `--tts`): nothing of text-to-speech is imported or started for a silent meeting."""
+    `--tts`): nothing of text-to-speech is imported or started for a silent meeting.
+    `language`: the language of its reason when text-to-speech cannot even be imported (the
+    meeting's, as the status line shows it)."""
 
-    def __init__(self, factory: Callable[[], SpeakerLike]) -> None:
+    def __init__(self, factory: Callable[[], SpeakerLike], language: str | None = "en") -> None:
         self._factory = factory
+        self._language = language
         self._real: SpeakerLike | None = None
         self._reason = ""
+        self.detail = ""
+        """What the import said (English, for `--debug` and bug reports)."""
 
     @property
     def enabled(self) -> bool:
@@ -83,7 +93,10 @@ class LazySpeaker:
             try:
                 self._real = self._factory()
             except ImportError as exc:
-                self._reason = f"text-to-speech cannot be loaded ({exc})"
+                # the words of `podium.tts.errors.Reason.LIBRARY_MISSING`, which cannot be
+                # imported from a broken installation
+                self._reason = for_language(self._language).gettext(LIBRARY_MISSING)
+                self.detail = str(exc)
                 return
         if self._real is not None:
             self._real.start()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from podium.agenda.encoding import FileTooLarge, Undecodable, decode_text, read_limited
-from podium.i18n import _
+from podium.i18n import _, os_error_text
 
 
 class Style(StrEnum):
@@ -82,7 +82,7 @@ def read_source(path: str) -> Source:
         raise Refused(_("{path} is a folder, not a script").format(path=path)) from None
     except OSError as exc:
         raise Refused(
-            _("cannot open {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            _("cannot open {path}: {reason}").format(path=path, reason=os_error_text(exc))
         ) from None
     refusal = _refusal(path, ext, data)
     if refusal:

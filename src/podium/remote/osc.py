@@ -19,6 +19,8 @@ from pythonosc.osc_packet import OscPacket
 PREFIX = "/podium/"
 REPLY = "/podium/reply/"
 MAX_DATAGRAM = 16 * 1024
+MAX_REPLY = 8 * 1024
+"""A reply is one datagram of at most this many bytes, which every OSC library reads whole."""
 
 Handler = Callable[[str, list[Any], str], dict[str, Any] | None]
 """(command id or "state", the message's values, the sender's address) -> the reply's JSON."""
@@ -70,10 +72,45 @@ class OscEndpoint(asyncio.DatagramProtocol):
 
 
 def encode_reply(name: str, body: dict[str, Any]) -> bytes:
-    """`/podium/reply/<name>` with one string argument: the JSON of `body`."""
-    builder = OscMessageBuilder(address=REPLY + name)
-    builder.add_arg(json.dumps(body, ensure_ascii=False, separators=(",", ":")), "s")
+    """`/podium/reply/<name>` with one string argument: the JSON of `body`, cut to fit one
+    datagram of at most MAX_REPLY bytes (see `fitted`)."""
+    address = REPLY + name
+    # the address and the type tag, each padded to 4 bytes, and the string's own padding
+    room = MAX_REPLY - (len(address.encode()) // 4 + 1) * 4 - 4 - 4
+    builder = OscMessageBuilder(address=address)
+    builder.add_arg(_dumps(fitted(body, room)), "s")
     return bytes(builder.build().dgram)
+
+
+def fitted(body: dict[str, Any], limit: int) -> dict[str, Any]:
+    """`body`, or a copy whose JSON fits `limit` bytes: the largest text or list in it is
+    halved (a text ends in "…") until it fits, and `"cut": true` says something was."""
+    if len(_dumps(body).encode()) <= limit:
+        return body
+    cut: dict[str, Any] = {**body, "cut": True}
+    sizes = {key: _entry_size(key, value) for key, value in cut.items()}
+    while sum(sizes.values()) + 1 > limit:  # `{`, `"key":value,` each, `}` for the last comma
+        shrinkable = [k for k, v in cut.items() if isinstance(v, str | list) and v]
+        key = max(shrinkable, key=lambda k: sizes[k], default=None)
+        if key is None:
+            break
+        value = cut[key]
+        if isinstance(value, str):
+            cut[key] = value[: len(value) // 2] + "…" if len(value) > 1 else ""
+        else:
+            cut[key] = value[: len(value) // 2]
+        sizes[key] = _entry_size(key, cut[key])
+    while len(_dumps(cut).encode()) > limit and len(cut) > 1:  # numbers only: drop some
+        cut.pop(next(k for k in cut if k != "cut"))
+    return cut
+
+
+def _entry_size(key: str, value: Any) -> int:
+    return len(_dumps(key).encode()) + len(_dumps(value).encode()) + 2
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def osc_args(params: list[Any], names: list[str]) -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from podium.i18n import _
+from podium.i18n import N_, _
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_HTTP_PORT = 8740
@@ -38,7 +38,8 @@ class Access(StrEnum):
 
 
 class Refused(Exception):
-    """A request the rules refuse: the HTTP status and one sentence why."""
+    """A request the rules refuse: the HTTP status and one sentence why (English: the API's
+    JSON `error`; a refusal a person reads on a page is marked `N_()` and translated there)."""
 
     def __init__(self, status: int, reason: str) -> None:
         super().__init__(reason)
@@ -164,11 +165,11 @@ class Gate:
         now = self.clock()
         strikes = self._strikes.get(address)
         if strikes is not None and strikes.locked_until > now:
-            raise Refused(429, "too many wrong tokens from this address; try again in a minute")
+            raise Refused(429, N_("too many wrong tokens from this address; try again in a minute"))
         if not self.tokens_on:
             return Access.CONTROL
         if not presented:
-            raise Refused(401, "a token is needed: open the address podium printed at start")
+            raise Refused(401, N_("a token is needed: open the address podium printed at start"))
         given = presented.encode("utf-8", "replace")
         assert self.view is not None and self.control is not None
         # Both compared every time, in constant time, so timing tells nothing.
@@ -179,7 +180,20 @@ class Gate:
         if is_view:
             return Access.VIEW
         self._strike(address, now)
-        raise Refused(401, "wrong token")
+        raise Refused(401, N_("wrong token"))
+
+    def access_of(self, presented: str | None) -> Access | None:
+        """What a token gives, without counting a wrong one (for a cookie the browser already
+        holds); None for no token or a wrong one. Constant time, like `check`."""
+        if not self.tokens_on:
+            return Access.CONTROL
+        if not presented:
+            return None
+        given = presented.encode("utf-8", "replace")
+        assert self.view is not None and self.control is not None
+        is_control = hmac.compare_digest(given, self.control.encode())
+        is_view = hmac.compare_digest(given, self.view.encode())
+        return Access.CONTROL if is_control else Access.VIEW if is_view else None
 
     def _strike(self, address: str, now: float) -> None:
         if len(self._strikes) >= MAX_TRACKED_ADDRESSES:

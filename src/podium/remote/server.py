@@ -24,7 +24,7 @@ from urllib.parse import quote
 from aiohttp import WSMsgType, web
 
 from podium.host.snapshot import run_sheet, snapshot
-from podium.i18n import _
+from podium.i18n import _, os_error_reason, pgettext
 from podium.remote import osc as osc_protocol
 from podium.remote.api import Answer, command_list, run_command
 from podium.remote.security import (
@@ -57,6 +57,9 @@ TICK_S = 1.0
 TICK_CHECK_S = 0.25
 """How often the server looks whether the once-a-second state is due (a state pushed by a
 change counts: 20 messages a second need no extra one)."""
+OSC_DENIED_EVERY_S = 1.0
+OSC_DENIED_TRACKED = 256
+"""Senders answered `denied` within the last second, at most (more get no answer)."""
 PAGES = {"/": "index.html", "/stage": "stage.html", "/backstage": "backstage.html",
          "/control": "control.html"}  # fmt: skip
 ASSETS = {
@@ -220,6 +223,8 @@ class RemoteServer:
         self.viewers: set[_Viewer] = set()
         self.dropped_viewers = 0
         self.osc_endpoint: osc_protocol.OscEndpoint | None = None
+        self.osc_clock: Callable[[], float] = time.monotonic
+        self._osc_denied_at: dict[str, float] = {}
         self._http_sock: socket.socket | None = None
         self._osc_sock: socket.socket | None = None
         self._runner: web.AppRunner | None = None
@@ -347,19 +352,28 @@ class RemoteServer:
         if self.http_address is not None:
             urls = self.urls()
             if self.gate.tokens_on:
-                print(
-                    "podium: remote views need a token (listening beyond this machine); "
-                    "keep the control address private",
-                    file=out,
+                need = _(
+                    "remote views need a token (listening beyond this machine); "
+                    "keep the control address private"
                 )
-            print(f"podium: view    {urls['view']}", file=out)
-            print(f"podium: control {urls['control']}", file=out)
-        if self.osc_address is not None:
-            who = "loopback" + (
-                " and " + ", ".join(map(str, self.osc_allow)) if self.osc_allow else " only"
+                print(f"podium: {need}", file=out)
+            view, control = (
+                pgettext("remote address", "view"),
+                pgettext("remote address", "control"),
             )
+            width = max(len(view), len(control))  # the two addresses aligned
+            print(f"podium: {view.ljust(width)} {urls['view']}", file=out)
+            print(f"podium: {control.ljust(width)} {urls['control']}", file=out)
+        if self.osc_address is not None:
             host, port = self.osc_address
-            print(f"podium: OSC on udp {_url_host(host)}:{port} (senders: {who})", file=out)
+            where = f"{_url_host(host)}:{port}"
+            if self.osc_allow:
+                osc = _("OSC on udp {where} (senders: loopback and {allowed})").format(
+                    where=where, allowed=", ".join(map(str, self.osc_allow))
+                )
+            else:
+                osc = _("OSC on udp {where} (senders: loopback only)").format(where=where)
+            print(f"podium: {osc}", file=out)
 
     # --- pushing the state ------------------------------------------------------------------
     def state_text(self, max_age_s: float = 0.0) -> str:
@@ -483,21 +497,27 @@ class RemoteServer:
         token, in_query = _presented(request, self.cookie_name)
         return self.gate.check(request.remote or "?", token), in_query
 
-    def _remember(self, request: web.Request, response: web.StreamResponse) -> None:
+    def _remember(self, request: web.Request, response: web.StreamResponse, access: Access) -> None:
         """A token given once as `?token=` is kept in a cookie for this run (only when it is the
-        token that was checked: a `?token=` beside an `Authorization` header is not)."""
+        token that was checked: a `?token=` beside an `Authorization` header is not). A view
+        link never replaces the control token a browser already holds: the stronger one stays."""
         token, in_query = _presented(request, self.cookie_name)
-        if token and in_query and self.gate.tokens_on:
-            response.set_cookie(self.cookie_name, token, httponly=True, samesite="Strict", path="/")
+        if not (token and in_query and self.gate.tokens_on):
+            return
+        if access is Access.VIEW:
+            held = self.gate.access_of(request.cookies.get(self.cookie_name))
+            if held is Access.CONTROL:
+                return
+        response.set_cookie(self.cookie_name, token, httponly=True, samesite="Strict", path="/")
 
     async def _state(self, request: web.Request) -> web.StreamResponse:
-        self._access(request)
+        access, _ = self._access(request)
         response = web.Response(
             body=self.state_encoded(POLL_MAX_AGE_S).body,
             content_type="application/json",
             charset="utf-8",
         )
-        self._remember(request, response)
+        self._remember(request, response, access)
         return response
 
     async def _commands(self, request: web.Request) -> web.StreamResponse:
@@ -519,18 +539,22 @@ class RemoteServer:
             via=f"http {request.remote}",
         )
         response = _json(answer.body, answer.status)
-        self._remember(request, response)
+        self._remember(request, response, access)
         return response
 
     async def _page(self, request: web.Request) -> web.StreamResponse:
         try:
-            self._access(request)
+            access, _ = self._access(request)
         except Refused as refused:  # a person reads this one: plain words, not JSON
-            return web.Response(text=f"podium: {refused.reason}\n", status=refused.status)
+            from podium.i18n import for_language
+
+            tr = for_language(self.lang or str(snapshot_lang(self.host)))
+            text = f"podium: {tr.gettext(refused.reason)}\n"
+            return web.Response(text=text, status=refused.status)
         if "token" in request.query:
             # keep the token out of the address bar (and of the browser's history)
             response = web.Response(status=303, headers={"Location": request.path})
-            self._remember(request, response)
+            self._remember(request, response, access)
             return response
         lang = self.lang or str(snapshot_lang(self.host))
         response = web.Response(
@@ -632,13 +656,33 @@ class RemoteServer:
         return json.dumps(reply, ensure_ascii=False)
 
     # --- OSC ------------------------------------------------------------------------------
+    def _osc_denied(self, sender: str) -> dict[str, Any] | None:
+        """The `denied` answer, at most once a second per sender and OSC_DENIED_TRACKED a
+        second in all: a UDP sender's address can be forged, and podium must not become a
+        loudspeaker aimed at someone else's address. Beyond that, silence."""
+        now = self.osc_clock()
+        denied = self._osc_denied_at
+        last = denied.get(sender)
+        if last is not None and now - last < OSC_DENIED_EVERY_S:
+            return None
+        if last is None and len(denied) >= OSC_DENIED_TRACKED:
+            for key in [k for k, t in denied.items() if now - t >= OSC_DENIED_EVERY_S]:
+                del denied[key]
+            if len(denied) >= OSC_DENIED_TRACKED:
+                return None
+        denied[sender] = now
+        return {"status": "denied", "outcome": None, "error": "sender not allowed"}
+
     def _osc_message(self, name: str, params: list[Any], sender: str) -> dict[str, Any] | None:
         from podium.remote.security import sender_allowed
 
         if not sender_allowed(sender, self.osc_allow):
-            return {"status": "denied", "outcome": None, "error": "sender not allowed"}
+            return self._osc_denied(sender)
         if name == "state":
+            # without the run sheet (a long agenda's would not fit a datagram: HTTP has it);
+            # osc.encode_reply cuts what still does not fit
             state: dict[str, Any] = json.loads(self.state_text())
+            state.pop("sheet", None)
             return state
         spec = self.commands.get(name)
         if spec is None or not getattr(spec, "remote", False):
@@ -685,7 +729,7 @@ def _bind(address: tuple[str, int], kind: socket.SocketKind, option: str) -> soc
         sock.setblocking(False)
     except OSError as exc:
         sock.close()
-        why = (exc.strerror or str(exc)).lower()
+        why = os_error_reason(exc)
         raise BindError(
             _(
                 "cannot listen on {proto} port {port} of {host} ({why}); "

@@ -102,3 +102,13 @@ class UnknownVoice(RenderError):
 
 class RendererCrashed(Exception):
     """The renderer process died or stopped answering; a new one may be started."""
+
+
+class TooMuchSpeech(Exception):
+    """More text to read aloud than one measurement or file may hold (`MAX_SPEECH_CHARS`):
+    refused before any speech is rendered, so the work and the disk it takes stay bounded."""
+
+    def __init__(self, count: int, limit: int) -> None:
+        self.count = count
+        self.limit = limit
+        super().__init__(f"{count} characters of speech; at most {limit}")

@@ -9,6 +9,7 @@ import threading
 import time
 from typing import Any
 
+from podium.i18n import _
 from podium.tts.errors import Reason, RenderError, SpeechUnavailable, UnknownVoice
 from podium.tts.voices import VoiceInfo, fallback_voice
 from podium.tts.wavfile import normalise
@@ -67,7 +68,9 @@ class Synthesizer:
                 lambda: self._completed > before and os.path.exists(part), timeout=deadline
             )
         if not done:
-            raise RenderError(f"espeak-ng did not finish rendering within {deadline:.0f} s")
+            raise RenderError(
+                _("espeak-ng did not finish rendering within {s} s").format(s=f"{deadline:.0f}")
+            )
         frames, _rate = normalise(part)
         os.replace(part, path)
         return frames

@@ -45,15 +45,59 @@ def normalise(path: str | os.PathLike[str]) -> tuple[int, int]:
     return len(frames) // 2, rate
 
 
-def concatenate(parts: Iterable[str | os.PathLike[str]], out: str | os.PathLike[str]) -> float:
-    """Join WAV files (same frame rate) into one 16-bit mono file; its length in seconds."""
-    data = bytearray()
-    rate = 22050
-    for part in parts:
+class MonoWavWriter:
+    """One 16-bit mono WAV file written piece by piece: `append` adds a WAV file's samples
+    (converted if needed), so only one piece is ever held in memory. The frame rate is the
+    first piece's (22050 when there is none); a piece of another rate is resampled crudely
+    (the renderer gives one rate, so this never happens in practice)."""
+
+    def __init__(self, out: str | os.PathLike[str]) -> None:
+        self._out = os.fspath(out)
+        self._writer: wave.Wave_write | None = None
+        self._rate = 22050
+        self.frames = 0
+
+    @property
+    def seconds(self) -> float:
+        """The length written so far."""
+        return self.frames / self._rate
+
+    def append(self, part: str | os.PathLike[str]) -> None:
         frames, rate = read_mono16(part)
-        data += frames
-    write_mono16(out, bytes(data), rate)
-    return len(data) / 2 / rate
+        if self._writer is None:
+            self._rate = rate
+            self._writer = self._open()
+        elif rate != self._rate:
+            frames = _resample16(frames, rate, self._rate)
+        self._writer.writeframes(frames)
+        self.frames += len(frames) // 2
+
+    def _open(self) -> wave.Wave_write:
+        writer = wave.open(self._out, "wb")  # noqa: SIM115 (closed by close())
+        writer.setnchannels(1)
+        writer.setsampwidth(2)
+        writer.setframerate(self._rate)
+        return writer
+
+    def close(self) -> None:
+        if self._writer is None:
+            self._writer = self._open()
+        self._writer.close()
+
+    def __enter__(self) -> MonoWavWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def concatenate(parts: Iterable[str | os.PathLike[str]], out: str | os.PathLike[str]) -> float:
+    """Join WAV files into one 16-bit mono file, one part in memory at a time; its length in
+    seconds."""
+    with MonoWavWriter(out) as writer:
+        for part in parts:
+            writer.append(part)
+        return writer.seconds
 
 
 def write_silence(path: Path, seconds: float, rate: int = 22050) -> None:
@@ -81,3 +125,12 @@ def _to_mono16(frames: bytes, channels: int, width: int) -> bytes:
     if sys.byteorder == "big":
         mono.byteswap()
     return mono.tobytes()
+
+
+def _resample16(frames: bytes, rate: int, target: int) -> bytes:
+    """16-bit mono samples at `rate` as samples at `target`, nearest neighbour."""
+    samples = array.array("h")
+    samples.frombytes(frames)
+    count = len(samples) * target // rate
+    out = array.array("h", (samples[i * rate // target] for i in range(count)))
+    return out.tobytes()

@@ -323,6 +323,7 @@ class PodiumApp(App[int]):
             self.exit(0)
             return
         self.main.show_position()
+        from podium.agenda.plan import planned_total
         from podium.tui.screens.summary import SummaryScreen
 
         rows = [(r.item.title, r.planned_s, r.actual_s) for r in self.session.summary()]
@@ -331,6 +332,7 @@ class PodiumApp(App[int]):
             summary_hints(self.host, self.lang),
             self.lang,
             self.session.rehearsal,
+            planned=planned_total(self.session.plan),
             guard_s=self.host.guard_s,
             monotonic=self.session.clock.monotonic,
         )

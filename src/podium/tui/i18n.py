@@ -7,10 +7,10 @@ src/podium/locale/zh_CN/LC_MESSAGES/podium.po (`make catalogs`; see docs/transla
 
 from __future__ import annotations
 
-from podium.i18n import NP_, for_language
+from podium.i18n import NNP_, NP_, for_language
 from podium.language import podium_language
 
-LABELS: dict[str, tuple[str, str]] = {
+LABELS: dict[str, tuple[str, str] | tuple[str, str, str]] = {
     # --- dialogs and summary (B) ---------------------------------------------------------
     "help.title": NP_("help.title", "Keys"),
     "help.key": NP_("help.key", "Key"),
@@ -34,9 +34,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "summary.col_actual": NP_("summary.col_actual", "Actual"),
     "summary.col_delta": NP_("summary.col_delta", "+/−"),
     "summary.total": NP_("summary.total", "Total"),
-    "summary.unreached": NP_(
+    "summary.unreached": NNP_(
         "summary.unreached",
-        "{n} item(s) not reached; the total difference counts reached items only.",
+        "{n} item not reached; the total difference counts reached items only.",
+        "{n} items not reached; the total difference counts reached items only.",
     ),
     "summary.hints": NP_("summary.hints", "What to change"),
     "summary.leave": NP_("summary.leave", "q, Esc or Enter: close"),
@@ -86,13 +87,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "status.notes": NP_("status.notes", "Notes"),
     "status.resumed": NP_("status.resumed", "Resumed the session of {t}"),
     "status.agenda_changed": NP_("status.agenda_changed", "agenda changed: {changes}"),
-    "status.journal_warnings": NP_(
+    "status.journal_warnings": NNP_(
         "status.journal_warnings",
-        "{n} line(s) of the journal skipped (listed in the terminal)",
+        "{n} line of the journal skipped (listed in the terminal)",
+        "{n} lines of the journal skipped (listed in the terminal)",
     ),
-    "status.agenda_warnings": NP_(
+    "status.agenda_warnings": NNP_(
         "status.agenda_warnings",
-        "{n} warning(s) in the agenda: see podium validate",
+        "{n} warning in the agenda: see podium validate",
+        "{n} warnings in the agenda: see podium validate",
     ),
     "small.notice": NP_(
         "small.notice",
@@ -113,7 +116,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "hint.short": NP_("hint.short", "“{title}” ran {t} short"),
     # --- the screen at arm's length (screen) -----------------------------------------------
     "colon": NP_("colon", ": "),
-    "more.follows": NP_("more.follows", "▼ more: {left} page(s) · GO turns · {n}/{m}"),
+    "more.follows": NNP_(
+        "more.follows",
+        "▼ {left} more page · GO turns the page · {n}/{m}",
+        "▼ {left} more pages · GO turns the page · {n}/{m}",
+    ),
+    "more.follows_short": NNP_(
+        "more.follows_short", "▼ {left} more page · {n}/{m}", "▼ {left} more pages · {n}/{m}"
+    ),
     "more.last": NP_("more.last", "▲ last page {n}/{m} · GO goes on"),
     "text.more": NP_("text.more", "({n} more characters not shown: see the printed run sheet)"),
     "call.say": NP_("call.say", "say: {say}"),
@@ -124,7 +134,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "This meeting is dated {date}, not today: timing will count from the first GO.",
     ),
 }
-"""key -> (context, English label); the context is the key itself."""
+"""key -> (context, English label), or (context, singular, plural) for a label that counts
+(its number is the `count` given to `t`); the context is the key itself."""
 
 
 def ui_language(lang: str | None) -> str:
@@ -132,11 +143,12 @@ def ui_language(lang: str | None) -> str:
     return podium_language(lang)
 
 
-def t(key: str, lang: str, **fields: object) -> str:
+def t(key: str, lang: str, *, count: int | None = None, **fields: object) -> str:
     """The label for `key` in `lang` (any language tag), English when the catalog has none
     (then the key itself when there is no such label).
 
-    `fields` fill the label's `{name}` slots, e.g. `t("clock.behind", "en", t="4:10")`.
+    `fields` fill the label's `{name}` slots, e.g. `t("clock.behind", "en", t="4:10")`;
+    `count` chooses the singular or plural of a label that counts (default: the field `n`).
     """
     entry = LABELS.get(key)
     if entry is None:
@@ -144,6 +156,9 @@ def t(key: str, lang: str, **fields: object) -> str:
     if isinstance(entry, dict):  # an entry written the old way: convert it to NP_ (see BOARD)
         old: dict[str, str] = entry
         label = old.get(ui_language(lang)) or old.get("en") or key
+    elif len(entry) == 3:
+        n = count if count is not None else fields.get("n", 1)
+        label = for_language(lang).npgettext(*entry, int(n))  # type: ignore[call-overload]
     else:
         label = for_language(lang).pgettext(*entry)
     return label.format(**fields) if fields else label

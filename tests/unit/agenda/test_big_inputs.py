@@ -62,6 +62,11 @@ def test_tens_of_thousands_of_names_with_typos(tmp_path: Path) -> None:
     assert "did you mean '{key_00049_name}'" in out.stderr
 
 
+BIG_MEMORY = 640 * MiB
+"""Address space for the 16 MiB inputs: they peak near 400 MB (the node tree of a 16 MiB
+agenda is compact; a CSV counts for every group naming it), PyYAML's own nodes took 740 MB."""
+
+
 def test_a_16_mib_agenda_inside_every_limit(tmp_path: Path) -> None:
     lines = [HEAD, "items:\n  - kind: awards\n    title: a\n    batch: 5\n    per_call: 1s\n"]
     lines.append("    recipients:\n")
@@ -76,12 +81,13 @@ def test_a_16_mib_agenda_inside_every_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_text("".join(lines))
     assert path.stat().st_size <= 16 * MiB
-    out = validate(path)
+    out = validate(path, memory=BIG_MEMORY)
     assert out.returncode == 0, out.stderr[-500:]
     assert f"ok, 1 item, {(i + 4) // 5:,} cues" in out.stdout
 
 
-def test_eight_groups_reading_the_same_16_mib_csv(tmp_path: Path) -> None:
+def big_csv(folder: Path) -> int:
+    """A 16 MiB people.csv in `folder`; its number of rows."""
     rows, size, i = ["name,unit\n"], 10, 0
     while True:
         row = f"Person {i:07d},Unit {i % 977}\n"
@@ -90,16 +96,32 @@ def test_eight_groups_reading_the_same_16_mib_csv(tmp_path: Path) -> None:
         rows.append(row)
         size += len(row)
         i += 1
-    (tmp_path / "people.csv").write_text("".join(rows))
-    groups = "".join("      - recipients_csv: people.csv\n" for _ in range(8))
+    (folder / "people.csv").write_text("".join(rows))
+    return i
+
+
+@pytest.mark.parametrize(("groups", "batch"), [(8, 100), (100, 1_000_000)])
+def test_many_groups_reading_the_same_16_mib_csv(tmp_path: Path, groups: int, batch: int) -> None:
+    """Each use counts toward the 32 MiB of CSV an agenda may read: two uses fit, the third
+    and every later one is refused at its place, so memory stays that of two uses (each use
+    makes its own cues, however large the batch)."""
+    rows = big_csv(tmp_path)
+    names = "".join("      - recipients_csv: people.csv\n" for _ in range(groups))
     path = tmp_path / "a.yaml"
     path.write_text(
-        HEAD + "items:\n  - kind: awards\n    title: a\n    batch: 100\n    per_call: 1s\n"
-        "    groups:\n" + groups
+        HEAD + f"items:\n  - kind: awards\n    title: a\n    batch: {batch}\n"
+        "    per_call: 1s\n    groups:\n" + names
     )
-    out = validate(path)
-    assert out.returncode == 0, out.stderr[-500:]
-    assert f"{8 * ((i + 99) // 100):,} cues" in out.stdout
+    out = validate(path, memory=BIG_MEMORY)
+    assert out.returncode == 1
+    errors = out.stderr.splitlines()
+    assert len(errors) == groups - 2, errors[:3]
+    first_group_line = 10
+    assert errors[0].startswith(
+        f"{path}:{first_group_line + 2}:25: error: recipients_csv people.csv"
+    )
+    assert all("would take this agenda's CSV files past 32 MiB in all" in e for e in errors)
+    assert rows > 600_000
 
 
 @pytest.mark.parametrize("source", ["/dev/zero", "/dev/urandom"])

@@ -117,9 +117,10 @@ def test_control_characters_never_reach_the_terminal(
         ["plan", path, "--format", "markdown"],
         ["plan", path, "--format", "json"],
         ["plan", path, "--format", "html"],
+        ["plan", path, "--format", "csv"],
     ):
         _, out, err = run(argv, capsys)
-        for stream in (out, err):
+        for stream in (out.replace("\r\n", "\n"), err):
             bad = [c for c in stream if (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F]
             assert not bad, (argv, bad)
             assert "\u202e" not in stream

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -100,10 +102,16 @@ def test_custom_cell_function() -> None:
 
 # --- properties ---------------------------------------------------------------------------
 
+HOSTILE = (
+    "\x00\x07\t\r\x0b\x1b\x7f\x85\x9b\u2028\u2029\u200b\u200d\u202e\u2066\ufeff"
+    "\u0301\u0308\u093f\u0e34\u20dd[]/[/][b]\\"
+)
+"""Control characters, line separators, joiners, bidi controls, combining marks, markup."""
 TEXT = st.text(
     alphabet=st.one_of(
         st.characters(codec="utf-8", exclude_categories=["Cs"]),
         st.sampled_from(sorted(CLOSING | OPENING) + list("一二三四五六七八九十 ")),
+        st.sampled_from(HOSTILE),
     ),
     max_size=120,
 )
@@ -159,3 +167,15 @@ def test_rules_hold_whenever_every_unit_fits(parts: list[tuple[str, str, str]], 
     for line in lines:
         if line:
             assert line[0] not in CLOSING and line[-1] not in OPENING, (lines, width)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT, st.integers(min_value=1, max_value=30))
+def test_a_combining_mark_never_starts_a_line_after_its_base(text: str, width: int) -> None:
+    """A mark (or a joiner) stays on the line of the character it belongs to: no line but the
+    first of a paragraph starts with one when a character stands before it."""
+    for paragraph in text.split("\n"):
+        for start, _end in line_spans(paragraph, width)[1:]:
+            if start < len(paragraph) and paragraph[start - 1 : start].strip():
+                ch = paragraph[start]
+                assert not unicodedata.combining(ch) and ch not in "\u200d", (paragraph, start)

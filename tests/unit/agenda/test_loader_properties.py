@@ -123,3 +123,87 @@ def test_any_csv_content(rows: list[str], encoding: str) -> None:
             encoding="utf-8",
         )
         _check(path)
+
+
+# --- places are right, not only inside the file ----------------------------------------------
+
+# Characters a text may hold before a problem: CJK, full-width forms, combining marks, markup,
+# bidi controls, YAML 1.1 line breaks, tabs, quotes and backslashes (escaped as needed).
+TRICKY_RUNS = st.sampled_from(
+    ["\u2028 ", " \u2029  ", "\x85", "\x85 ", " \t", "\u2028\u2028 ", "中\u0301", "\\", "''"]
+)
+BEFORE = st.lists(
+    st.one_of(
+        TRICKY_RUNS,
+        st.sampled_from(
+            "中文名单张三ｘ１：，。\u3000\u0301\u0308\u093f[]()<>/\\'\"#&*!|%@`-?=+~ \t"
+            "\x85\u2028\u2029\u200e\u202e\ufeff\x1b\x00\x9b"
+        ),
+        st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="{}"),
+    ),
+    max_size=25,
+).map("".join)
+
+
+SEPARATORS = "\x85\u2028\u2029"
+"""Line breaks to YAML 1.1 (and libyaml), ordinary characters to YAML 1.2 and editors."""
+
+
+def _escaped(text: str, raw: list[bool]) -> str:
+    """`text` as the inside of a double-quoted YAML scalar: printable characters raw or as
+    escapes (as `raw` says, cycling), everything else escaped."""
+    out = []
+    for n, ch in enumerate(text):
+        code = ord(ch)
+        printable = (ch.isprintable() or ch in SEPARATORS) and ch not in '"\\' and code != 0xFEFF
+        if printable and raw[n % len(raw)]:
+            out.append(ch)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return "".join(out)
+
+
+def _place(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+@SETTINGS
+@given(
+    before=BEFORE,
+    raw=st.lists(st.booleans(), min_size=1, max_size=5),
+    style=st.sampled_from(["double", "single", "plain", "literal", "folded"]),
+)
+def test_a_problem_inside_any_text_is_placed_at_its_character(
+    before: str, raw: list[bool], style: str
+) -> None:
+    """An unknown placeholder after arbitrary text is reported at its `{`, in characters,
+    lines broken at LF only, whatever the text before it holds and however it is quoted."""
+    if style == "double":
+        value = '"' + _escaped(before, raw) + ' {nope}"'
+    else:
+        # Outside double quotes only printable text can be written; keep what YAML allows raw.
+        kept = "".join(
+            ch for ch in before if (ch.isprintable() or ch in SEPARATORS) and ch != "\ufeff"
+        )
+        if style == "single":
+            value = "'" + kept.replace("'", "''") + " {nope}'"
+        elif style == "plain":
+            kept = kept.replace(":", "").replace("#", "").rstrip()
+            value = "x" + kept + " {nope}"  # a plain scalar starts with no indicator
+        else:
+            value = ("|" if style == "literal" else ">") + "\n      " + kept.strip() + " {nope}"
+    text = "podium: 1\nmeeting:\n  title: T\nitems:\n  - title: t\n    script: " + value + "\n"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "a.yaml"
+        path.write_text(text, encoding="utf-8")
+        result = load_agenda(str(path))
+    unknown = [d for d in result.diagnostics if "nope" in d.message]
+    if not unknown:  # the text did not survive as one scalar (YAML read it otherwise)
+        assert result.diagnostics, text
+        return
+    assert (unknown[0].line, unknown[0].col) == _place(text, text.rindex("{nope}")), text

@@ -8,6 +8,7 @@ import io
 from podium.agenda.model import Cue, CueKind
 from podium.agenda.plan import Plan
 from podium.agenda.runsheet.spoken import SpokenSeconds, spoken_value
+from podium.textsafe import printable
 
 COLUMNS = (
     "item_id",
@@ -39,9 +40,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_cell(value: str) -> str:
-    """A text cell as data, never a formula: a cell starting with `=`, `+`, `-`, `@`, a tab or
+    """A text cell as data, never a formula, never a terminal command: control characters
+    (ESC, NUL, C1, bidi overrides; line feeds and tabs stay) are shown escaped as `\\x1b`,
+    as `printable` does everywhere else, and a cell starting with `=`, `+`, `-`, `@`, a tab or
     a carriage return gets a leading `'` (the spreadsheet convention for "this is text"), so
     `=HYPERLINK(…)` in a name is shown, not run. Every CSV podium writes uses it."""
+    value = printable(value)
     if value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

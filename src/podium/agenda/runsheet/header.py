@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from podium.agenda.plan import Plan
+from podium.agenda.plan import Plan, planned_total, total_text
 from podium.agenda.runsheet.labels import Labels
 from podium.agenda.runsheet.timing import ExactTimes, SheetTimes
+from podium.i18n import for_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,9 @@ def summary_line(plan: Plan, labels: Labels, times: SheetTimes) -> str:
     parts = []
     if plan.start_s is not None:
         parts.append(f"{labels.start} {times.start(0)}")
-    parts.append(f"{labels.total} {times.duration(plan.total_s, estimated)}")
+    tr = for_language(plan.agenda.meeting.language)
+    total = total_text(planned_total(plan), tr, lambda s: times.duration(s, estimated))
+    parts.append(f"{labels.total} {total}")
     if plan.start_s is not None:
         parts.append(f"{labels.ends} {times.start(plan.total_s)}")
     cues = sum(len(p.item.cues) for p in plan.items)

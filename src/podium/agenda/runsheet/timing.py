@@ -52,8 +52,7 @@ def start_text(plan: Plan, offset_s: int) -> str:
 
 def gap_before(plan: Plan, index: int) -> int:
     """Idle seconds between the end of item `index - 1` (or the start) and item `index`."""
-    previous_end = plan.items[index - 1].end_s if index else 0
-    return max(0, plan.items[index].offset_s - previous_end)
+    return plan.waiting_before(index)
 
 
 def gap_estimated(plan: Plan, index: int) -> bool:

@@ -13,7 +13,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from podium.agenda.plan import PlannedTotal, waiting_label
 from podium.engine.timefmt import rounded_text, signed_text, whole_seconds
+from podium.i18n import for_language
 from podium.tui.i18n import t, ui_language
 
 SummaryRow = tuple[str, int, float | None]
@@ -91,10 +93,14 @@ class SummaryScreen(Screen[None]):
         lang: str,
         rehearsal: bool,
         *,
+        planned: PlannedTotal | None = None,
         guard_s: float = 0.0,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        """`guard_s`: Enter and Esc pressed this soon after the summary opens are ignored, so
+        """`planned`: the plan's total (`podium.agenda.plan.planned_total`), so that the idle
+        time before fixed `at` times is a row and the total is what `podium plan` and `podium
+        report` say (default: the rows back to back).
+        `guard_s`: Enter and Esc pressed this soon after the summary opens are ignored, so
         the bounce of the Enter that confirmed the end cannot skip the summary (`q` always
         leaves: no clicker sends it)."""
         super().__init__(classes="rehearsal" if rehearsal else None)
@@ -102,6 +108,7 @@ class SummaryScreen(Screen[None]):
         self._monotonic = monotonic
         self._opened = monotonic()
         self.rows = list(rows)
+        self.planned = planned or PlannedTotal(sum(p for _, p, _ in self.rows), 0)
         self.hints = list(hints)
         self.lang = ui_language(lang)
         self.rehearsal = rehearsal
@@ -115,7 +122,7 @@ class SummaryScreen(Screen[None]):
         unreached = sum(1 for _, _, actual in self.rows if actual is None)
         with Vertical(id="summary-bottom"):
             if unreached:
-                note = t("summary.unreached", self.lang).format(n=unreached)
+                note = t("summary.unreached", self.lang, n=unreached)
                 yield Static(note, id="summary-note")
             if self.hints:
                 with VerticalScroll(id="summary-hints-box"):
@@ -138,11 +145,9 @@ class SummaryScreen(Screen[None]):
         table.add_column(
             Text(t("summary.col_delta", self.lang), justify="right", end=""), width=delta_w
         )
-        planned_total = 0
         actual_total = 0.0
         reached_planned = 0
         for number, (title, planned_s, actual_s) in enumerate(self.rows, 1):
-            planned_total += planned_s
             if actual_s is None:
                 actual_cell = Text(NOT_REACHED, justify="right", end="", style="dim")
                 delta_cell = Text(NOT_REACHED, justify="right", end="", style="dim")
@@ -158,11 +163,24 @@ class SummaryScreen(Screen[None]):
                 actual_cell,
                 delta_cell,
             )
+        waiting_s = self.planned.waiting_s
+        if waiting_s:
+            dash = Text(NOT_REACHED, justify="right", end="", style="dim")
+            table.add_row(
+                Text("", end=""),
+                Text(waiting_label(for_language(self.lang)), style="italic", end=""),
+                Text(rounded_text(waiting_s), justify="right", end=""),
+                dash,
+                dash,
+                key="waiting",
+            )
         reached = any(actual is not None for _, _, actual in self.rows)
+        if all(actual is not None for _, _, actual in self.rows):
+            reached_planned += waiting_s  # the whole meeting ran: compare with its whole plan
         table.add_row(
             Text("", end=""),
             Text(t("summary.total", self.lang), style="bold", end=""),
-            Text(rounded_text(planned_total), justify="right", end="", style="bold"),
+            Text(rounded_text(self.planned.total_s), justify="right", end="", style="bold"),
             Text(
                 rounded_text(actual_total) if reached else NOT_REACHED,
                 justify="right",

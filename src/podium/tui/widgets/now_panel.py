@@ -138,7 +138,11 @@ class NowPanel(Vertical):
         if pages <= 1:
             text = None
         elif page < pages:
-            text = t("more.follows", self.lang, left=pages - page, n=page, m=pages)
+            left = pages - page
+            text = t("more.follows", self.lang, count=left, left=left, n=page, m=pages)
+            width = self._body.size.width
+            if width and cell_len(text) > width:  # narrow: the pages count, GO goes without saying
+                text = t("more.follows_short", self.lang, count=left, left=left, n=page, m=pages)
         else:
             text = t("more.last", self.lang, n=page, m=pages)
         if text != self._more_text:
