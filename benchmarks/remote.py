@@ -1,11 +1,11 @@
 """Remote control under load: 50 WebSocket viewers and a client sending 200 requests a second
 (nine in ten polls of the state, one a command) while the host presses GO.
 
-Measured in two processes (`benchmarks.remote_child` is the podium with its server,
-`benchmarks.remote_load` the viewers and the requests), timed on CLOCK_MONOTONIC, which both
-share: GO → podium repaint (against the same presses with no server: the baseline), GO → the
-new state received by every viewer (the slowest viewer counts), and a command over HTTP → its
-answer.
+Measured in three processes (`benchmarks.remote_child` is the podium with its server, on the
+first CPU; two `benchmarks.remote_load`, the viewers and the requests, on the others), timed
+on CLOCK_MONOTONIC, which they share: GO → podium repaint (against the same presses with no
+server: the baseline), GO → the new state received by every viewer (the slowest viewer
+counts), and a command over HTTP → its answer.
 """
 
 from __future__ import annotations

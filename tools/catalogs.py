@@ -31,7 +31,7 @@ SOURCE = ROOT / "src" / "podium"
 LOCALES = SOURCE / "locale"
 LANGUAGES = ("zh_CN",)
 DOMAINS = ("podium", "argparse")
-KEYWORDS = {**DEFAULT_KEYWORDS, "NP_": ((1, "c"), 2), "NNP_": ((1, "c"), 2, 3)}
+KEYWORDS = {**DEFAULT_KEYWORDS, "NP_": ((1, "c"), 2), "NNP_": ((1, "c"), 2, 3), "Phrase": None}
 
 
 def po_path(locale: str, domain: str = "podium") -> Path:

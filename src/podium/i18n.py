@@ -95,6 +95,32 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
     return translator().npgettext(context, singular, plural, n)
 
 
+class Phrase(str):
+    """A message in the user's language that can be said again in another one.
+
+    For a sentence made before it is known who reads it: what changed in the agenda since a
+    resumed session began is printed on the terminal (the user's language) and shown on the
+    screen (the meeting's). It is the `str` of the user's language everywhere a `str` goes;
+    `in_language(lang)` words it again. Extraction knows `Phrase("…")` as a message."""
+
+    msgid: str
+    fields: dict[str, object]
+
+    def __new__(cls, msgid: str, /, **fields: object) -> Phrase:
+        self = super().__new__(cls, _(msgid).format(**fields))
+        self.msgid = msgid
+        self.fields = fields
+        return self
+
+    def in_language(self, language: str | None) -> str:
+        return for_language(language).gettext(self.msgid).format(**self.fields)
+
+
+def in_language(text: str, language: str | None) -> str:
+    """`text` in `language` when it is a `Phrase`; any other text as it is."""
+    return text.in_language(language) if isinstance(text, Phrase) else text
+
+
 def argparse_translator() -> Translations:
     """argparse's own texts (`usage:`, `options`, its errors) in the user's language."""
     return _catalog(locale_language(), "argparse")

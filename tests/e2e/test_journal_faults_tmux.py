@@ -15,6 +15,7 @@ says why; the file-size limit needs no privilege and always runs.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import resource
 import shutil
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+from podium.i18n import for_language, os_error_text
 from podium.tui.i18n import t
 
 from .tmux_session import (
@@ -58,6 +60,26 @@ FAULT_TIMEOUT_S = 15.0
 
 def at_step(n: int) -> Callable[[str], bool]:
     return lambda screen: shown_step(screen, STEPS) == n
+
+
+def notice(msgid: str) -> str:
+    """What the screen (in Chinese, the meeting's language) says of the journal, after its path
+    (which the status line may cut off): the words between `{path}` and the next field."""
+    text = for_language("zh").gettext(msgid)
+    return text.split("{path}", 1)[1].split("{", 1)[0].strip()
+
+
+DELETED = notice("the journal {path} was deleted; podium wrote it again with every event so far")
+REPLACED = notice(
+    "the journal {path} was replaced; podium wrote it again at {new} with every event so far"
+)
+
+
+def says(status: str, code: int) -> bool:
+    """Whether the status line gives the reason `code` (errno), in English or in Chinese."""
+    exc = OSError(code, os.strerror(code))
+    words = {os.strerror(code).lower(), os_error_text(exc, for_language("zh"))}
+    return any(w in status for w in words)
 
 
 def status_line(screen: str) -> str:
@@ -136,8 +158,7 @@ def test_a_deleted_journal_is_written_again_and_said_so(tmp_path: Path) -> None:
         meeting.go()
         journal.unlink()
         meeting.wait_status("the notice that the journal was written again", lambda s: (
-            "was deleted; podium wrote it again with every event so far" in s
-            and JOURNAL_OK in s
+            DELETED in s and JOURNAL_OK in s
         ))  # fmt: skip
         assert journal.is_file()
         meeting.go()
@@ -155,7 +176,7 @@ def test_a_journal_replaced_by_a_folder_is_written_beside_it(tmp_path: Path) -> 
         journal.mkdir()
         (journal / "something.txt").write_text("not podium's\n")
         meeting.wait_status("the notice that the journal was written beside the folder", lambda s: (
-            "was replaced; podium wrote it again at" in s
+            REPLACED in s
         ))  # fmt: skip
         assert recovered.is_file()  # (its name may be cut off on the status line)
         meeting.go()
@@ -200,7 +221,7 @@ def test_a_journal_that_loses_its_write_permission_shows_an_error_and_recovers(
         with immutable(journal):
             screen = meeting.go()  # this GO's line cannot be written
             screen = meeting.wait_status("JOURNAL ERROR", lambda s: JOURNAL_ERROR in s)
-            assert "operation not permitted" in status_line(screen)
+            assert says(status_line(screen), errno.EPERM), status_line(screen)
             meeting.go()  # and this one: both are kept, in order
             assert JOURNAL_ERROR in status_line(tmux.screen())
         meeting.wait_status("the journal ok again", lambda s: JOURNAL_OK in s)
@@ -233,11 +254,11 @@ def test_a_folder_made_immutable_shows_an_error_until_the_journal_can_be_written
         else:
             pytest.fail("the journal was always written again before its folder was locked")
         screen = meeting.wait_status("JOURNAL ERROR", lambda s: JOURNAL_ERROR in s)
-        assert "operation not permitted" in status_line(screen)
+        assert says(status_line(screen), errno.EPERM), status_line(screen)
         meeting.go()  # GO works, into the open (deleted) file
         undo.close()  # the folder is writable again
         meeting.wait_status("the journal written again", lambda s: (
-            "was deleted; podium wrote it again" in s and JOURNAL_OK in s
+            DELETED in s and JOURNAL_OK in s
         ))  # fmt: skip
         meeting.go()
         meeting.quit()
@@ -284,11 +305,11 @@ def test_a_folder_that_loses_its_write_permission_shows_an_error_and_recovers(
             folder.chmod(0o555)
             journal.unlink()
             screen = meeting.wait_status("JOURNAL ERROR", lambda s: JOURNAL_ERROR in s)
-            assert "permission denied" in status_line(screen)
+            assert says(status_line(screen), errno.EACCES), status_line(screen)
             meeting.go()  # GO works, into the open (deleted) file
             folder.chmod(0o755)
             meeting.wait_status("the journal written again", lambda s: (
-                "was deleted; podium wrote it again" in s and JOURNAL_OK in s
+                DELETED in s and JOURNAL_OK in s
             ))  # fmt: skip
             meeting.go()
             meeting.quit()
@@ -313,7 +334,7 @@ def test_a_full_disk_shows_an_error_and_loses_nothing_once_there_is_room(
         resource.prlimit(tmux.pid, resource.RLIMIT_FSIZE, (journal.stat().st_size, hard))
         meeting.go()
         screen = meeting.wait_status("JOURNAL ERROR", lambda s: JOURNAL_ERROR in s)
-        assert "file too large" in status_line(screen)
+        assert says(status_line(screen), errno.EFBIG), status_line(screen)
         meeting.go()
         resource.prlimit(tmux.pid, resource.RLIMIT_FSIZE, (hard, hard))
         meeting.wait_status("the journal ok again", lambda s: JOURNAL_OK in s)
@@ -356,7 +377,7 @@ def test_a_really_full_disk_shows_an_error_and_loses_nothing_once_there_is_room(
         # The journal's last page may still have room: pause and resume (each an event)
         # until a line needs a new page, which the full disk refuses.
         screen = meeting.toggle_pause_until(lambda s: JOURNAL_ERROR in status_line(s))
-        assert "no space left on device" in status_line(screen)
+        assert says(status_line(screen), errno.ENOSPC), status_line(screen)
         meeting.go()
         meeting.go()
         filler.unlink()

@@ -49,6 +49,7 @@ from podium.agenda.values import ValueReader
 from podium.agenda.yaml_words import yaml_words
 from podium.agenda.yamlnodes import MappingNode, Node, compose, expansion_overflow, is_null
 from podium.i18n import N_, _, os_error_text
+from podium.textsafe import control_name
 
 __all__ = [
     "COMMON_ITEM_KEYS",
@@ -62,6 +63,7 @@ __all__ = [
 ]
 
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:?-])&\S")
+_SEPARATOR = re.compile("[\x85\u2028\u2029]")
 
 
 @dataclass
@@ -222,6 +224,7 @@ class _AgendaFile:
             if mark is not None and text[mark.index : mark.index + 1] == "\t":
                 message += _("; YAML indents with spaces, not tabs")
             index = 0 if mark is None else mark.index
+            message += self._separator_hint(text, exc)
             slip = self._slip(text, exc)
             tabbed = message.endswith(_("; YAML indents with spaces, not tabs"))
             if slip is not None and not (text[slip[0]] == "\t" and tabbed):
@@ -243,6 +246,24 @@ class _AgendaFile:
             )
             return None
         return root
+
+    def _separator_hint(self, text: str, exc: yaml.MarkedYAMLError) -> str:
+        """Why YAML saw a line break where the file has none: a raw U+2028, U+2029 or U+0085
+        (a line break to YAML 1.1 and libyaml, an ordinary character to editors) before the
+        error, on its line or the line before."""
+        mark = exc.problem_mark
+        if mark is None or not _SEPARATOR.search(text):
+            return ""
+        positions = self.report.positions
+        line = positions.place(mark.index).line
+        start = positions.line_starts()[max(0, line - 2)]
+        found = _SEPARATOR.search(text, start, mark.index + 1)
+        if found is None:
+            return ""
+        place = self.report.positions.place(found.start())
+        return _("; YAML reads the {name} at line {line}, column {col} as a line break").format(
+            name=control_name(found.group()), line=place.line, col=place.col
+        )
 
     def _slip(self, text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str] | None:
         """A full-width colon or a full-width space/tab in the indentation that explains a

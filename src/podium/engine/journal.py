@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from podium.agenda.model import Agenda
-from podium.i18n import N_, _, os_error_reason
+from podium.i18n import N_, Phrase, _, os_error_reason
 from podium.textsafe import printable
 
 FORMAT = "podium-journal/1"
@@ -122,7 +122,7 @@ def _cannot_read(path: Path, reason: str) -> str:
 
 
 def _cannot_check(exc: OSError) -> str:
-    return _("cannot check the journal file: {reason}").format(reason=_reason(exc))
+    return Phrase("cannot check the journal file: {reason}", reason=_reason(exc))
 
 
 def _kind_of(mode: int) -> str:
@@ -351,7 +351,7 @@ class JournalWriter:
     def _append(self, line: bytes) -> None:
         self._pending.append(line)
         if self._fd < 0:
-            self._write_error = _("the journal is closed")
+            self._write_error = Phrase("the journal is closed")
             return
         self._check_path()
         self._flush()
@@ -410,35 +410,36 @@ class JournalWriter:
                 self._recover("replaced")  # something appeared there meanwhile
                 return
             if what == "deleted":
-                problem = _(
+                problem = N_(
                     "the journal file was deleted and cannot be written again at {path}: "
                     "{reason}; events are kept while podium runs"
                 )
             else:
-                problem = _(
+                problem = N_(
                     "the journal file was replaced and cannot be written again at {path}: "
                     "{reason}; events are kept while podium runs"
                 )
-            self._path_problem = problem.format(path=shown(target), reason=_reason(exc))
+            self._path_problem = Phrase(problem, path=shown(target), reason=_reason(exc))
             return
         os.close(self._fd)
         self._fd, self.path = fd, target
         self._path_problem = None
+        # Phrases: the screen says them in its own language
         if target == old:
-            notice = _(
+            notice = N_(
                 "the journal {path} was deleted; podium wrote it again with every event so far"
             )
         elif what == "deleted":
-            notice = _(
+            notice = N_(
                 "the journal {path} was deleted; podium wrote it again at {new} "
                 "with every event so far"
             )
         else:
-            notice = _(
+            notice = N_(
                 "the journal {path} was replaced; podium wrote it again at {new} "
                 "with every event so far"
             )
-        self._notices.append(notice.format(path=shown(old), new=shown(target)))
+        self._notices.append(Phrase(notice, path=shown(old), new=shown(target)))
 
     def _copy_to(self, target: Path) -> int:
         """A new file at `target` (never replacing one) holding the open journal's lines."""

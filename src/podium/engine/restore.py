@@ -18,7 +18,7 @@ from podium.engine.journal import JournalEvent, JournalFile, same_agenda_path, s
 from podium.engine.replay import Locator, replay
 from podium.engine.session import JournalSink, Session
 from podium.engine.timefmt import rounded_text
-from podium.i18n import _
+from podium.i18n import Phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +64,10 @@ def restore_session(
     changes = agenda_changes(journal_file, plan.agenda)
     for gone, stand_in in locator.stand_ins.items():
         changes.append(
-            _("item '{item}' is gone: its time counts in '{other}'").format(
-                item=shown(gone), other=shown(stand_in)
+            Phrase(
+                "item '{item}' is gone: its time counts in '{other}'",
+                item=shown(gone),
+                other=shown(stand_in),
             )
         )
     return Restored(session, journal_file, tuple(changes), tuple(warnings))
@@ -74,10 +76,10 @@ def restore_session(
 def agenda_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
     """What changed in the agenda since the journal began (empty when the file is the same)."""
     header = journal_file.header
-    moved = (
+    moved: list[str] = (
         []
         if same_agenda_path(header.agenda, agenda.path)
-        else [_("the journal was written for {path}").format(path=shown(header.agenda))]
+        else [Phrase("the journal was written for {path}", path=shown(header.agenda))]
     )
     if not header.agenda_sha256 or header.agenda_sha256 == agenda.sha256:
         return moved
@@ -92,27 +94,34 @@ def _item_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
     old: dict[str, dict[str, Any]] = {str(d.get("id")): d for d in header.items}
     new = {item.id: item for item in agenda.items}
     changes: list[str] = []
-    changes += [_("item '{item}' was removed").format(item=shown(i)) for i in old if i not in new]
-    changes += [_("item '{item}' was added").format(item=shown(i)) for i in new if i not in old]
+    changes += [Phrase("item '{item}' was removed", item=shown(i)) for i in old if i not in new]
+    changes += [Phrase("item '{item}' was added", item=shown(i)) for i in new if i not in old]
     for item_id, item in new.items():
         was = old.get(item_id)
         if was is None:
             continue
         if was.get("title") is not None and was["title"] != item.title:
             changes.append(
-                _("item '{item}' is now titled '{title}' (was '{was}')").format(
-                    item=shown(item_id), title=shown(item.title), was=shown(str(was["title"]))
+                Phrase(
+                    "item '{item}' is now titled '{title}' (was '{was}')",
+                    item=shown(item_id),
+                    title=shown(item.title),
+                    was=shown(str(was["title"])),
                 )
             )
         if isinstance(was.get("cues"), int) and was["cues"] != len(item.cues):
             changes.append(
-                _("item '{item}' now has {n} cues (was {was})").format(
-                    item=shown(item_id), n=len(item.cues), was=was["cues"]
+                Phrase(
+                    "item '{item}' now has {n} cues (was {was})",
+                    item=shown(item_id),
+                    n=len(item.cues),
+                    was=was["cues"],
                 )
             )
         if isinstance(was.get("duration_s"), int) and was["duration_s"] != item.duration_s:
             changes.append(
-                _("item '{item}' is now planned for {planned} (was {was})").format(
+                Phrase(
+                    "item '{item}' is now planned for {planned} (was {was})",
                     item=shown(item_id),
                     planned=rounded_text(item.duration_s),
                     was=rounded_text(was["duration_s"]),
@@ -121,10 +130,10 @@ def _item_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
     common_old = [i for i in old if i in new]
     common_new = [i for i in new if i in old]
     if common_old != common_new:
-        changes.append(_("the items are in a different order"))
+        changes.append(Phrase("the items are in a different order"))
     if not changes:
         changes.append(
-            _("the agenda file changed since the journal began (the items are the same)")
+            Phrase("the agenda file changed since the journal began (the items are the same)")
         )
     return changes
 
@@ -137,6 +146,6 @@ def _changes_without_record(journal_file: JournalFile, agenda: Agenda) -> list[s
         if event.item is not None and event.item not in known and len(seen) < 20:
             seen[event.item] = None
     return [
-        _("the agenda file changed since the journal began"),
-        *(_("item '{item}' was removed").format(item=shown(i)) for i in seen),
+        Phrase("the agenda file changed since the journal began"),
+        *(Phrase("item '{item}' was removed", item=shown(i)) for i in seen),
     ]

@@ -190,7 +190,7 @@ def resume_journal(
     start = StartNotice(
         resumed_at=journal_file.header.started_at,
         resumed=True,
-        changes=tuple(shown(c) for c in restored.changes),
+        changes=restored.changes,  # `Phrase`s: the screen words them in its language
         journal_warnings=restored.warnings,
     )
     return Opened(writer, restored.session, start)

@@ -95,7 +95,7 @@ class Masks:
             mask = text[span.start : span.end]
             place = None if at is None else (line, at + span.start, mask)
             known = None if place is None else self._placed.get(place)
-            key = known or self._key(text, span, mask)
+            key = known or self._for_mask(self._key(text, span, mask), mask)
             if place is not None:
                 self._placed[place] = key
             entry = self.entries.get(key)
@@ -120,6 +120,22 @@ class Masks:
         out.append(text[last:])
         return re.sub(r"\s{2,}", " ", "".join(out)).strip()
 
+    def _for_mask(self, key: str, mask: str) -> str:
+        """`key`, or a variant of it (区委副书记2) when its entry holds another mask: the draft
+        reads exactly as the script until a name is filled, so `**年度` and `****年度` are
+        two entries of the same title."""
+        entry = self.entries.get(key)
+        if entry is None or entry.value == mask:
+            return key
+        sep = "" if self.ph.language == "zh" else "-"
+        n = 2
+        while True:
+            candidate = f"{key}{sep}{n}"
+            other = self.entries.get(candidate)
+            if other is None or other.value == mask:
+                return candidate
+            n += 1
+
     def _key(self, text: str, span: Span, mask: str) -> str:
         ph = self.ph
         if span.standin is not None:
@@ -132,7 +148,7 @@ class Masks:
         after = self._title_after(text, span.end)
         if after is not None:
             key = _plain(after)
-            return self._known_title(key) if key else self._numbered(ph.fallback_key)
+            return self._known_title(key, mask) if key else self._numbered(ph.fallback_key)
         rest = matchable(text[span.end :], ph)
         for follower in ph.mask_followers:
             if rest.startswith(follower.follows):
@@ -158,13 +174,12 @@ class Masks:
         key = _plain(inner)
         return self._unreserved(key) if key else None
 
-    def _known_title(self, title: str) -> str:
-        """The one existing entry whose key ends with `title` (感谢***局长 after
-        市应急管理局局长***同志 is the same person, however many stars each has), else `title`
-        itself."""
+    def _known_title(self, title: str, mask: str) -> str:
+        """The one existing entry of the same mask whose key ends with `title` (感谢***局长
+        after 市应急管理局局长***同志 is the same person), else `title` itself."""
         if title in self.entries:
             return title
-        matches = [k for k in self.entries if k.endswith(title)]
+        matches = [k for k, e in self.entries.items() if k.endswith(title) and e.value == mask]
         return matches[0] if len(matches) == 1 else title
 
     def _unreserved(self, key: str) -> str:

@@ -71,6 +71,21 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 """Label key -> (context, English); `{name}` slots are filled by the page."""
 
+TITLES: dict[str, tuple[str, str]] = {
+    "index.html": NP_("view.title", "podium · run sheet"),
+    "stage.html": NP_("view.title", "podium · stage"),
+    "backstage.html": NP_("view.title", "podium · backstage"),
+    "control.html": NP_("view.title", "podium · control"),
+}
+"""Page -> its `<title>` (the browser's tab), in the meeting's language like the labels."""
+
+
+def title_element(page: str, lang: str) -> bytes:
+    """The page's `<title>…</title>` in `lang`."""
+    from html import escape
+
+    return f"<title>{escape(for_language(lang).pgettext(*TITLES[page]))}</title>".encode()
+
 
 def labels(lang: str) -> dict[str, str]:
     """Every label in `lang` (English where the catalog has none)."""

@@ -494,6 +494,8 @@ class RemoteServer:
 
     def _access(self, request: web.Request) -> tuple[Access, bool]:
         """What the request may do, and whether it presented its token in the query."""
+        if not self.gate.tokens_on:  # loopback only: nothing to read (200 polls a second)
+            return self.gate.check(request.remote or "?", None), False
         token, in_query = _presented(request, self.cookie_name)
         return self.gate.check(request.remote or "?", token), in_query
 
@@ -501,8 +503,10 @@ class RemoteServer:
         """A token given once as `?token=` is kept in a cookie for this run (only when it is the
         token that was checked: a `?token=` beside an `Authorization` header is not). A view
         link never replaces the control token a browser already holds: the stronger one stays."""
+        if not self.gate.tokens_on:
+            return
         token, in_query = _presented(request, self.cookie_name)
-        if not (token and in_query and self.gate.tokens_on):
+        if not (token and in_query):
             return
         if access is Access.VIEW:
             held = self.gate.access_of(request.cookies.get(self.cookie_name))
@@ -570,13 +574,16 @@ class RemoteServer:
         key = f"{lang}:{name}"
         body = self._assets.get(key)
         if body is None:
-            from podium.remote.labels import labels_block
+            from podium.remote.labels import TITLES, labels_block, title_element
 
             html_lang = "zh-CN" if lang == "zh" else "en"
             body = self._assets[name].replace(
                 b'<html lang="en">', f'<html lang="{html_lang}">'.encode(), 1
             )
             body = body.replace(b"</head>", labels_block(lang) + b"\n</head>", 1)
+            if name in TITLES:
+                english = f"<title>{TITLES[name][1]}</title>".encode()
+                body = body.replace(english, title_element(name, lang), 1)
             self._assets[key] = body
         return body
 

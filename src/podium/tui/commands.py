@@ -4,11 +4,34 @@ the screen's own: `help`, `quit`, and `jump` without an item (the jump dialog)."
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from podium.i18n import NP_, for_language
+
 if TYPE_CHECKING:
     from textual.binding import Binding
+
+
+class _Label(Mapping[str, str]):
+    """A command's label per language ("en", "zh"), from the catalog: `label["zh"]`."""
+
+    def __init__(self, pair: tuple[str, str]) -> None:
+        self.context, self.english = pair
+
+    def __getitem__(self, lang: str) -> str:
+        return for_language(lang).pgettext(self.context, self.english)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("en", "zh"))
+
+    def __len__(self) -> int:
+        return 2
+
+
+def _label(pair: tuple[str, str]) -> Mapping[str, str]:
+    return _Label(pair)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,13 +45,14 @@ class Command:
     """Textual key names that run it."""
     key_display: str
     """How the footer and the help screen show the keys."""
-    label: dict[str, str] = field(hash=False)
-    """What it does, per label language ("en", "zh")."""
+    label: Mapping[str, str] = field(hash=False)
+    """What it does, per label language ("en", "zh"): `NP_("command.ID", English)` in the
+    catalog."""
     footer: bool = True
     """Shown in the footer (the 80-column footer has room for the essentials only)."""
     footer_keys: str = ""
     """A shorter `key_display` for the footer ("" means the same)."""
-    short: dict[str, str] | None = field(default=None, hash=False)
+    short: Mapping[str, str] | None = field(default=None, hash=False)
     """A shorter label for the footer (None means the same)."""
 
 
@@ -41,8 +65,8 @@ COMMANDS: tuple[Command, ...] = (
         "go",
         GO_KEYS,
         "Space, Enter, →, ↓, PgDn",
-        {"en": "Next cue", "zh": "下一步"},
-        short={"en": "Next", "zh": "下一步"},
+        _label(NP_("command.go", "Next cue")),
+        short=_label(NP_("command.go.short", "Next")),
         footer_keys="Space/PgDn",
     ),
     Command(
@@ -50,7 +74,7 @@ COMMANDS: tuple[Command, ...] = (
         "go_back",  # not "back": Textual's App already has an action of that name
         BACK_KEYS,
         "←, ↑, PgUp, Backspace",
-        {"en": "Back", "zh": "上一步"},
+        _label(NP_("command.back", "Back")),
         footer_keys="←/PgUp",
     ),
     Command(
@@ -58,8 +82,8 @@ COMMANDS: tuple[Command, ...] = (
         "jump",
         ("j",),
         "j, Ctrl+P",
-        {"en": "Jump to item", "zh": "跳转"},
-        short={"en": "Jump", "zh": "跳转"},
+        _label(NP_("command.jump", "Jump to item")),
+        short=_label(NP_("command.jump.short", "Jump")),
         footer_keys="j",
     ),
     Command(
@@ -67,15 +91,15 @@ COMMANDS: tuple[Command, ...] = (
         "pause",
         ("p",),
         "p",
-        {"en": "Pause timer", "zh": "暂停计时"},
-        short={"en": "Pause", "zh": "暂停"},
+        _label(NP_("command.pause", "Pause timer")),
+        short=_label(NP_("command.pause.short", "Pause")),
     ),
     Command(
         "plus-minute",
         "plus_minute",
         ("plus",),
         "+",
-        {"en": "One more minute for this item", "zh": "本项加一分钟"},
+        _label(NP_("command.plus-minute", "One more minute for this item")),
         footer=False,
     ),
     Command(
@@ -83,7 +107,7 @@ COMMANDS: tuple[Command, ...] = (
         "minus_minute",
         ("minus",),
         "-",
-        {"en": "One less minute for this item", "zh": "本项减一分钟"},
+        _label(NP_("command.minus-minute", "One less minute for this item")),
         footer=False,
     ),
     Command(
@@ -91,7 +115,7 @@ COMMANDS: tuple[Command, ...] = (
         "tts_toggle",
         ("t",),
         "t",
-        {"en": "Read aloud on/off", "zh": "朗读开关"},
+        _label(NP_("command.tts-toggle", "Read aloud on/off")),
         footer=False,
     ),
     Command(
@@ -99,19 +123,24 @@ COMMANDS: tuple[Command, ...] = (
         "tts_repeat",
         ("r",),
         "r",
-        {"en": "Read the cue again", "zh": "重读本条"},
+        _label(NP_("command.tts-repeat", "Read the cue again")),
         footer=False,
     ),
     Command(
-        "tts-stop", "tts_stop", ("s",), "s", {"en": "Stop reading", "zh": "停止朗读"}, footer=False
+        "tts-stop",
+        "tts_stop",
+        ("s",),
+        "s",
+        _label(NP_("command.tts-stop", "Stop reading")),
+        footer=False,
     ),
     Command(
         "blank",
         "blank",
         ("b", "full_stop"),
         "b, .",
-        {"en": "Blank (clock only)", "zh": "黑屏(仅时钟)"},
-        short={"en": "Blank", "zh": "黑屏"},
+        _label(NP_("command.blank", "Blank (clock only)")),
+        short=_label(NP_("command.blank.short", "Blank")),
         footer_keys="b",
     ),
     Command(
@@ -119,7 +148,7 @@ COMMANDS: tuple[Command, ...] = (
         "dismiss_message",
         ("m",),
         "m",
-        {"en": "Dismiss the message to the host", "zh": "关闭给主持人的消息"},
+        _label(NP_("command.message-clear", "Dismiss the message to the host")),
         footer=False,
     ),
     Command(
@@ -127,7 +156,7 @@ COMMANDS: tuple[Command, ...] = (
         "help",
         ("question_mark", "f1"),
         "?, F1",
-        {"en": "Help", "zh": "帮助"},
+        _label(NP_("command.help", "Help")),
         footer_keys="?",
     ),
     Command(
@@ -135,7 +164,7 @@ COMMANDS: tuple[Command, ...] = (
         "quit_request",
         ("q", "ctrl+q", "ctrl+c"),
         "q, Ctrl+Q, Ctrl+C",
-        {"en": "Quit", "zh": "退出"},
+        _label(NP_("command.quit", "Quit")),
         footer_keys="q",
     ),
 )

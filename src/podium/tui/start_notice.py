@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from podium.engine.journal import shown
 from podium.engine.resume import StartNotice
+from podium.i18n import in_language
 from podium.tui.i18n import t
 
 
@@ -16,7 +17,8 @@ def start_notice_text(start: StartNotice, lang: str) -> str | None:
         when = start.resumed_at.strftime("%H:%M") if start.resumed_at else "?"
         parts.append(t("status.resumed", lang, t=when))
         if start.changes:
-            parts.append(t("status.agenda_changed", lang, changes="; ".join(start.changes)))
+            changes = "; ".join(shown(in_language(c, lang)) for c in start.changes)
+            parts.append(t("status.agenda_changed", lang, changes=changes))
     if start.journal_warnings:
         parts.append(t("status.journal_warnings", lang, n=len(start.journal_warnings)))
         parts.append(shown(start.journal_warnings[0]))

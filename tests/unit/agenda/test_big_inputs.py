@@ -4,6 +4,7 @@ enough for a slow machine; no time is asserted, only that the limits are never h
 
 from __future__ import annotations
 
+import os
 import resource
 import subprocess
 import sys
@@ -124,14 +125,30 @@ def test_many_groups_reading_the_same_16_mib_csv(tmp_path: Path, groups: int, ba
     assert rows > 600_000
 
 
-@pytest.mark.parametrize("source", ["/dev/zero", "/dev/urandom"])
-def test_a_device_as_the_agenda_is_refused_at_once(source: str) -> None:
+@pytest.mark.parametrize("source", ["/dev/zero", "/dev/urandom", "fifo", "folder"])
+@pytest.mark.parametrize(
+    "command", [["validate"], ["plan"], ["plan", "--format", "csv", "--spoken"]]
+)
+def test_a_special_file_as_the_agenda_is_refused_at_once(
+    tmp_path: Path, source: str, command: list[str]
+) -> None:
+    """Nothing is read from a device, a pipe (nobody writes to it: reading would wait for
+    ever) or a folder, by any command that reads an agenda: one sentence, exit 2."""
+    if source == "fifo":
+        source = str(tmp_path / "agenda.yaml")
+        os.mkfifo(source)
+    elif source == "folder":
+        source = str(tmp_path)
     out = subprocess.run(
-        [sys.executable, "-m", "podium", "validate", source],
+        [sys.executable, "-m", "podium", command[0], source, *command[1:]],
         capture_output=True,
         text=True,
         preexec_fn=limited(30, 512 * MiB),
         timeout=120,
     )
-    assert out.returncode == 2
-    assert "not a regular file" in out.stderr
+    assert out.returncode == 2, out.stderr
+    [line] = out.stderr.splitlines()
+    assert line.startswith(f"podium: error: cannot open {source}: ")
+    assert line.endswith("Is a directory" if source == str(tmp_path) else "not a regular file")
+    # validate says it on stdout too, in its one line per file; plan prints no sheet
+    assert out.stdout == (f"{source}: cannot be opened\n" if command == ["validate"] else "")

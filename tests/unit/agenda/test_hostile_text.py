@@ -45,6 +45,36 @@ def test_yaml_1_1_line_breaks_inside_a_quoted_text_do_not_shift_later_lines(
     assert bogus[0][:2] == place_of(text, "bogus")
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize(
+    "script", ["x中{sep} {{nope}}", "|\n      line\n      中{sep} {{nope}}", "'a{sep} {{nope}}'"]
+)
+def test_a_raw_line_separator_that_breaks_the_yaml_is_named_at_its_place(
+    tmp_path: Path, separator: str, script: str
+) -> None:
+    """libyaml (YAML 1.1) breaks lines at U+2028, U+2029 and U+0085, editors do not: when
+    that makes the file invalid, the error says which character did it, and where."""
+    text = EN + "  - title: t\n    script: " + script.format(sep=separator) + "\n"
+    found = places(write(tmp_path, text))
+    errors = [p for p in found if "not valid YAML" in p[2]]
+    if not errors:  # still valid YAML: warned at its place (a NEL may fold into a space)
+        assert found and {p[:2] for p in found} <= {
+            place_of(text, separator),
+            place_of(text, "{nope}"),
+        }
+        return
+    line, col = place_of(text, separator)
+    assert (
+        errors[0][2].endswith("as a line break") and f"at line {line}, column {col}" in errors[0][2]
+    )
+
+
+def test_a_syntax_error_without_a_separator_gets_no_such_word(tmp_path: Path) -> None:
+    text = EN + "  - title: t\n    script: x\n   bad: [\n"
+    [(_, _, message)] = places(write(tmp_path, text))
+    assert "line break" not in message
+
+
 def test_a_syntax_error_after_cjk_and_a_control_character_is_placed_in_characters(
     tmp_path: Path,
 ) -> None:

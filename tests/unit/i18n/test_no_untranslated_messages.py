@@ -32,6 +32,7 @@ SRC = Path(__file__).resolve().parents[3] / "src" / "podium"
 TRANSLATORS = {
     "_",
     "N_",
+    "Phrase",  # podium.i18n.Phrase: a catalog message that can be said again in another language
     "NP_",
     "ngettext",
     "pgettext",
@@ -246,3 +247,15 @@ print("a line of a run sheet")
         "m.py:9: add_argument(…'the thing'…)",
         "m.py:10: error_line(…'no such file: '…)",
     ]
+
+
+def test_no_message_counts_with_an_s_in_brackets() -> None:
+    """`{n} warning(s)` reads badly in English and cannot be translated by number: a message
+    that counts is a plural (`ngettext`, `NNP_`)."""
+    from babel.messages.pofile import read_po
+
+    po = SRC / "locale" / "zh_CN" / "LC_MESSAGES" / "podium.po"
+    with po.open("rb") as fp:
+        catalog = read_po(fp)
+    ids = [i for m in catalog if m.id for i in (m.id if isinstance(m.id, tuple) else (m.id,))]
+    assert ids and not [i for i in ids if re.search(r"[a-z]\(s\)", i)]
