@@ -668,6 +668,8 @@ TOO_LONG = b"\0too long"
 def read_journal(path: str | Path) -> JournalFile:
     """Read a journal's header; raises JournalReadError (cannot read) or NotAJournalError
     (foreign). The events are read when asked for."""
+    if not os.fspath(path).strip():  # Path("") would be the current folder
+        raise JournalReadError(_("cannot read a journal from an empty file name"))
     path = Path(path)
     with _open_regular(path) as f:
         try:
@@ -707,6 +709,12 @@ def _short_int(text: str) -> int:
     return int(text)
 
 
+_DECODER = json.JSONDecoder(
+    parse_constant=_no_constant, parse_float=_finite_float, parse_int=_short_int
+)
+"""One decoder for every line (a journal has millions of them)."""
+
+
 def _loads(raw: bytes) -> Any:
     """JSON of one line, refusing NaN/Infinity and absurd numbers; ValueError if not JSON."""
     try:
@@ -714,9 +722,7 @@ def _loads(raw: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise ValueError("not UTF-8") from exc
     try:
-        return json.loads(
-            text, parse_constant=_no_constant, parse_float=_finite_float, parse_int=_short_int
-        )
+        return _DECODER.decode(text)
     except RecursionError as exc:
         raise _Refused(_("nested too deeply")) from exc
 
@@ -828,20 +834,19 @@ def _parse_event(
     if not isinstance(obj, dict) or not isinstance(obj.get("event"), str):
         return None, _("line without an event skipped")
     kind = obj["event"]
-    label = shown(repr(kind[:40]))
     at_text = obj.get("at")
     at = _parse_time(at_text) if isinstance(at_text, str) else None
     if at is None:
-        return None, _("event {kind} without a valid time ('at') skipped").format(kind=label)
+        return None, _("event {kind} without a valid time ('at') skipped").format(kind=_label(kind))
     if kind not in EVENTS:
-        return None, _("unknown event kind {kind} skipped").format(kind=label)
-    if began is not None and at - began > MAX_SESSION:
+        return None, _("unknown event kind {kind} skipped").format(kind=_label(kind))
+    if began is not None and at > began + MAX_SESSION:
         days = (at - began).days
         skipped = _("event {kind} stamped {days} days after the journal began skipped")
-        return None, skipped.format(kind=label, days=days)
+        return None, skipped.format(kind=_label(kind), days=days)
     delta = obj.get("delta_s", 0)
     if kind == "adjust" and (
-        isinstance(delta, bool) or not isinstance(delta, int | float) or abs(delta) > MAX_DELTA_S
+        isinstance(delta, bool) or not isinstance(delta, _NUMBER) or abs(delta) > MAX_DELTA_S
     ):
         return None, _("adjust by {delta} seconds skipped").format(delta=shown(repr(delta))[:40])
     item = obj.get("item")
@@ -855,8 +860,16 @@ def _parse_event(
         note = _(
             "event {kind} is stamped {s} s before the one "
             "before it (the clock went back?); counted at the same moment"
-        ).format(kind=label, s=f"{(previous - at).total_seconds():.0f}")
+        ).format(kind=_label(kind), s=f"{(previous - at).total_seconds():.0f}")
     return JournalEvent(line=line, at=at, event=kind, item=item, cue=cue, fields=obj), note
+
+
+_NUMBER = (int, float)
+
+
+def _label(kind: str) -> str:
+    """An event kind as a warning names it."""
+    return shown(repr(kind[:40]))
 
 
 def _parse_time(text: str | None) -> dt.datetime | None:
