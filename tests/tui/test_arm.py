@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from textual.geometry import Region
 from textual.pilot import Pilot
 
@@ -18,7 +19,7 @@ from podium.agenda.model import Agenda, Cue, CueKind, Item, ItemKind, Meeting
 from podium.engine.clock import ManualClock
 from podium.tui.app import PodiumApp, make_app
 from podium.tui.widgets.big_digits import BigDigits, best_scale, glyph, rows_for, text_px
-from podium.tui.widgets.cue_text import CueText
+from podium.tui.widgets.cue_text import Columns, CueText
 from podium.tui.widgets.now_panel import NowPanel
 from podium.tui.widgets.run_sheet import RunSheet
 
@@ -301,6 +302,35 @@ def test_a_new_cue_starts_on_its_first_page(agenda_en: Agenda, clock: ManualCloc
         assert app.main.query_one(CueText).pages()[0] == 1
 
     run(app, scenario, (80, 24))
+
+
+def test_a_call_up_entry_never_breaks_a_name_its_unit_or_how_to_say_it() -> None:
+    """At 40×12 the entry is wider than the panel: what moves to the next line is the whole
+    `读作 谢晓东` (or the unit), never half of it; the note, prose, may break anywhere."""
+    from podium.tui.widgets.cue_text import wrap_para
+    from podium.tui.widgets.now_panel import call_blocks
+
+    cue = Cue(
+        CueKind.CALL,
+        "请解晓东同志上台领奖。",
+        names=("解晓东", "刘洋"),
+        units=("区应急管理局", "城西街道党政办"),
+        say=("谢晓东", "刘洋"),
+        notes=(None, "在市委党校培训，由城西街道张敏同志代领。"),
+    )
+    entries = call_blocks(cue, "zh")[-1]
+    assert isinstance(entries, Columns)
+    for width in (38, 30, 24):
+        lines = [
+            "".join(seg.text for seg in line)
+            for e in entries.entries
+            for line in wrap_para(e, width)
+        ]
+        text = "\n".join(lines)
+        assert all(cell_len(line) <= width for line in lines), text
+        assert any("读作 谢晓东" in line for line in lines), text
+        assert any("区应急管理局" in line for line in lines), text
+        assert "城西街道党政办" in text.replace("\n", "")
 
 
 def test_cue_text_keeps_chinese_punctuation_off_line_starts(

@@ -33,6 +33,9 @@ class Para:
 
     runs: tuple[Run, ...]
     indent: int = 0
+    keep: tuple[int, ...] = ()
+    """Runs (by index) never broken across lines where they fit on one: a name, how to say
+    it, a unit. A break that would fall inside one moves before it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,8 +230,11 @@ def wrap_para(block: Para, width: int) -> list[list[Segment]]:
         styles.append((pos, style))
         pos += len(printable(t))
     indent = min(block.indent, max(0, width - 8))
-    spans = line_spans(text, width, get_character_cell_size)
-    if indent and len(spans) > 1:
+    if block.keep:
+        spans = _kept_spans(text, [styles[i][0] for i in range(len(styles))], block, width, indent)
+    else:
+        spans = line_spans(text, width, get_character_cell_size)
+    if not block.keep and indent and len(spans) > 1:
         # Continuations have `width - indent` cells: wrap what follows the first line again.
         rest = spans[1][0]
         spans = [
@@ -246,6 +252,32 @@ def wrap_para(block: Para, width: int) -> list[list[Segment]]:
         line.extend(_slice(text, styles, start, end))
         lines.append(line)
     return lines
+
+
+def _kept_spans(
+    text: str, starts: list[int], block: Para, width: int, indent: int
+) -> list[tuple[int, int]]:
+    """Line spans of a short paragraph whose `keep` runs move whole to the next line rather
+    than break (wrapped line by line: for call-up entries, not for long texts)."""
+    ends = [*starts[1:], len(text)]
+    keeps = [(starts[i], ends[i]) for i in block.keep if i < len(starts)]
+    spans: list[tuple[int, int]] = []
+    start, first = 0, True
+    while True:
+        room = width if first else max(1, width - indent)
+        part = line_spans(text[start:], room, get_character_cell_size)
+        s, e = start + part[0][0], start + part[0][1]
+        if len(part) == 1:
+            spans.append((s, e))
+            return spans
+        nxt = start + part[1][0]
+        for a, b in keeps:
+            if s < a < e < b and cell_len(text[a:b]) <= max(1, width - indent):
+                e = s + len(text[s:a].rstrip(" "))
+                nxt = a
+                break
+        spans.append((s, e))
+        start, first = nxt, False
 
 
 def _slice(

@@ -353,19 +353,23 @@ def call_blocks(cue: Cue, lang: str) -> list[Block]:
         note = cue.notes[k] if k < len(cue.notes) else None
         head = f"{k + 1:>{number_w}}. "
         runs: list[tuple[str, Style | None]] = [(head, DIM), (name, BOLD)]
+        keep = [1]  # a name, its unit and how to say it never break across lines
         if has_unit:
-            pad = " " * (name_w - cell_len(name) + 2)
             unit_text = printable(unit) if unit else ""
-            runs.append((pad + unit_text, ITALIC))
+            runs.append((" " * (name_w - cell_len(name) + 2), None))
+            runs.append((unit_text, ITALIC))
+            keep.append(len(runs) - 1)
             trail = unit_w - cell_len(unit_text)
         else:
             trail = name_w - cell_len(name)
         if say and say != cue.names[k]:
-            runs.append((" " * (trail + 2) + t("call.say", lang, say=printable(say)), SAY))
+            runs.append((" " * (trail + 2), None))
+            runs.append((t("call.say", lang, say=printable(say)), SAY))
+            keep.append(len(runs) - 1)
             trail = 0
         if note:
             runs.append((" " * (trail + 2) + printable(note), NOTE))
-        entries.append(Para(tuple(runs), indent=len(head)))
+        entries.append(Para(tuple(runs), indent=len(head), keep=tuple(keep)))
     blocks.append(Columns(tuple(entries)))
     if count > shown:
         blocks.append(para(t("call.more", lang, n=f"{count - shown:,}"), ITALIC))
