@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from podium.agenda import load_agenda, make_plan
+from podium.cli.report import display_width
 from podium.engine.clock import ManualClock
 from podium.engine.journal import JournalWriter
 from podium.engine.session import Outcome, Session
@@ -203,3 +205,53 @@ def test_csv_cells_never_run_as_formulas(tmp_path: Path) -> None:
     rows = result.stdout.lstrip("\ufeff").splitlines()
     assert rows[1].startswith("1,a,\"'=HYPERLINK(") and "'@SUM(A1)" in rows[2]
     assert ",+0:10" in rows[1]  # differences stay numbers
+
+
+HOSTILE_TITLES = {
+    "esc": "Welcome\x1b[2J\x1b[H",  # CSI: clear the screen
+    "osc": "Talk\x1b]0;pwned\x07",  # OSC: set the title bar, ended by BEL
+    "c1": "Prizes\x9b31m\x9d8;;http://x\x9c",  # C1 CSI, OSC and ST
+    "bidi": "Close\u202egnirts\u2028next line",  # right-to-left override, line separator
+}
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def test_titles_and_names_never_reach_the_output_with_their_control_characters(
+    tmp_path: Path,
+) -> None:
+    agenda = tmp_path / "hostile.yaml"
+    items = "".join(
+        f"  - {{id: {key}, title: {json.dumps(title)}, duration: 1m, script: [Hi.]}}\n"
+        for key, title in HOSTILE_TITLES.items()
+    )
+    agenda.write_text(
+        'podium: 1\nmeeting: {title: "Board\\e]2;owned\\a meeting"}\nitems:\n' + items,
+        encoding="utf-8",
+    )
+    # The journal's own name is shown in the report too: a file name may hold ESC as well.
+    journal = run_session(
+        agenda, tmp_path / "j\x1b[31m.jsonl", rehearsal=False, seconds_per_cue=300
+    )
+    for fmt in ("text", "markdown", "json", "csv"):
+        result = podium("report", str(journal), "--format", fmt)
+        assert result.returncode == 0, result.stderr
+        raw = UNSAFE.findall(result.stdout + result.stderr)
+        assert raw == [], (fmt, raw)
+        if fmt == "csv":  # each cell escaped by the sheet, as the run sheet's are
+            assert "Talk\\x1b]0;pwned\\x07" in result.stdout
+            continue
+        if fmt == "json":  # the same JSON: the escapes read back as the titles
+            document = json.loads(result.stdout)
+            assert [i["title"] for i in document["items"]] == list(HOSTILE_TITLES.values())
+            assert document["meeting"]["title"] == "Board\x1b]2;owned\x07 meeting"
+            continue
+        for shown in ("Welcome\\x1b[2J", "Talk\\x1b]0;pwned\\x07", "Prizes\\x9b31m"):
+            assert shown in result.stdout, (fmt, result.stdout)
+        assert "Close\\u202egnirts\\u2028next line" in result.stdout
+        assert "Board\\x1b]2;owned\\x07 meeting" in result.stdout
+        assert "j\\x1b[31m.jsonl" in result.stdout
+        if fmt == "text":  # escaped before aligning: the planned column still lines up
+            rows = [line for line in result.stdout.splitlines() if " 1:00 " in line]
+            assert len(rows) == 4
+            columns = {display_width(r[: r.index(" 1:00 ")]) for r in rows}
+            assert len(columns) == 1, rows

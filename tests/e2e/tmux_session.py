@@ -83,11 +83,19 @@ class Tmux:
             raise RuntimeError(f"tmux {' '.join(args)}: {result.stderr.strip()}")
         return result.stdout
 
-    def start(self, *podium_args: str, size: tuple[int, int] | None = None) -> int:
+    def start(
+        self,
+        *podium_args: str,
+        size: tuple[int, int] | None = None,
+        wrapper: tuple[str, ...] = (),
+    ) -> int:
         """Run `podium run ARGS` in a new session (the previous one, if any, has ended).
 
         A shell in the pane runs podium and writes its exit status to a file (tmux's own
         `pane_dead_status` is sometimes empty when a process ends quickly). Returns podium's pid.
+        `wrapper` runs podium through a command that then execs it (e.g. `setpriv` to run it
+        as another user), with the environment already set; the shell that writes the status
+        is not wrapped.
         """
         width, height = size or self.size
         name = f"podium{next(_sessions)}"
@@ -107,6 +115,7 @@ class Tmux:
             f"XDG_STATE_HOME={self.state_home}",
             "LANG=C.UTF-8",
             "LC_ALL=C.UTF-8",
+            *wrapper,
             *PODIUM,
             "run",
             *podium_args,

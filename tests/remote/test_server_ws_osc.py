@@ -336,18 +336,50 @@ def test_denied_is_said_once_a_second_per_sender_and_to_few_senders_in_all(
         assert osc_exchange(port, "/podium/state")[0] == "/podium/reply/state"
 
 
-def test_osc_state_of_a_long_agenda_fits_one_datagram(live_factory: Any, tmp_path: Path) -> None:
-    """300 items and a 20,000-character speech: the answer leaves the run sheet to HTTP and
-    cuts the longest texts, so it is still one datagram a controller can read."""
+def long_agenda(folder: Path, count: int) -> Path:
+    """An agenda of `count` items whose first cue is a 20,000-character speech."""
     items = [f"  - id: item-{n}\n    title: Item {n} 第{n}项\n    script: [Cue {n}]\n"
-             for n in range(300)]  # fmt: skip
+             for n in range(count)]  # fmt: skip
     long_line = "各位来宾，" * 4000
     items[0] = f"  - id: item-0\n    title: Opening\n    script:\n      - {long_line}\n"
-    agenda = tmp_path / "long.zh.yaml"
+    agenda = folder / "long.zh.yaml"
     agenda.write_text(
         "podium: 1\nmeeting:\n  title: 长议程\n  language: zh\nitems:\n" + "".join(items),
         encoding="utf-8",
     )
+    return agenda
+
+
+def test_a_state_of_any_size_reaches_a_viewer_whole(live_factory: Any, tmp_path: Path) -> None:
+    """The one frame written to every viewer: lengths under 126 bytes, under 64 KiB and over
+    (900 items and a long speech), read by a real WebSocket client."""
+    from podium.remote.server import text_frame
+
+    for size in (0, 125, 126, 65535, 65536):
+        frame = text_frame(b"x" * size)
+        assert frame.endswith(b"x" * size) and frame[0] == 0x81
+        assert len(frame) - size == (2 if size < 126 else 4 if size < 65536 else 10)
+    live = live_factory(make_host(str(long_agenda(tmp_path, 900))))
+
+    async def scenario() -> tuple[int, dict[str, Any]]:
+        async with aiohttp.ClientSession() as client, client.ws_connect(ws_url(live)) as ws:
+            await next_state(ws)
+            live.call(lambda: live.host.run("go"))
+            while True:
+                raw = await asyncio.wait_for(ws.receive_str(), 5)
+                state = json.loads(raw)
+                if state.get("started"):
+                    return len(raw.encode()), state
+
+    size, state = asyncio.run(scenario())
+    assert size > 65536
+    assert len(state["sheet"]) == 900 and state["cue_text"].startswith("各位来宾，")
+
+
+def test_osc_state_of_a_long_agenda_fits_one_datagram(live_factory: Any, tmp_path: Path) -> None:
+    """300 items and a 20,000-character speech: the answer leaves the run sheet to HTTP and
+    cuts the longest texts, so it is still one datagram a controller can read."""
+    agenda = long_agenda(tmp_path, 300)
     live = live_factory(make_host(str(agenda)), osc=("127.0.0.1", 0))
     port = live.server.osc_address[1]
     osc_exchange(port, "/podium/go")

@@ -21,6 +21,7 @@ from podium.cli import EXIT_INVALID, EXIT_OK, UsageError, error_line
 from podium.engine.report import Report
 from podium.engine.timefmt import rounded_text, signed_text
 from podium.i18n import Translations, _, for_language
+from podium.textsafe import escape_json_controls, printable
 
 NONE = "—"
 
@@ -92,14 +93,27 @@ def main(args: argparse.Namespace) -> int:
 
 
 def render(report: Report, fmt: str, *, exclude_pauses: bool = False) -> str:
-    """The report in `fmt`: text, markdown, csv or json."""
+    """The report in `fmt`: text, markdown, csv or json.
+
+    Titles, names and file names come from files: their control characters never reach the
+    output raw. Text and markdown show them as visible `\\x1b` (each table cell escaped
+    before the columns are aligned, then the whole page once more); JSON writes them as
+    `\\uXXXX` (the same JSON); CSV cells are escaped by `spreadsheet_cell` (controls and
+    formulas), as the run sheet's are.
+    """
     if fmt == "json":
-        return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+        document = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+        return escape_json_controls(document) + "\n"
     if fmt == "csv":
         return render_csv(report)
     if fmt == "markdown":
-        return render_markdown(report, exclude_pauses=exclude_pauses)
-    return render_text(report, exclude_pauses=exclude_pauses)
+        return printable(render_markdown(report, exclude_pauses=exclude_pauses))
+    return printable(render_text(report, exclude_pauses=exclude_pauses))
+
+
+def _safe(text: str) -> str:
+    """One cell or line of text from a file, shown on one line with its controls escaped."""
+    return printable(text, one_line=True)
 
 
 # --- shared rows ------------------------------------------------------------------------
@@ -130,7 +144,7 @@ def _table(report: Report) -> tuple[list[str], list[list[str]], list[str]]:
     ]
     rows = []
     for it in report.items:
-        cells = [str(it.number), it.title, rounded_text(it.planned_s)]
+        cells = [str(it.number), _safe(it.title), rounded_text(it.planned_s)]
         for actual, delta in zip(it.actual_s, it.delta_s, strict=True):
             cells += [_dur(actual), _signed(delta)]
         rows.append(cells)
@@ -170,7 +184,10 @@ def _session_lines(report: Report) -> list[str]:
             line = tr.gettext("{k}. meeting, started {started}, ended {ended}: {journal}")
         lines.append(
             line.format(
-                k=k, started=_when(s.started_at), ended=_when(s.ended_at), journal=s.journal
+                k=k,
+                started=_safe(_when(s.started_at)),
+                ended=_safe(_when(s.ended_at)),
+                journal=_safe(s.journal),
             )
         )
     return lines
@@ -189,7 +206,7 @@ def _title(report: Report, exclude_pauses: bool) -> str:
         title = tr.gettext("{title}: planned against actual (pauses excluded)")
     else:
         title = tr.gettext("{title}: planned against actual")
-    return title.format(title=report.agenda.meeting.title)
+    return title.format(title=_safe(report.agenda.meeting.title))
 
 
 # --- text -------------------------------------------------------------------------------
@@ -215,7 +232,7 @@ def render_text(report: Report, *, exclude_pauses: bool = False) -> str:
     hints = report.hints()
     if hints:
         heading = _tr(report).gettext("What to change:")
-        out += ["", heading] + [f"  - {h}" for h in hints]
+        out += ["", heading] + [f"  - {_safe(h)}" for h in hints]
     return "\n".join(out) + "\n"
 
 
@@ -303,13 +320,15 @@ def render_csv(report: Report) -> str:
     """One row per item and a total row; durations `m:ss`, differences signed; with a BOM."""
     _, rows, total = _table(report)
     ids = [it.id for it in report.items]
+    titles = [it.title for it in report.items]  # spreadsheet_cell escapes them
     ids += [""] * (len(rows) - len(ids))  # the waiting row has no id
+    titles += [r[1] for r in rows[len(titles) :]]
     buf = io.StringIO()
     buf.write(BOM)
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(_csv_header(report))
-    for item_id, r in zip(ids, rows, strict=True):
-        cells = [spreadsheet_cell(item_id), spreadsheet_cell(r[1])]
+    for item_id, title, r in zip(ids, titles, rows, strict=True):
+        cells = [spreadsheet_cell(item_id), spreadsheet_cell(title)]
         writer.writerow([r[0], *cells, *(c if c != NONE else "" for c in r[2:])])
     writer.writerow(["", "", *(c if c != NONE else "" for c in total[1:])])
     return buf.getvalue()

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from podium.agenda.model import Agenda
-from podium.i18n import N_, _, os_error_reason
+from podium.i18n import N_, Phrase, _, os_error_reason
 from podium.textsafe import printable
 
 FORMAT = "podium-journal/1"
@@ -122,7 +122,7 @@ def _cannot_read(path: Path, reason: str) -> str:
 
 
 def _cannot_check(exc: OSError) -> str:
-    return _("cannot check the journal file: {reason}").format(reason=_reason(exc))
+    return Phrase("cannot check the journal file: {reason}", reason=_reason(exc))
 
 
 def _kind_of(mode: int) -> str:
@@ -351,7 +351,7 @@ class JournalWriter:
     def _append(self, line: bytes) -> None:
         self._pending.append(line)
         if self._fd < 0:
-            self._write_error = _("the journal is closed")
+            self._write_error = Phrase("the journal is closed")
             return
         self._check_path()
         self._flush()
@@ -410,35 +410,36 @@ class JournalWriter:
                 self._recover("replaced")  # something appeared there meanwhile
                 return
             if what == "deleted":
-                problem = _(
+                problem = N_(
                     "the journal file was deleted and cannot be written again at {path}: "
                     "{reason}; events are kept while podium runs"
                 )
             else:
-                problem = _(
+                problem = N_(
                     "the journal file was replaced and cannot be written again at {path}: "
                     "{reason}; events are kept while podium runs"
                 )
-            self._path_problem = problem.format(path=shown(target), reason=_reason(exc))
+            self._path_problem = Phrase(problem, path=shown(target), reason=_reason(exc))
             return
         os.close(self._fd)
         self._fd, self.path = fd, target
         self._path_problem = None
+        # Phrases: the screen says them in its own language
         if target == old:
-            notice = _(
+            notice = N_(
                 "the journal {path} was deleted; podium wrote it again with every event so far"
             )
         elif what == "deleted":
-            notice = _(
+            notice = N_(
                 "the journal {path} was deleted; podium wrote it again at {new} "
                 "with every event so far"
             )
         else:
-            notice = _(
+            notice = N_(
                 "the journal {path} was replaced; podium wrote it again at {new} "
                 "with every event so far"
             )
-        self._notices.append(notice.format(path=shown(old), new=shown(target)))
+        self._notices.append(Phrase(notice, path=shown(old), new=shown(target)))
 
     def _copy_to(self, target: Path) -> int:
         """A new file at `target` (never replacing one) holding the open journal's lines."""
@@ -667,6 +668,8 @@ TOO_LONG = b"\0too long"
 def read_journal(path: str | Path) -> JournalFile:
     """Read a journal's header; raises JournalReadError (cannot read) or NotAJournalError
     (foreign). The events are read when asked for."""
+    if not os.fspath(path).strip():  # Path("") would be the current folder
+        raise JournalReadError(_("cannot read a journal from an empty file name"))
     path = Path(path)
     with _open_regular(path) as f:
         try:
@@ -706,6 +709,12 @@ def _short_int(text: str) -> int:
     return int(text)
 
 
+_DECODER = json.JSONDecoder(
+    parse_constant=_no_constant, parse_float=_finite_float, parse_int=_short_int
+)
+"""One decoder for every line (a journal has millions of them)."""
+
+
 def _loads(raw: bytes) -> Any:
     """JSON of one line, refusing NaN/Infinity and absurd numbers; ValueError if not JSON."""
     try:
@@ -713,9 +722,7 @@ def _loads(raw: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise ValueError("not UTF-8") from exc
     try:
-        return json.loads(
-            text, parse_constant=_no_constant, parse_float=_finite_float, parse_int=_short_int
-        )
+        return _DECODER.decode(text)
     except RecursionError as exc:
         raise _Refused(_("nested too deeply")) from exc
 
@@ -827,20 +834,19 @@ def _parse_event(
     if not isinstance(obj, dict) or not isinstance(obj.get("event"), str):
         return None, _("line without an event skipped")
     kind = obj["event"]
-    label = shown(repr(kind[:40]))
     at_text = obj.get("at")
     at = _parse_time(at_text) if isinstance(at_text, str) else None
     if at is None:
-        return None, _("event {kind} without a valid time ('at') skipped").format(kind=label)
+        return None, _("event {kind} without a valid time ('at') skipped").format(kind=_label(kind))
     if kind not in EVENTS:
-        return None, _("unknown event kind {kind} skipped").format(kind=label)
-    if began is not None and at - began > MAX_SESSION:
+        return None, _("unknown event kind {kind} skipped").format(kind=_label(kind))
+    if began is not None and at > began + MAX_SESSION:
         days = (at - began).days
         skipped = _("event {kind} stamped {days} days after the journal began skipped")
-        return None, skipped.format(kind=label, days=days)
+        return None, skipped.format(kind=_label(kind), days=days)
     delta = obj.get("delta_s", 0)
     if kind == "adjust" and (
-        isinstance(delta, bool) or not isinstance(delta, int | float) or abs(delta) > MAX_DELTA_S
+        isinstance(delta, bool) or not isinstance(delta, _NUMBER) or abs(delta) > MAX_DELTA_S
     ):
         return None, _("adjust by {delta} seconds skipped").format(delta=shown(repr(delta))[:40])
     item = obj.get("item")
@@ -854,8 +860,16 @@ def _parse_event(
         note = _(
             "event {kind} is stamped {s} s before the one "
             "before it (the clock went back?); counted at the same moment"
-        ).format(kind=label, s=f"{(previous - at).total_seconds():.0f}")
+        ).format(kind=_label(kind), s=f"{(previous - at).total_seconds():.0f}")
     return JournalEvent(line=line, at=at, event=kind, item=item, cue=cue, fields=obj), note
+
+
+_NUMBER = (int, float)
+
+
+def _label(kind: str) -> str:
+    """An event kind as a warning names it."""
+    return shown(repr(kind[:40]))
 
 
 def _parse_time(text: str | None) -> dt.datetime | None:

@@ -64,7 +64,11 @@ def restore_session(
     changes = agenda_changes(journal_file, plan.agenda)
     for gone, stand_in in locator.stand_ins.items():
         changes.append(
-            Phrase("item '{item}' is gone: its time counts in '{other}'", item=gone, other=stand_in)
+            Phrase(
+                "item '{item}' is gone: its time counts in '{other}'",
+                item=shown(gone),
+                other=shown(stand_in),
+            )
         )
     return Restored(session, journal_file, tuple(changes), tuple(warnings))
 
@@ -75,7 +79,7 @@ def agenda_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
     moved: list[str] = (
         []
         if same_agenda_path(header.agenda, agenda.path)
-        else [Phrase("the journal was written for {path}", path=header.agenda)]
+        else [Phrase("the journal was written for {path}", path=shown(header.agenda))]
     )
     if not header.agenda_sha256 or header.agenda_sha256 == agenda.sha256:
         return moved
@@ -90,8 +94,8 @@ def _item_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
     old: dict[str, dict[str, Any]] = {str(d.get("id")): d for d in header.items}
     new = {item.id: item for item in agenda.items}
     changes: list[str] = []
-    changes += [Phrase("item '{item}' was removed", item=i) for i in old if i not in new]
-    changes += [Phrase("item '{item}' was added", item=i) for i in new if i not in old]
+    changes += [Phrase("item '{item}' was removed", item=shown(i)) for i in old if i not in new]
+    changes += [Phrase("item '{item}' was added", item=shown(i)) for i in new if i not in old]
     for item_id, item in new.items():
         was = old.get(item_id)
         if was is None:
@@ -100,16 +104,16 @@ def _item_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
             changes.append(
                 Phrase(
                     "item '{item}' is now titled '{title}' (was '{was}')",
-                    item=item_id,
-                    title=item.title,
-                    was=was["title"],
+                    item=shown(item_id),
+                    title=shown(item.title),
+                    was=shown(str(was["title"])),
                 )
             )
         if isinstance(was.get("cues"), int) and was["cues"] != len(item.cues):
             changes.append(
                 Phrase(
                     "item '{item}' now has {n} cues (was {was})",
-                    item=item_id,
+                    item=shown(item_id),
                     n=len(item.cues),
                     was=was["cues"],
                 )
@@ -118,7 +122,7 @@ def _item_changes(journal_file: JournalFile, agenda: Agenda) -> list[str]:
             changes.append(
                 Phrase(
                     "item '{item}' is now planned for {planned} (was {was})",
-                    item=item_id,
+                    item=shown(item_id),
                     planned=rounded_text(item.duration_s),
                     was=rounded_text(was["duration_s"]),
                 )
@@ -143,5 +147,5 @@ def _changes_without_record(journal_file: JournalFile, agenda: Agenda) -> list[s
             seen[event.item] = None
     return [
         Phrase("the agenda file changed since the journal began"),
-        *(Phrase("item '{item}' was removed", item=i) for i in seen),
+        *(Phrase("item '{item}' was removed", item=shown(i)) for i in seen),
     ]

@@ -307,7 +307,9 @@ class PodiumApp(App[int]):
             return
         said = self.host.journal.take_notice()  # the journal file was written again
         if said:
-            self._notice(said, seconds=None)
+            from podium.i18n import in_language
+
+            self._notice(in_language(said, self.lang), seconds=None)
         error = self.host.journal_error
         state = self.main.status.state
         if state is None or state.journal_error != error:

@@ -152,6 +152,36 @@ def test_torn_last_line_and_unknown_kinds_are_skipped_with_warnings(tmp_path: Pa
     assert not journal.finished
 
 
+def test_out_of_order_and_absurd_times_are_never_silent(tmp_path: Path) -> None:
+    def event(at: str, kind: str = "go", item: str = "a") -> str:
+        return json.dumps({"at": at, "event": kind, "item": item, "cue": 0}) + "\n"
+
+    path = tmp_path / "j.jsonl"
+    path.write_text(
+        HEADER
+        + "\n"
+        + event("2026-03-12T09:05:00.000+08:00")
+        + event("2026-03-12T09:01:00.000+08:00", item="b")  # the clock went back 4 minutes
+        + event("2026-03-12T09:06:00.000+08:00", "pause", "b")
+        + event("2027-03-12T09:06:00.000+08:00", "resume", "b")  # a year after it began
+        + event("9999-12-31T23:59:59.999+14:00", "end", "b")  # no meeting's year
+        + event("2026-03-12T09:08:00.000+08:00", "end", "b"),
+        encoding="utf-8",
+    )
+    journal = read_journal(path)
+    # out of order: kept (counted at the moment of the one before it), with a warning
+    assert [(e.event, e.line) for e in journal.events] == [
+        ("go", 2), ("go", 3), ("pause", 4), ("end", 7)
+    ]  # fmt: skip
+    assert journal.warnings == (
+        f"{path}:3: warning: event 'go' is stamped 240 s before the one before it "
+        "(the clock went back?); counted at the same moment",
+        f"{path}:5: warning: event 'resume' stamped 365 days after the journal began skipped",
+        f"{path}:6: warning: event 'end' without a valid time ('at') skipped",
+    )
+    assert journal.finished and journal.end_event is not None and journal.end_event.line == 7
+
+
 def test_appending_after_a_torn_line_starts_a_new_line(tmp_path: Path) -> None:
     path = tmp_path / "j.jsonl"
     path.write_text(HEADER + '\n{"at": "2026-03-12T09:00:0', encoding="utf-8")

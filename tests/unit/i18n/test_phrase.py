@@ -4,6 +4,7 @@ user's language, the screen words it again in its own."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +43,31 @@ def test_the_screen_words_what_changed_in_its_own_language(
     monkeypatch.setenv("LANGUAGE", "zh_CN")
     start = StartNotice(resumed=True, changes=(Phrase("the items are in a different order"),))
     assert "the items are in a different order" in (start_notice_text(start, "en") or "")
+
+
+def test_the_journals_notice_is_worded_again_for_the_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The journal file deleted under a running meeting: the writer writes it again and says
+    so once; the screen words that in its own language whatever the locale."""
+    from podium.agenda.model import Agenda, Item, ItemKind, Meeting
+    from podium.engine.journal import JournalWriter
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    agenda = Agenda(
+        "/agendas/zh.yaml",
+        "0" * 64,
+        Meeting(title="t", language="zh"),
+        (Item(0, "a", ItemKind.SCRIPT, "a", 60, False, ()),),
+    )
+    path = tmp_path / "j.jsonl"
+    writer = JournalWriter.create(path, agenda, rehearsal=False, now=dt.datetime.now().astimezone())
+    try:
+        path.unlink()
+        writer.check()
+        notice = writer.take_notice()
+    finally:
+        writer.close()
+    assert notice is not None and path.exists()
+    assert notice.startswith("the journal ") and "wrote it again" in notice
+    assert "重新写入" in in_language(notice, "zh")

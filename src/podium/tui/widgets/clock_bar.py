@@ -8,7 +8,7 @@ from textual.widgets import Static
 from podium.engine.session import Session
 from podium.engine.timefmt import elapsed_text, rounded_text
 from podium.tui.i18n import t
-from podium.tui.time_text import wall_clock_text
+from podium.tui.time_text import projected_text, wall_clock_text
 
 SEPARATOR = " │ "
 
@@ -64,7 +64,7 @@ def clock_line(session: Session, lang: str) -> Text:
         line.append(SEPARATOR)
         line.append(words, style=style)
     line.append(SEPARATOR)
-    line.append(t("clock.end", lang, t=wall_clock_text(session.projected_end(), seconds=False)))
+    line.append(t("clock.end", lang, t=_end_text(session)))
     return line
 
 
@@ -84,5 +84,10 @@ def compact_line(session: Session, lang: str) -> Text:
     line.append(SEPARATOR)
     line.append(wall_clock_text(session.clock.now()), style="bold")
     line.append(SEPARATOR)
-    line.append(t("clock.end", lang, t=wall_clock_text(session.projected_end(), seconds=False)))
+    line.append(t("clock.end", lang, t=_end_text(session)))
     return line
+
+
+def _end_text(session: Session) -> str:
+    """The projected end, with its date when it is not today."""
+    return projected_text(session.projected_end(), session.clock.now())

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from rich.text import Text
 from textual.widgets import Static
 
+from podium.i18n import in_language
 from podium.textsafe import printable
 from podium.tui.i18n import t
 
@@ -54,7 +55,8 @@ def status_text(state: StatusState, lang: str) -> Text:
     line = Text()
     if state.journal_error is not None:
         line.append(
-            t("status.journal.error", lang, reason=state.journal_error), style="bold reverse red"
+            t("status.journal.error", lang, reason=in_language(state.journal_error, lang)),
+            style="bold reverse red",
         )
         line.append("  ")
     if state.notice:
