@@ -19,6 +19,7 @@ from podium.engine.clock import ManualClock
 from podium.tui.app import PodiumApp, make_app
 from podium.tui.widgets.big_digits import BigDigits, best_scale, glyph, rows_for, text_px
 from podium.tui.widgets.cue_text import CueText
+from podium.tui.widgets.now_panel import NowPanel
 from podium.tui.widgets.run_sheet import RunSheet
 
 CST = dt.timezone(dt.timedelta(hours=8))
@@ -158,7 +159,8 @@ def test_overtime_counts_up_with_a_plus_in_block_digits(
         await settle(pilot, app_zh)
         digits = app_zh.main.query_one(BigDigits)
         assert digits.value == "+1:12"
-        assert app_zh.main.query_one("#now").has_class("-overtime")
+        assert app_zh.main.query_one(NowPanel).border_state == "-overtime"
+        assert digits.has_class("-overtime")
         assert "超时 · 超出 1:12" in shown(app_zh)
 
     run(app_zh, scenario, (200, 60))
@@ -196,6 +198,36 @@ def test_each_second_repaints_only_the_digits_that_changed(
         regions.clear()
         app_en.main.refresh_times()  # the same second again: nothing to send
         assert regions == []
+
+    run(app_en, scenario, (200, 60))
+
+
+def test_the_digits_on_screen_are_the_time_after_every_kind_of_change(
+    app_en: PodiumApp, clock: ManualClock
+) -> None:
+    """Whatever the update (same length, a digit fewer, the hold's countdown giving way to the
+    speech's), the rows painted are the glyphs of the value now: nothing stale stays."""
+
+    def painted(digits: BigDigits) -> list[str]:
+        strips = digits.render_lines(Region(0, 0, digits.size.width, digits.size.height))
+        return [s.text.strip() for s in strips if s.text.strip()]
+
+    def expected(digits: BigDigits) -> list[str]:
+        assert digits.scale is not None
+        sx, sy = digits.scale
+        gap = " " * sx
+        return [
+            gap.join(glyph(c, sx, sy)[row] for c in digits.value).strip()
+            for row in range(rows_for(sy))
+        ]
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_en, clock, 1, 1)  # a 5:00 speech
+        for step in (10.5, 1, 290, 60):  # 4:50, 4:49 (same length), 0:59, +0:01
+            clock.advance(step)
+            await settle(pilot, app_en)
+            digits = app_en.main.query_one(BigDigits)
+            assert painted(digits)[:-1] == expected(digits), digits.value
 
     run(app_en, scenario, (200, 60))
 
@@ -304,13 +336,13 @@ def test_the_hold_before_a_fixed_time(agenda_zh: Agenda, clock: ManualClock, sho
         text = shown(app)
         assert "固定 09:20 开始 · 还需等待 5:08" in text
         assert app.main.query_one(BigDigits).value == "5:08"
-        assert app.main.query_one("#now").has_class("-hold")
+        assert app.main.query_one("#now-hold").display
         assert "请张建国同志讲话" in text  # the cue is still there, under the hold
         sheet = app.main.query_one(RunSheet)
         clock.advance(5 * 60 + 8)  # 09:20: the leader has arrived
         await settle(pilot, app)
         assert "还需等待" not in shown(app)
-        assert not app.main.query_one("#now").has_class("-hold")
+        assert not app.main.query_one("#now-hold").display
         assert sheet.row(1)[0] == "▶"
 
     run(app, scenario, (80, 24))

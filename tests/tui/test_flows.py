@@ -20,6 +20,7 @@ from podium.engine.session import Position
 from podium.tui.app import PodiumApp, make_app
 from podium.tui.screens.confirm import ConfirmScreen
 from podium.tui.screens.summary import SummaryScreen
+from podium.tui.widgets.now_panel import NowPanel
 from podium.tui.widgets.run_sheet import RunSheet
 
 from .harness import press, run
@@ -131,11 +132,14 @@ def test_speech_timer_phases_are_colour_and_word(
         assert "Speaker" in shown(app_en) and "Dr. Ana Lima" in shown(app_en)
         clock.advance(after_s)
         await tick(pilot, app_en)
-        now = app_en.main.query_one("#now")
+        now = app_en.main.query_one(NowPanel)
         assert now.query_one("#now-timer").value == digits
         assert word in shown(app_en)
+        assert now.border_state == css  # the panel's border (heavy, coloured)
         for phase in ("-warning", "-danger", "-overtime"):
-            assert now.has_class(phase) == (phase == css)
+            assert now.query_one("#now-timer").has_class(phase) == (phase == css)
+        if css is not None:
+            assert now.styles.border.top[0] == "heavy"
 
     run(app_en, scenario)
 

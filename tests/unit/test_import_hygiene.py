@@ -124,8 +124,18 @@ def test_podium_run_without_tts_loads_no_speech_and_no_dialog(tmp_path: Path) ->
     assert "podium.tui.app" in modules  # the screen did run
     for lazy in ("podium.tts", "pyttsx3", "podium.tui.screens.help", "podium.tui.screens.jump",
                  "podium.tui.screens.confirm", "podium.tui.screens.summary",
-                 "podium.engine.report", "podium.engine.restore",
+                 "podium.engine.report", "podium.engine.restore", "podium.engine.replay",
                  "podium.importer", "docx"):  # fmt: skip
+        assert _loaded(modules, lazy) == [], lazy
+    # what the first frame does not show: the blank view, the too-small notice, the message
+    # to the host, printed run sheets, the other commands, Textual's DataTable
+    for lazy in ("podium.tui.widgets.blank_view", "textual.widgets._digits",
+                 "podium.tui.widgets.message_banner", "podium.agenda.runsheet.text_sheet",
+                 "podium.agenda.runsheet.html_sheet", "podium.agenda.runsheet.markdown_sheet",
+                 "podium.agenda.runsheet.csv_sheet", "podium.agenda.runsheet.json_sheet",
+                 "podium.agenda.runsheet.printed", "podium.cli.plan", "podium.cli.report",
+                 "podium.cli.validate", "podium.cli.import_script", "podium.cli.schema",
+                 "textual.widgets._data_table"):  # fmt: skip
         assert _loaded(modules, lazy) == [], lazy
     # remote control: only with --serve/--osc
     for lazy in ("aiohttp", "pythonosc", "segno", "podium.remote", "podium.cli.remote",

@@ -19,7 +19,6 @@ from podium.engine.timefmt import countdown_text
 from podium.tui.commands import APP_KEYS, COMMANDS, footer_label
 from podium.tui.i18n import t
 from podium.tui.time_text import wall_clock_text
-from podium.tui.widgets.blank_view import BlankView, SizeNotice
 from podium.tui.widgets.clock_bar import ClockBar
 from podium.tui.widgets.next_line import NextLine
 from podium.tui.widgets.now_panel import NowPanel
@@ -28,6 +27,7 @@ from podium.tui.widgets.status_line import NotesLine, StatusLine
 
 if TYPE_CHECKING:
     from podium.host import Message
+    from podium.tui.widgets.blank_view import BlankView, SizeNotice
     from podium.tui.widgets.message_banner import MessageBanner
 
 FULL_WIDTH = 80
@@ -119,6 +119,8 @@ class MainScreen(Screen[None]):
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         compact = not small and (width < FULL_WIDTH or height < FULL_HEIGHT)
         if small and self._size_notice is None:
+            from podium.tui.widgets.blank_view import SizeNotice
+
             self._size_notice = SizeNotice(self.lang, id="size-notice")
             self.mount(self._size_notice)
         if compact and self._compact_line is None:
@@ -175,7 +177,7 @@ class MainScreen(Screen[None]):
         now = self._now
         if not session.started:
             now.show_standby_countdown(session.until_start_s(), self.lang)
-            now.apply_classes()
+            now.apply_classes(self.compact)
             return
         remaining = session.timer_remaining_s()
         # A speech or break under way means whoever was awaited is here: no hold on those.
@@ -191,7 +193,7 @@ class MainScreen(Screen[None]):
             at = wall_clock_text(fixed, seconds=False)
             banner = t("hold.banner", self.lang, at=at, t=countdown_text(hold))
         now.show_hold(banner)
-        now.apply_classes()
+        now.apply_classes(self.compact)
         if not self.compact:
             self._run_sheet.refresh_expected(session)
 
@@ -213,6 +215,8 @@ class MainScreen(Screen[None]):
     def set_blank(self, blank: bool) -> None:
         """Show only the clock (or the meeting again)."""
         if blank and self._blank is None:
+            from podium.tui.widgets.blank_view import BlankView
+
             self._blank = BlankView(id="blank")
             self.mount(self._blank)
         self.set_class(blank, "-blank")

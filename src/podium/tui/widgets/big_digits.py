@@ -19,6 +19,8 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from podium.tui.widgets.base_style import CachedBaseStyle
+
 _FONT_ROWS: dict[str, tuple[str, ...]] = {
     "0": ("01110", "10001", "10001", "10001", "10001", "10001", "01110"),
     "1": ("00100", "01100", "00100", "00100", "00100", "00100", "01110"),
@@ -97,7 +99,7 @@ def best_scale(template: str, width: int, height: int) -> tuple[int, int] | None
     return sx, sy
 
 
-class BigDigits(Widget, can_focus=False):
+class BigDigits(CachedBaseStyle, Widget, can_focus=False):
     """A time like `12:34` or `+1:12` in block digits, centred, filling its box."""
 
     DEFAULT_CSS = """
@@ -111,11 +113,16 @@ class BigDigits(Widget, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._value = ""
-        self._scale: tuple[int, int] | None = None
-        self._scale_for: tuple[str, int, int] | None = None
-        self._rows: list[str] = []
-        self._strips: dict[int, Strip] = {}
         self._caption = ""
+        self._scale: tuple[int, int] | None = None
+        self._drawn_for: tuple[str, int, int, int] | None = None
+        """(template, width, height, rows kept for the caption) the rows were drawn for."""
+        self._reserved = 2
+        self._rows: list[str] = []
+        self._origin_xy = (0, 0)
+        self._strips: dict[str, Strip] = {}
+        """Rendered lines by their text (a row of digits, the caption, a blank line): rows
+        that look the same are one strip, and a new time re-renders only new rows."""
 
     @property
     def value(self) -> str:
@@ -124,11 +131,13 @@ class BigDigits(Widget, can_focus=False):
     @property
     def scale(self) -> tuple[int, int] | None:
         """(cells per pixel across, half-rows per pixel down); None: shown as plain text."""
+        self._ensure_drawn()
         return self._scale
 
     @property
     def glyph_rows(self) -> int:
         """How many rows the digits take now (1 when shown as plain text)."""
+        self._ensure_drawn()
         return rows_for(self._scale[1]) if self._scale else (1 if self._value else 0)
 
     @property
@@ -139,64 +148,67 @@ class BigDigits(Widget, can_focus=False):
         """A line under the digits (the phase word and time left), centred with them."""
         if caption == self._caption:
             return
-        had = bool(self._caption)
         self._caption = caption
-        y = self._caption_y()
-        self._strips.pop(y, None)
-        if had != bool(caption):
-            self._rescale(force=True)
-            self._rows = self._draw()
-            self._strips.clear()
+        if self._ensure_drawn():
             self.refresh()
-        else:
-            self.refresh(Region(0, y, self.size.width, 1))
+        elif self.is_mounted:
+            # Its row is kept with or without a caption: the digits never move for it.
+            self.refresh(Region(0, self._caption_y(), self.size.width, 1))
 
     def update(self, value: str) -> None:
-        """Show `value`; only the glyphs that changed are repainted."""
+        """Show `value`; only the cells of the glyphs that changed are repainted."""
         if value == self._value:
             return
         old = self._value
         self._value = value
-        if not self._rescale() and len(old) == len(value) and self._scale is not None:
+        moved = self._ensure_drawn()  # a new size or shape: drawn anew, everything moves
+        if not moved:
             self._rows = self._draw()
-            self._strips.clear()
-            regions = [
-                region
-                for n, (a, b) in enumerate(zip(old, value, strict=True))
-                if a != b
-                for region in self._changed_cells(n, a, b)
-            ]
-            if regions:
-                self.refresh(*regions)
+        if moved or len(old) != len(value) or self._scale is None:
+            self.refresh()  # (a new length is centred anew)
             return
-        self._rows = self._draw()
-        self._strips.clear()
-        self.refresh()
+        regions = [
+            region
+            for n, (a, b) in enumerate(zip(old, value, strict=True))
+            if a != b
+            for region in self._changed_cells(n, a, b)
+        ]
+        if regions and self.is_mounted:
+            self.refresh(*regions)
 
     # --- layout --------------------------------------------------------------------------
     def _caption_rows(self) -> int:
-        return 2 if self._caption else 0  # a blank row, then the caption
+        return self._reserved
 
-    def _rescale(self, force: bool = False) -> bool:
-        """Choose the scale for the size and the value's shape; True if it changed."""
-        key = (
-            template_for(self._value),
-            self.size.width,
-            max(0, self.size.height - self._caption_rows()),
-        )
-        if key == self._scale_for and not force:
+    def _ensure_drawn(self) -> bool:
+        """Draw the rows for the size and the value's shape, if they were drawn for another;
+        True when the geometry changed (everything moves: a full repaint).
+
+        The caption's rows (a blank one, then the caption) are kept even without a caption
+        (the hold has none) whenever that costs the digits no size: a GO from the hold onto
+        a speech then repaints the glyphs that changed and the caption, instead of every row
+        of digits moving. Where every row counts (40×12) the digits take them."""
+        width, height = self.size
+        template = template_for(self._value)
+        roomy = best_scale(template, width, max(0, height - 2))
+        if self._caption or (roomy is not None and roomy == best_scale(template, width, height)):
+            reserved, scale = 2, roomy
+        else:
+            reserved, scale = 0, best_scale(template, width, height)
+        key = (template, width, height, reserved)
+        if key == self._drawn_for:
             return False
-        self._scale_for = key
-        scale = best_scale(*key)
-        changed = scale != self._scale
+        self._drawn_for = key
+        self._reserved = reserved
         self._scale = scale
-        return changed
-
-    def on_resize(self) -> None:
-        self._rescale()
         self._rows = self._draw()
         self._strips.clear()
-        self.refresh()
+        return True
+
+    def on_resize(self) -> None:
+        # The first frame at a new size has usually drawn for it already: nothing to redo.
+        if self._ensure_drawn():
+            self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -204,20 +216,24 @@ class BigDigits(Widget, can_focus=False):
 
     def _draw(self) -> list[str]:
         if self._scale is None:
-            return [self._value] if self._value else []
-        sx, sy = self._scale
-        gap = " " * (GAP_PX * sx)
-        glyphs = [glyph(c, sx, sy) for c in self._value]
-        return [gap.join(g[r] for g in glyphs) for r in range(rows_for(sy))] if glyphs else []
+            rows = [self._value] if self._value else []
+        else:
+            sx, sy = self._scale
+            gap = " " * (GAP_PX * sx)
+            glyphs = [glyph(c, sx, sy) for c in self._value]
+            rows = [gap.join(g[r] for g in glyphs) for r in range(rows_for(sy))] if glyphs else []
+        # Top-left cell of the digits: centred in the box, with the caption under them.
+        width = len(rows[0]) if rows else 0
+        height = len(rows) + self._caption_rows()
+        w, h = self.size
+        self._origin_xy = (max(0, (w - width) // 2), max(0, (h - height) // 2))
+        return rows
 
     def _origin(self) -> tuple[int, int]:
-        """Top-left cell of the digits (centred in the box, with the caption under them)."""
-        width = len(self._rows[0]) if self._rows else 0
-        height = len(self._rows) + self._caption_rows()
-        return max(0, (self.size.width - width) // 2), max(0, (self.size.height - height) // 2)
+        return self._origin_xy
 
     def _caption_y(self) -> int:
-        return self._origin()[1] + len(self._rows) + 1
+        return self._origin_xy[1] + len(self._rows) + 1
 
     def _glyph_region(self, index: int) -> Region:
         assert self._scale is not None
@@ -246,28 +262,34 @@ class BigDigits(Widget, can_focus=False):
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return max((len(r) for r in self._rows), default=0)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._ensure_drawn()  # once per paint, not per line (`size` is not free)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        strip = self._strips.get(y)
-        if strip is not None:
-            return strip
-        width = self.size.width
-        style = self.rich_style
-        x0, y0 = self._origin()
+        x0, y0 = self._origin_xy
+        at: int | None = x0
         row = y - y0
         if 0 <= row < len(self._rows):
-            text = self._rows[row]
-            strip = Strip(
-                [Segment(" " * x0 + text + " " * max(0, width - x0 - len(text)), style)], width
-            ).crop(0, width)
+            key = text = self._rows[row]
         elif self._caption and y == self._caption_y():
-            cells = cell_len(self._caption)
-            left = max(0, (width - cells) // 2)
-            strip = (
-                Strip([Segment(" " * left + self._caption, style)])
-                .extend_cell_length(width, style)
-                .crop(0, width)
-            )
+            text = self._caption
+            key, at = "\0" + text, None
         else:
-            strip = Strip.blank(width, style)
-        self._strips[y] = strip
+            key = text = ""
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._line(text, at)
         return strip
+
+    def _line(self, text: str, x0: int | None) -> Strip:
+        """One line of the box: `text` at `x0` (None: centred, for the caption)."""
+        width = self.size.width
+        style = self.base_style
+        if not text:
+            return Strip.blank(width, style)
+        if x0 is None:
+            x0 = max(0, (width - cell_len(text)) // 2)
+        return (
+            Strip([Segment(" " * x0 + text, style)]).extend_cell_length(width, style).crop(0, width)
+        )

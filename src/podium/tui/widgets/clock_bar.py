@@ -27,7 +27,7 @@ class ClockBar(Static):
         text = compact_line(session, lang) if self.compact else clock_line(session, lang)
         if text != self._shown:
             self._shown = text
-            self.update(text)
+            self.update(text, layout=False)  # one row, whatever it says: nothing moves
 
 
 def schedule_text(behind_s: float, lang: str) -> tuple[str, str]:

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from podium.agenda.linebreak import line_spans
 from podium.textsafe import printable
+from podium.tui.widgets.base_style import CachedBaseStyle
 
 Run = tuple[str, Style | None]
 COLUMN_GAP = 3
@@ -55,7 +56,7 @@ def para(text: str, style: Style | None = None, indent: int = 0) -> Para:
     return Para(((text, style),), indent)
 
 
-class CueText(ScrollView, can_focus=False):
+class CueText(CachedBaseStyle, ScrollView, can_focus=False):
     """What the host reads, paged by GO; never focusable."""
 
     DEFAULT_CSS = """
@@ -75,6 +76,7 @@ class CueText(ScrollView, can_focus=False):
         self._layout = _Layout()
         self._layout_for: tuple[int, int] | None = None
         self._strips: dict[int, Strip] = {}
+        self._line_width = 0
         self.on_layout: Callable[[], None] | None = None
         """Called after the text was laid out again (a resize): pages may have changed."""
 
@@ -171,20 +173,30 @@ class CueText(ScrollView, can_focus=False):
         super().notify_style_update()
         self._strips.clear()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Once per paint, not per line: `scrollable_content_region` asks the screen.
+        self._line_width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
         strip = self._strips.get(index)
         if strip is not None:
             return strip
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width = self._line_width
+        base = self.base_style
         if index >= len(self._layout.lines):
             return Strip.blank(width, base)
         segments = [
             Segment(seg.text, base + seg.style if seg.style else base)
             for seg in self._layout.lines[index]
         ]
-        strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
+        used = sum(cell_len(seg.text) for seg in segments)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+            strip = Strip(segments, width)
+        else:  # (lines are wrapped to the width: only a narrowing between layouts gets here)
+            strip = Strip(segments).crop(0, width)
         if len(self._strips) > 4 * max(1, self.size.height):
             self._strips.clear()
         self._strips[index] = strip

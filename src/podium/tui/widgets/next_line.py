@@ -13,6 +13,8 @@ from podium.tui.i18n import t
 class NextLine(Static):
     """`Next: …` — one line, cut to the width."""
 
+    _shown: Text | None = None
+
     def show_next(self, nxt: tuple[Item, Cue] | None, new_item: bool, lang: str) -> None:
         """Show what GO would bring (`new_item`: it opens another item, so name that item)."""
         line = Text(t("next", lang) + t("colon", lang), style="bold")
@@ -23,7 +25,9 @@ class NextLine(Static):
             if new_item:
                 line.append(f"[{printable(item.title[:200])}] ", style="bold")
             line.append(printable(first_line(cue, lang)))
-        self.update(line)
+        if line != self._shown:
+            self._shown = line
+            self.update(line, layout=False)  # one row, whatever it says: nothing moves
 
 
 def first_line(cue: Cue, lang: str) -> str:

@@ -11,7 +11,11 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.style import Style
 from textual.app import ComposeResult
+from textual.color import Color
 from textual.containers import Vertical
+from textual.css.types import EdgeType
+from textual.geometry import Region
+from textual.widget import Widget
 from textual.widgets import Static
 
 from podium.agenda.model import Cue, CueKind, Item
@@ -24,7 +28,17 @@ from podium.tui.widgets.cue_text import Block, Columns, CueText, Para, para
 
 STANDBY_HORIZON_S = 12 * 3600
 """Standby counts down to (or past) the planned start only within this many seconds of it."""
-PHASE_CLASSES = {phase: f"-{phase.value}" for phase in Phase}
+PHASE_CLASSES: dict[Phase | None, str] = {
+    phase: f"-{phase.value}" for phase in Phase if phase is not Phase.NORMAL
+}
+"""Classes of the countdown and the phase line (their colours); on time has none."""
+BORDERS: dict[str, tuple[EdgeType, str]] = {
+    "-warning": ("heavy", "#ffaf00"),
+    "-danger": ("heavy", "#ff0000"),
+    "-overtime": ("heavy", "#ff0000"),
+}
+"""The panel's border in a phase (the colours of the 256-colour palette)."""
+BORDER_ORDER = ("-overtime", "-danger", "-warning")
 MAX_NAMES_SHOWN = 400
 """A call-up shows at most this many names (and says how many more there are): a batch of
 100,000 names must not stall the screen or its clock."""
@@ -39,10 +53,16 @@ NOTE = Style(italic=True, color="#5fafff")
 
 
 class NowPanel(Vertical):
-    """What the host reads now: standby, a script cue, a call-up, a speech or a break."""
+    """What the host reads now: standby, a script cue, a call-up, a speech or a break.
 
-    DEFAULT_CLASSES = "-standby"
-    """It opens in standby: a class given before mounting costs no second styling pass."""
+    A GO must repaint only what changed. Textual restyles a widget *and every descendant*
+    when its classes change, and a restyled widget renders all of its lines again; so the
+    panel has no classes of its own: its border (a phase, which changes a few times per
+    speech) is set inline (`apply_classes`), and what a GO toggles is set on the widget
+    concerned: the countdown's and the phase line's `display`, the text's height, the meta
+    line's `display`, the phase colours as classes of the countdown and the phase line
+    (leaves, one node each).
+    """
 
     def compose(self) -> ComposeResult:
         # Statics styled as labels in podium.tcss (no Label: its stylesheet is parsed at start-up)
@@ -50,45 +70,59 @@ class NowPanel(Vertical):
         yield Static(id="now-meta", markup=False)
         yield CueText(id="now-body")
         yield Static(id="now-more", markup=False)
-        # The hold banner and the timer box (#now-timer-box: #now-timer, #now-phase) are
-        # mounted above the text the first time they are needed.
+        # The hold banner and the countdown (#now-timer, #now-phase) are mounted above the
+        # text the first time they are needed.
 
     def on_mount(self) -> None:
         self._timer_text: str | None = None
         self._phase_text: str | None = None
         self._phase: Phase | None = None
         self._timer: tuple[BigDigits, Static] | None = None
+        self._timed = False
         self._hold: Static | None = None
         self._hold_text: str | None = None
         self._more_text: str | None = None
+        self._title = self.query_one("#now-title", Static)
+        self._meta = self.query_one("#now-meta", Static)
+        self._shown: dict[Static, str] = {}
         self._body = self.query_one(CueText)
         self._body.on_layout = self._update_more
         self._more = self.query_one("#now-more", Static)
         self._more.display = False
         self.lang = "en"
-        self._want: set[str] = set(self.classes)
+        self._want: set[str] = set()
+        self._border_state: str | None = None
+        self._border: tuple[EdgeType, str] | None = None
+
+    def _put(self, widget: Static, text: str) -> None:
+        """Update a line only when its text changed (an update lays the panel out again)."""
+        if self._shown.get(widget) != text:
+            self._shown[widget] = text
+            widget.update(text)
+
+    def _show_meta(self, meta: str) -> None:
+        """The meta line; an empty one gives its row to the text."""
+        self._put(self._meta, meta)
+        if self._meta.display != bool(meta):
+            self._meta.display = bool(meta)
 
     # --- the cue (changes on GO, back, jump) -------------------------------------------
     def show_standby(self, meeting_title: str, lang: str, note: str | None = None) -> None:
         """Before the first GO: the meeting's title and how to start (and, when the meeting
         is not dated today, that timing counts from the first GO)."""
         self.lang = lang
-        self.query_one("#now-title", Static).update(printable(meeting_title))
-        self.query_one("#now-meta", Static).update(t("standby", lang))
+        self._put(self._title, printable(meeting_title))
+        self._show_meta(t("standby", lang))
         blocks: list[Block] = [para(t("standby.press_go", lang), BOLD)]
         if note:
             blocks += [para(""), para(note, SAY)]
         self._body.show(blocks)
-        self.query_one("#now-meta", Static).set_class(False, "-empty")
-        self._flag(True, "-standby")
-        self._flag(False, "-call")
         self._update_more()
 
     def show_cue(self, item: Item, cue: Cue, lang: str) -> None:
         """A cue becomes current: its item's title above what the host reads."""
         self.lang = lang
-        self._flag(False, "-standby")
-        self.query_one("#now-title", Static).update(printable(item.title))
+        self._put(self._title, printable(item.title))
         meta = ""
         blocks: list[Block]
         if cue.kind is CueKind.CALL:
@@ -111,11 +145,10 @@ class NowPanel(Vertical):
             if cue.who and cue.text:  # two hosts: who reads it, before the text
                 who = printable(cue.who) + t("colon", lang)
                 blocks = [Para(((who, SAY), (_capped(cue.text, lang), BOLD)))]
-        self.query_one("#now-meta", Static).update(meta)
-        # (an empty meta line gives its row to the text; a class on the Static alone)
-        self.query_one("#now-meta", Static).set_class(not meta, "-empty")
+        self._show_meta(meta)
+        # Every block carries its own weight (bold text, a call-up's dim numbers and plain
+        # names): no class on the text to restyle it.
         self._body.show(blocks)
-        self._flag(cue.kind is CueKind.CALL, "-call")
         self._update_more()
 
     # --- pages ---------------------------------------------------------------------------
@@ -147,8 +180,8 @@ class NowPanel(Vertical):
             text = t("more.last", self.lang, n=page, m=pages)
         if text != self._more_text:
             self._more_text = text
-            self._more.display = text is not None
-            self._more.update(text or "")
+            self._show(self._more, text is not None)
+            self._more.update(text or "", layout=False)  # one row (its display lays out)
 
     # --- the timer (read from the clock on every refresh) ------------------------------
     def show_timer(
@@ -175,11 +208,12 @@ class NowPanel(Vertical):
         self._hold_text = banner
         if banner is not None and self._hold is None:
             self._hold = Static(id="now-hold", markup=False)
-            self.mount(self._hold, before=self._timer_box_or_body())
+            self.mount(self._hold, before=self._above_body())
         if self._hold is not None:
             self._hold.display = banner is not None
             self._hold.update(banner or "")
-        self._flag(banner is not None, "-hold")
+        # (The border stays as it is: a GO out of the hold would otherwise repaint the whole
+        # panel; the banner and the big countdown say it plainly enough.)
 
     def show_hold_countdown(self, remaining_s: float) -> None:
         """The countdown to the fixed time, big (the cue has no timer of its own)."""
@@ -201,47 +235,94 @@ class NowPanel(Vertical):
             timer, label = self._timer_widgets()
             if digits != self._timer_text:
                 self._timer_text = digits
-                timer.display = digits is not None
                 timer.update(digits or "")
             self._phase_text = words
             # The phase line sits under the digits (or alone when there are none).
             timer.set_caption((words or "") if digits is not None else "")
-            label.display = digits is None and words is not None
-            label.update((words or "") if digits is None else "")
-        self._flag(digits is not None, "-timed")
-        self._flag(digits is None and words is not None, "-worded")
+            self._put(label, (words or "") if digits is None else "")
+            self._show(timer, digits is not None)
+            self._show(label, digits is None and words is not None)
+            self._set_timed(digits is not None)
         if phase is not self._phase:
-            if self._phase is not None:
-                self._flag(False, PHASE_CLASSES[self._phase])
-            if phase is not None:
-                self._flag(True, PHASE_CLASSES[phase])
-            self._phase = phase
+            old, self._phase = self._phase, phase
+            timer, label = self._timer_widgets()
+            for name, on in ((PHASE_CLASSES.get(old), False), (PHASE_CLASSES.get(phase), True)):
+                if name is not None:
+                    timer.set_class(on, name)
+                    label.set_class(on, name)
+                    self._flag(on, name)
 
-    # --- classes: changed together, restyled once ---------------------------------------
-    def _flag(self, on: bool, *names: str) -> None:
-        """Want these classes on (or off); `apply_classes` restyles once for all of them
-        (each class change restyles the whole panel: a GO changes three or four)."""
+    @staticmethod
+    def _show(widget: Static | BigDigits, on: bool) -> None:
+        if widget.display != on:
+            widget.display = on
+
+    def _set_timed(self, timed: bool) -> None:
+        """With a countdown the digits take what the text leaves (the text at most half)."""
+        if timed != self._timed:
+            self._timed = timed
+            styles = self._body.styles
+            styles.height = "auto" if timed else None
+            styles.max_height = "50%" if timed else None
+
+    # --- the border: a phase, set on the panel alone -------------------------------------
+    def _flag(self, on: bool, name: str) -> None:
+        """Want this border state (a phase's class name) on or off."""
         if on:
-            self._want.update(names)
+            self._want.add(name)
         else:
-            self._want.difference_update(names)
+            self._want.discard(name)
 
-    def apply_classes(self) -> None:
-        """Give the panel the classes wanted since the last call, in one restyle."""
-        if self._want != set(self.classes):
-            self.set_classes(self._want)
+    @property
+    def border_state(self) -> str | None:
+        """What the border says now: `-warning`, `-danger`, `-overtime` or None."""
+        return self._border_state
 
-    def _timer_box_or_body(self) -> Vertical | CueText:
-        return self.query_one("#now-timer-box", Vertical) if self._timer else self._body
+    def apply_classes(self, compact: bool = False) -> None:
+        """Draw the border wanted since the last call (heavy and coloured in a phase; none in
+        the compact layout). An inline style of the panel alone: a class here
+        would restyle every widget in the panel and make each render all its lines again."""
+        state = next((name for name in BORDER_ORDER if name in self._want), None)
+        self._border_state = state
+        border = None if compact or state is None else BORDERS[state]
+        if border == self._border:
+            return
+        self._border = border
+        if compact or not self.is_mounted:
+            self.styles.border = None  # the stylesheet's (none in the compact layout)
+        else:
+            self._recolour_border(border)
+
+    def _recolour_border(self, border: tuple[EdgeType, str] | None) -> None:
+        """Swap the drawn border for another drawn one (the stylesheet's, or `border`) and
+        repaint the border's cells alone. The `styles.border` setter would repaint the whole
+        panel, and with it every widget inside (~5 ms at 200×60 on a GO out of the hold);
+        both borders are one cell wide, so nothing moves."""
+        inline = self.styles.inline
+        value = None if border is None else (border[0], Color.parse(border[1]))
+        for edge in ("border_top", "border_right", "border_bottom", "border_left"):
+            inline.set_rule(edge, value)
+        width, height = self.outer_size
+        dx, dy = self.content_offset  # refresh() takes regions of the content area
+        edges = (
+            Region(0, 0, width, 1),
+            Region(0, height - 1, width, 1),
+            Region(0, 0, 1, height),
+            Region(width - 1, 0, 1, height),
+        )
+        self.refresh(*(edge.translate((-dx, -dy)) for edge in edges))
+
+    def _above_body(self) -> Widget:
+        return self._timer[0] if self._timer else self._body
 
     def _timer_widgets(self) -> tuple[BigDigits, Static]:
         """The countdown and its phase line, mounted above the text the first time either is
         shown: a meeting opened away from its day never builds them for its first frame."""
         if self._timer is None:
-            box = Vertical(id="now-timer-box")
-            self.mount(box, before=self._body)
             self._timer = (BigDigits(id="now-timer"), Static(id="now-phase", markup=False))
-            box.mount(*self._timer)
+            self._timer[0].display = False
+            self._timer[1].display = False
+            self.mount(*self._timer, before=self._body)
         return self._timer
 
 

@@ -19,6 +19,7 @@ from podium.engine.timefmt import rounded_text
 from podium.textsafe import printable
 from podium.tui.i18n import t
 from podium.tui.time_text import wall_clock_text
+from podium.tui.widgets.base_style import CachedBaseStyle
 
 CURRENT_MARK = "▶"
 DONE_MARK = "✓"
@@ -35,7 +36,7 @@ TIME_WIDTH = 9
 CONTEXT_ROWS = 2
 
 
-class RunSheet(ScrollView, can_focus=False):
+class RunSheet(CachedBaseStyle, ScrollView, can_focus=False):
     """The agenda outline; never focusable, so it cannot swallow the host's keys."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -223,7 +224,7 @@ class RunSheet(ScrollView, can_focus=False):
             return self._strip(self._header, width, style)
         index = round(self.scroll_y) + y - 1
         if index >= len(self._titles):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         strip = self._strips.get(index)
         if strip is None:
             if len(self._strips) > 2 * self.size.height:
@@ -233,7 +234,7 @@ class RunSheet(ScrollView, can_focus=False):
         return strip
 
     def _row_style(self, index: int) -> Style:
-        base = self.rich_style
+        base = self.base_style
         if index == self._current:
             return base + self.get_component_rich_style("run-sheet--current")
         status = self._status[index]

@@ -47,7 +47,7 @@ class StatusLine(Static):
             self.state = new
             self.set_class(new.journal_error is not None, "-journal-error")
             self.set_class(bool(new.notice), "-notice")
-            self.update(status_text(new, self.lang))
+            self.update(status_text(new, self.lang), layout=False)  # one row: nothing moves
 
 
 def status_text(state: StatusState, lang: str) -> Text:
