@@ -113,3 +113,24 @@ def test_a_big_list_of_recipients_takes_less_than_half_the_memory() -> None:
             tracemalloc.stop()
 
     assert cost(yamlnodes.compose) < 0.55 * cost(pyyaml_tree)
+
+
+def test_the_pure_python_composer_builds_the_same_compact_tree() -> None:
+    """Where PyYAML was built without libyaml, its Python composer makes the compact nodes."""
+    import subprocess
+    import sys
+
+    code = (
+        "import yaml, sys\n"
+        "del yaml.CSafeLoader\n"
+        "from podium.agenda import yamlnodes\n"
+        "from tests.unit.agenda.test_yamlnodes import SAMPLE, same\n"
+        "assert yamlnodes._NodeLoader.__mro__[1] is yaml.SafeLoader\n"
+        "tree = yamlnodes.compose(SAMPLE)\n"
+        "assert type(tree) is yamlnodes.MappingNode\n"
+        "same(tree, yaml.compose(SAMPLE, Loader=yaml.SafeLoader), {})\n"
+        "assert yaml.composer.ScalarNode is yaml.nodes.ScalarNode\n"
+        "print('same')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "same", out.stderr[-2000:]
