@@ -133,3 +133,17 @@ def test_chinese_meeting() -> None:
     assert snapshot(host)["lang"] == "zh"
     assert view_language("zh_Hans") == view_language("zh-CN") == "zh"
     assert view_language("en-GB") == view_language(None) == "en"
+
+
+def test_a_projected_end_on_another_day_carries_its_date() -> None:
+    """Started at 23:59, the meeting ends after midnight: the views say which day (as the
+    screen does), never a bare time that reads as today."""
+    import datetime as dt
+
+    tz = dt.timezone(dt.timedelta(hours=8))
+    clock = ManualClock(dt.datetime(2026, 3, 12, 23, 59, tzinfo=tz))
+    host = make_host(clock=clock)
+    host.run("go")
+    end = host.session.projected_end()
+    assert end.date() == dt.date(2026, 3, 13)
+    assert snapshot(host)["projected_end"] == end.strftime("03-13 %H:%M")

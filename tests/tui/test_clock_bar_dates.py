@@ -6,7 +6,7 @@ import datetime as dt
 
 from podium.agenda.plan import make_plan
 from podium.engine.session import Session
-from podium.tui.time_text import projected_text
+from podium.engine.timefmt import projected_text
 from podium.tui.widgets.clock_bar import clock_line, compact_line
 
 from ..unit.engine.engine_agendas import TZ, clock_at, make_agenda, script

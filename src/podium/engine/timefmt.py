@@ -7,6 +7,7 @@ second its phase does.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from podium.agenda.durations import format_duration
@@ -43,3 +44,14 @@ def whole_seconds(seconds: float) -> int:
 
 
 _clock = format_duration
+
+
+def projected_text(moment: dt.datetime, now: dt.datetime) -> str:
+    """A projected time (`End 19:39`): `HH:MM` on today's date; with the date when it falls on
+    another day (`12-15 19:39`, or `2027-01-04 19:39` in another year), so that an estimate
+    of days never reads as a time today."""
+    if moment.date() == now.date():
+        return moment.strftime("%H:%M")
+    if moment.year == now.year:
+        return moment.strftime("%m-%d %H:%M")
+    return moment.strftime("%Y-%m-%d %H:%M")

@@ -16,7 +16,13 @@ from typing import Any
 
 from podium.agenda.model import Cue, CueKind
 from podium.engine.session import Phase, Session, phase_for
-from podium.engine.timefmt import countdown_text, elapsed_text, rounded_text, whole_seconds
+from podium.engine.timefmt import (
+    countdown_text,
+    elapsed_text,
+    projected_text,
+    rounded_text,
+    whole_seconds,
+)
 from podium.i18n import NP_, for_language
 from podium.language import podium_language
 
@@ -68,7 +74,7 @@ def snapshot(host: Any, *, sheet: bool = True) -> dict[str, Any]:
     state.update(_timers(session, item is not None))
     state["behind_s"] = whole_seconds(session.behind_s())
     state["behind_text"] = behind_label(session.behind_s(), lang) if session.started else ""
-    state["projected_end"] = session.projected_end().strftime("%H:%M")
+    state["projected_end"] = projected_text(session.projected_end(), now_wall)
     state.update(_callups(session, meeting.list_separator))
     messages = getattr(host, "messages", {}) or {}
     for to in ("host", "stage"):

@@ -6,9 +6,9 @@ from rich.text import Text
 from textual.widgets import Static
 
 from podium.engine.session import Session
-from podium.engine.timefmt import elapsed_text, rounded_text
+from podium.engine.timefmt import elapsed_text, projected_text, rounded_text
 from podium.tui.i18n import t
-from podium.tui.time_text import projected_text, wall_clock_text
+from podium.tui.time_text import wall_clock_text
 
 SEPARATOR = " │ "
 
