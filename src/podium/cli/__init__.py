@@ -181,8 +181,29 @@ def _version() -> str:
     return __version__
 
 
+_ARGPARSE_UNRECOGNIZED = "unrecognized arguments: %s"
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments; an unknown option is refused by its subcommand's parser, so the usage
+    printed is that subcommand's (`podium voices --bad` shows `usage: podium voices …`)."""
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        by_name: dict[str, argparse.ArgumentParser] = {}
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                by_name = dict(action.choices)
+        owner = by_name.get(getattr(args, "command", None) or "", parser)
+        # argparse's own message, translated by argparse's catalog (not ours: a name, not a
+        # literal, so our extractor leaves it to that catalog)
+        message = argparse._(_ARGPARSE_UNRECOGNIZED)  # type: ignore[attr-defined]
+        owner.error(message % " ".join(extra))
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = _parse(argv)
     try:
         module = importlib.import_module(f"podium.cli.{args.module}")
         entry = getattr(module, getattr(args, "entry", "main"))
