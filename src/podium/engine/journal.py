@@ -899,6 +899,13 @@ def same_agenda_path(a: str, b: str) -> bool:
         return False
 
 
+def same_agenda(header: JournalHeader, path: str, sha256: str | None) -> bool:
+    """Whether a journal's header names this agenda: the same file (edited or not), or a copy
+    of it elsewhere (the same content hash)."""
+    same_content = bool(header.agenda_sha256) and header.agenda_sha256 == sha256
+    return same_content or same_agenda_path(header.agenda, path)
+
+
 def ended_by_tail(journal: JournalFile) -> bool:
     """Whether the journal's last lines hold an `end` (the whole file is read when it is
     short; a long one only to TAIL_BYTES from its end): enough to choose what to resume."""

@@ -19,7 +19,7 @@ from typing import Any
 from podium.agenda.model import Agenda
 from podium.agenda.plan import Plan, PlannedTotal, make_plan, planned_total
 from podium.engine.clock import ManualClock
-from podium.engine.journal import JournalEvent, JournalFile, same_agenda_path, shown
+from podium.engine.journal import JournalEvent, JournalFile, same_agenda, shown
 from podium.engine.replay import Locator, replay
 from podium.engine.session import Session
 from podium.engine.timefmt import rounded_text
@@ -161,10 +161,7 @@ def check_same_agenda(journals: Sequence[JournalFile]) -> None:
     """
     first = journals[0].header
     for other in journals[1:]:
-        h = other.header
-        same_path = same_agenda_path(h.agenda, first.agenda)
-        same_hash = bool(h.agenda_sha256) and h.agenda_sha256 == first.agenda_sha256
-        if not (same_path or same_hash):
+        if not same_agenda(other.header, first.agenda, first.agenda_sha256):
             raise DifferentAgendasError(
                 _(
                     "{path} and {other} are journals of different agendas "
@@ -173,7 +170,7 @@ def check_same_agenda(journals: Sequence[JournalFile]) -> None:
                     path=journals[0].path,
                     other=other.path,
                     agenda=os.path.basename(first.agenda),
-                    other_agenda=os.path.basename(h.agenda),
+                    other_agenda=os.path.basename(other.header.agenda),
                 )
             )
 

@@ -29,7 +29,7 @@ from podium.engine.journal import (
     find_unfinished,
     in_use,
     read_journal,
-    same_agenda_path,
+    same_agenda,
     shown,
 )
 from podium.engine.session import Session
@@ -200,9 +200,7 @@ def _check_agenda(journal_file: JournalFile, agenda: Agenda) -> None:
     """A journal continues only a session of this agenda: the same file (edited or not), or a
     copy of it elsewhere (the same content)."""
     header = journal_file.header
-    same_file = same_agenda_path(header.agenda, agenda.path)
-    same_content = bool(header.agenda_sha256) and header.agenda_sha256 == agenda.sha256
-    if not (same_file or same_content):
+    if not same_agenda(header, agenda.path, agenda.sha256):
         raise JournalError(
             _(
                 "the journal {path} is a session of the agenda "

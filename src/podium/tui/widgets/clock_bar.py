@@ -54,15 +54,7 @@ def clock_line(session: Session, lang: str) -> Text:
             line.append(t("clock.start", lang, t=wall_clock_text(start, seconds=False)))
     else:
         line.append(SEPARATOR)
-        line.append(f"{t('clock.item', lang)} ")
-        line.append(elapsed_text(session.item_elapsed_s()), style="bold")
-        line.append(f" / {rounded_text(session.item_planned_s())}")
-        if session.paused:
-            line.append(" ")
-            line.append(f" {t('clock.paused', lang)} ", style="bold reverse yellow")
-        words, style = schedule_text(session.behind_s(), lang)
-        line.append(SEPARATOR)
-        line.append(words, style=style)
+        _item_and_schedule(line, session, lang, " / ")
     line.append(SEPARATOR)
     line.append(t("clock.end", lang, t=_end_text(session)))
     return line
@@ -72,20 +64,27 @@ def compact_line(session: Session, lang: str) -> Text:
     """The compact layout's one line: item time and behind/ahead first, then the clock."""
     if not session.started or session.ended:
         return clock_line(session, lang)
-    line = Text(f"{t('clock.item', lang)} ")
+    line = Text()
+    _item_and_schedule(line, session, lang, "/")
+    line.append(SEPARATOR)
+    line.append(wall_clock_text(session.clock.now()), style="bold")
+    line.append(SEPARATOR)
+    line.append(t("clock.end", lang, t=_end_text(session)))
+    return line
+
+
+def _item_and_schedule(line: Text, session: Session, lang: str, slash: str) -> None:
+    """`Item 1:05 / 3:00 [paused] │ +0:40 behind`, appended to `line` (the compact line writes
+    `1:05/3:00`)."""
+    line.append(f"{t('clock.item', lang)} ")
     line.append(elapsed_text(session.item_elapsed_s()), style="bold")
-    line.append(f"/{rounded_text(session.item_planned_s())}")
+    line.append(f"{slash}{rounded_text(session.item_planned_s())}")
     if session.paused:
         line.append(" ")
         line.append(f" {t('clock.paused', lang)} ", style="bold reverse yellow")
     words, style = schedule_text(session.behind_s(), lang)
     line.append(SEPARATOR)
     line.append(words, style=style)
-    line.append(SEPARATOR)
-    line.append(wall_clock_text(session.clock.now()), style="bold")
-    line.append(SEPARATOR)
-    line.append(t("clock.end", lang, t=_end_text(session)))
-    return line
 
 
 def _end_text(session: Session) -> str:
