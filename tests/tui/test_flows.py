@@ -26,6 +26,7 @@ from podium.tui.widgets.run_sheet import RunSheet
 from .harness import press, run
 
 Shown = Callable[[PodiumApp], str]
+CST = dt.timezone(dt.timedelta(hours=8))
 
 
 def goto(app: PodiumApp, clock: ManualClock, item: int, cue: int = 0) -> None:
@@ -683,3 +684,69 @@ def test_what_the_first_frame_built_is_kept_out_of_garbage_collection(
 
     run(app_en, scenario)
     assert gc.get_freeze_count() == 0  # and nothing stays frozen after the app is gone
+
+
+# --- found walking the real terminal (tmux, every size from 40×12 to 200×60) ----------------
+
+
+def test_the_compact_line_drops_whole_parts_that_do_not_fit(
+    app_en: PodiumApp, clock: ManualClock
+) -> None:
+    """At 40×12 the line ended `… │ 09:03:1…`, at 50×15 `… │ End 0…`: a part of it is shown
+    whole or not at all, item time and behind/ahead first; a wider window brings it back."""
+    from rich.cells import cell_len
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_en, clock, 0)
+        clock.advance(70)
+        await tick(pilot, app_en)
+        line = app_en.main.query_one("#compact-line")
+        text = str(line.render())
+        assert text.startswith("Item 1:10/2:00 │ ") and text.endswith(" │ 08:56:11")
+        assert cell_len(text) <= line.content_size.width
+        await pilot.resize_terminal(79, 24)
+        await pilot.pause()
+        await tick(pilot, app_en)
+        assert str(line.render()).endswith(" │ End 09:13")
+
+    run(app_en, scenario, (40, 12))
+
+
+class _TwoReadsClock(ManualClock):
+    """A real clock's wall and monotonic reads are some microseconds apart, never the same."""
+
+    lag = dt.timedelta(0)
+
+    def now(self) -> dt.datetime:
+        return super().now() - self.lag
+
+
+def test_a_fixed_time_reads_as_written_whatever_the_clock_reads_cost(
+    agenda_zh: Agenda, shown: Shown
+) -> None:
+    """The hold banner said 固定 17:36 开始 at one size and 17:37 at the next for an `at` of
+    17:37: a computed time a few microseconds early was cut to the minute before."""
+    import dataclasses
+
+    items = list(agenda_zh.items)
+    items[1] = dataclasses.replace(items[1], at_s=9 * 3600 + 20 * 60)
+    agenda = dataclasses.replace(agenda_zh, items=tuple(items))
+    clock = _TwoReadsClock(dt.datetime(2026, 3, 12, 8, 55, 0, tzinfo=CST))
+    app = make_app(agenda, clock=clock)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        clock.advance(300)
+        goto(app, clock, 1)  # the speech's intro at 09:00:01, fixed at 09:20
+        clock.advance(10)
+        clock.lag = dt.timedelta(microseconds=3)  # this time the wall clock is read 3 µs early
+        await tick(pilot, app)
+        text = shown(app)
+        assert "固定 09:20 开始" in text, text
+        sheet = app.main.query_one(RunSheet)
+        assert sheet.row(1)[:2] == ("▶", "09:00")
+        # The hold keeps the plan after it: the awards at 09:25, after the speech fixed at
+        # 09:20 (not ~09:05, 5 minutes after the intro began), the end at 09:36.
+        assert sheet.row(2)[:2] == (" ", "09:25")
+        assert "预计结束 09:36" in str(app.main.query_one("#clock-bar").render())
+
+    run(app, scenario, (100, 30))

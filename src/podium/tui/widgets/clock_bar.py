@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.widgets import Static
 
 from podium.engine.session import Session
@@ -18,6 +19,7 @@ class ClockBar(Static):
 
     def __init__(self, *, id: str | None = None, compact: bool = False) -> None:
         super().__init__(id=id, markup=False)
+        self._line: Text | None = None
         self._shown: Text | None = None
         self.compact = compact
         """The compact layout's line: the item's time and behind/ahead first."""
@@ -25,9 +27,37 @@ class ClockBar(Static):
     def show(self, session: Session, lang: str) -> None:
         """Recompute from the clock now; repaint only when the text changed."""
         text = compact_line(session, lang) if self.compact else clock_line(session, lang)
-        if text != self._shown:
-            self._shown = text
-            self.update(text, layout=False)  # one row, whatever it says: nothing moves
+        if text != self._line:
+            self._line = text
+            self._paint()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._paint()  # what fits changed
+
+    def _paint(self) -> None:
+        if self._line is None:
+            return
+        fitted = fit_line(self._line, self.content_size.width)
+        if fitted != self._shown:
+            self._shown = fitted
+            self.update(fitted, layout=False)  # one row, whatever it says: nothing moves
+
+
+def fit_line(line: Text, width: int) -> Text:
+    """The line's parts (between separators) that fit `width` cells, whole, first ones first:
+    at 40 columns `Item 0:01/1:00 │ 0:50 ahead │ 09:03:10`, never `… │ 09:03:1…` or `End 0…`.
+    The first part is always kept (cut with an ellipsis if even it is wider than the line);
+    0 (not laid out yet) keeps the whole line."""
+    if width <= 0 or line.cell_len <= width:
+        return line
+    first, *rest = line.split(SEPARATOR, allow_blank=True)
+    fitted = first.copy()
+    for part in rest:
+        if fitted.cell_len + len(SEPARATOR) + part.cell_len > width:
+            break
+        fitted.append(SEPARATOR)
+        fitted.append_text(part)
+    return fitted
 
 
 def schedule_text(behind_s: float, lang: str) -> tuple[str, str]:
