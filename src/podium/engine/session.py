@@ -356,7 +356,7 @@ class Session:
         if self.position is None:
             return self._standby_projected_end()
         i = self.position.item
-        remaining = max(0.0, self.planned_with_adjustments_s(i) - self._elapsed(i, t))
+        remaining = self._left_of_current(i, t)
         rest = range(i + 1, len(self.items))
         durations = [remaining, *(self.planned_with_adjustments_s(j) for j in rest)]
         ats = [None, *(self._fixed_offset_from(j, t) for j in rest)]
@@ -465,7 +465,7 @@ class Session:
             return out
         i = self.position.item
         t = self._now()
-        ahead = max(0.0, self.planned_with_adjustments_s(i) - self._elapsed(i, t))
+        ahead = self._left_of_current(i, t)
         for j in range(i + 1, last + 1):
             fixed = self._fixed_offset_from(j, t)
             if fixed is not None and fixed > ahead:
@@ -597,6 +597,20 @@ class Session:
         ats = [None if it.at_s is None else it.at_s - start_s - late for it in self.items]
         durations = [it.duration_s for it in self.items]
         return now + dt.timedelta(seconds=_span(durations, ats))
+
+    def _left_of_current(self, i: int, t: float) -> float:
+        """Seconds from `t` until the current item `i` is expected to end: its plan (with the
+        host's adjustments) less what it has run, but never before its running speech or break
+        timer is out, and, on a cue without one, never before its fixed `at` plus its plan
+        (the 区长's intro reached at 09:14 for 09:20: the speech ends 30 minutes after 09:20,
+        whenever the host got there; once it starts late, 30 minutes after it starts)."""
+        planned = self.planned_with_adjustments_s(i)
+        left = max(0.0, planned - self._elapsed(i, t))
+        timer = self.timer_remaining_s()
+        if timer is not None:
+            return max(left, timer)
+        fixed = self._fixed_offset_from(i, t)
+        return left if fixed is None else max(left, fixed + planned)
 
     def _fixed_offset_from(self, item_index: int, t: float) -> float | None:
         """Seconds from `t` to the item's fixed `at` time (None when it has none)."""
