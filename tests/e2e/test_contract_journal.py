@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from podium.tui.i18n import t
+
 from .tmux_session import PODIUM, TMUX, Tmux
 
 pytestmark = [
@@ -101,16 +103,16 @@ def test_every_key_leaves_one_line_in_the_documented_shape_at_the_default_place(
         minus = key(("-",), "adjust", "first", 1)
         key(("Left",), "back", "first", 0)
         tmux.press("j")
-        tmux.wait_for(lambda s: "Third" in s and "Second" in s, "the jump dialog")
-        time.sleep(0.3)  # let the dialog's search field take the typing
+        tmux.wait_for(lambda s: t("jump.title", "en") in s, "the jump dialog")
         tmux.press("-l", "third")
-        time.sleep(0.3)
+        one_of_three = t("jump.count", "en").format(shown=1, total=3)
+        tmux.wait_for(lambda s: one_of_three in s, "the filtered list")
         key(("Enter",), "jump", "third", 0)
         tmux.press("PageDown")  # GO on the last cue asks first
         time.sleep(0.5)
         assert len(_lines(journal)) == 1 + len(expected)  # asking is not ending
         end = key(("y",), "end", "third", 0)
-        tmux.wait_for(lambda s: "Thank you" not in s or "Planned" in s, "the summary")
+        tmux.wait_for(lambda s: t("summary.title", "en") in s, "the summary")
         tmux.press("q")
         assert tmux.wait_dead() == 0
 
