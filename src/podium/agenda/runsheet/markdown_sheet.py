@@ -111,14 +111,14 @@ def cue_markdown(
         return [f"{number}. **{kind}** {speaker} · {length}{suffix}"]
     if cue.kind is CueKind.BREAK:
         length = md(times.duration(cue.duration_s or item.duration_s))
-        return [f"{number}. **{kind} {length}** {text}".rstrip()]
+        return [f"{number}. **{kind} {length}** {text}".rstrip(" ")]
     if cue.kind is CueKind.CALL:
         head = " · ".join(
             part
             for part in (md(cue.award or ""), f"{cue.batch}/{cue.batches}" if cue.batches else "")
             if part
         )
-        lines = [f"{number}. **{kind}** {head}".rstrip()]
+        lines = [f"{number}. **{kind}** {head}".rstrip(" ")]
         if text:
             lines[0] += "  \n" + hang + text
         if names_listed(cue):
@@ -138,4 +138,4 @@ def cue_markdown(
         return lines
     if cue.who:
         text = f"*{md(cue.who)}*{labels.colon}{text}"
-    return [f"{number}. **{kind}** {text}".rstrip()]
+    return [f"{number}. **{kind}** {text}".rstrip(" ")]

@@ -58,7 +58,7 @@ def render_text(plan: Plan, measured: bool = False) -> str:
     indent = " " * (start_w + 2 + dur_w + 2)
 
     def row(start: str, duration: str, title: str) -> str:
-        return f"{pad(start, start_w)}  {pad_left(duration, dur_w)}  {title}".rstrip()
+        return f"{pad(start, start_w)}  {pad_left(duration, dur_w)}  {title}".rstrip(" ")
 
     lines.append(row(labels.start, labels.duration, labels.item))
     for index, planned in enumerate(plan.items):
@@ -105,8 +105,8 @@ def item_lines(item: Item, labels: Labels, width: int | None = None) -> list[str
         head = f"{str(number).rjust(number_w)}. {pad(labels.cue_kinds[cue.kind], kind_w)}  "
         body = _wrapped(cue_lines(cue, item, labels), width, display_width(head))
         hang = " " * display_width(head)
-        lines.append((head + body[0]).rstrip())
-        lines.extend((hang + line).rstrip() for line in body[1:])
+        lines.append((head + body[0]).rstrip(" "))
+        lines.extend((hang + line).rstrip(" ") for line in body[1:])
     if item.notes:
         head = f"{labels.note}{labels.colon}"
         note_lines = _wrapped(item.notes.split("\n"), width, display_width(head))
