@@ -8,7 +8,7 @@ from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
 from podium.agenda.runsheet.header import meeting_facts
 from podium.agenda.runsheet.labels import Labels, labels_for
-from podium.agenda.runsheet.numbering import item_number, names_listed
+from podium.agenda.runsheet.numbering import entry, item_number, names_listed
 from podium.agenda.runsheet.printed import PrintedTimes
 from podium.agenda.runsheet.timing import gap_before, gap_estimated, late_by
 
@@ -123,17 +123,16 @@ def cue_markdown(
             lines[0] += "  \n" + hang + text
         if names_listed(cue):
             lines.append("")
-            for i, name in enumerate(cue.names):
-                entry = md(name)
-                unit = cue.units[i] if i < len(cue.units) else None
-                if unit:
-                    entry += " — " + md(unit)
-                if cue.say and cue.say[i] != name:
-                    entry += f" · *{labels.say} {md(cue.say[i])}*"
-                note = cue.notes[i] if i < len(cue.notes) else None
-                if note:
-                    entry += f" · *{md(labels.note + labels.colon)}{md(note)}*"
-                lines.append(f"{hang}{i + 1}. {entry}")
+            for i in range(len(cue.names)):
+                one = entry(cue, i)
+                listed = md(one.name)
+                if one.unit:
+                    listed += " — " + md(one.unit)
+                if one.say:
+                    listed += f" · *{labels.say} {md(one.say)}*"
+                if one.note:
+                    listed += f" · *{md(labels.note + labels.colon)}{md(one.note)}*"
+                lines.append(f"{hang}{i + 1}. {listed}")
             lines.append("")
         return lines
     if cue.who:
