@@ -750,3 +750,35 @@ def test_a_fixed_time_reads_as_written_whatever_the_clock_reads_cost(
         assert "预计结束 09:36" in str(app.main.query_one("#clock-bar").render())
 
     run(app, scenario, (100, 30))
+
+
+def test_the_notes_line_keeps_chinese_punctuation_off_line_starts(agenda_zh: Agenda) -> None:
+    """At 80×24 the district conference's note on the 区长's speech wrapped to a third line
+    holding only `。`: the notes line is broken by podium's 避头尾 rules, at every width."""
+    import dataclasses
+
+    from podium.agenda.linebreak import CLOSING, OPENING
+
+    note = (
+        "陈区长参加市里的视频会议，九点二十分到会，讲话固定在九点二十分开始；"
+        "颁奖提前结束时，请大家稍候。"
+    )
+    items = list(agenda_zh.items)
+    items[1] = dataclasses.replace(items[1], notes=note)
+    agenda = dataclasses.replace(agenda_zh, items=tuple(items))
+    clock = ManualClock(dt.datetime(2026, 3, 12, 8, 55, 0, tzinfo=CST))
+    app = make_app(agenda, clock=clock)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app, clock, 1)
+        for size in ((80, 24), (81, 30), (100, 30), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            notes = app.main.query_one("#notes")
+            lines = [notes.render_line(y).text.strip() for y in range(notes.size.height)]
+            shown = "".join(lines)
+            assert shown == "备注：" + note, (size, lines)  # all of it, nothing cut
+            for line in lines:
+                assert line and line[0] not in CLOSING and line[-1] not in OPENING, (size, lines)
+
+    run(app, scenario, (80, 24))

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from podium.i18n import in_language
 from podium.textsafe import printable
 from podium.tui.i18n import t
+from podium.tui.widgets.broken_text import BrokenText
 
 TTS_STATES = ("off", "on", "speaking", "unavailable")
 
@@ -83,11 +84,11 @@ def status_text(state: StatusState, lang: str) -> Text:
     return line
 
 
-class NotesLine(Static):
+class NotesLine(BrokenText):
     """The current item's private notes (never spoken); hidden when it has none."""
 
     def __init__(self, lang: str, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.lang = lang
         self._notes: str | None = "\0"
 
@@ -100,4 +101,4 @@ class NotesLine(Static):
         if notes:
             line = Text(t("status.notes", self.lang) + t("colon", self.lang), style="bold")
             line.append(printable(notes))
-            self.update(line)
+            self.show_text(line)  # broken by podium's 避头尾 rules, not Textual's
