@@ -782,3 +782,25 @@ def test_the_notes_line_keeps_chinese_punctuation_off_line_starts(agenda_zh: Age
                 assert line and line[0] not in CLOSING and line[-1] not in OPENING, (size, lines)
 
     run(app, scenario, (80, 24))
+
+
+def test_the_end_question_at_40x12_breaks_as_chinese_is_read(app_zh: PodiumApp) -> None:
+    """At 40×12 the question read `结束会议？再按 GO、y 或` / `Enter` / `结束；按其他…`."""
+    from podium.agenda.linebreak import CLOSING
+
+    clock = app_zh.session.clock
+    assert isinstance(clock, ManualClock)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_zh, clock, 3)
+        await press(pilot, clock, "pagedown")
+        assert isinstance(app_zh.screen, ConfirmScreen)
+        message = app_zh.screen.query_one("#confirm-message")
+        lines = [message.render_line(y).text.strip() for y in range(message.size.height)]
+        lines = [line for line in lines if line]
+        question = "结束会议？再按GO、y或Enter结束；按其他任意键返回。"
+        assert "".join(lines).replace(" ", "") == question
+        assert "Enter" not in lines and all(line[0] not in CLOSING for line in lines), lines
+        assert len(lines) <= 3, lines
+
+    run(app_zh, scenario, (40, 12))

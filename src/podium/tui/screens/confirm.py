@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from podium.tui.i18n import t, ui_language
+from podium.tui.widgets.broken_text import BrokenText
 
 YES_KEYS = ("y", "enter")
 
@@ -80,7 +82,10 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
             yield Static(t("confirm.title", self.lang), id="confirm-title")
-            yield Static(self.message, id="confirm-message", markup=False)
+            # Broken by podium's line breaker: at 40×12 Textual's left `Enter` on a line alone.
+            message = BrokenText(id="confirm-message")
+            message.show_text(Text(self.message))
+            yield message
             yield Static(t("confirm.hint", self.lang), id="confirm-hint")
 
     def on_key(self, event: events.Key) -> None:
