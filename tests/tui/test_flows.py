@@ -804,3 +804,29 @@ def test_the_end_question_at_40x12_breaks_as_chinese_is_read(app_zh: PodiumApp) 
         assert len(lines) <= 3, lines
 
     run(app_zh, scenario, (40, 12))
+
+
+def test_a_note_longer_than_three_lines_says_it_is_cut(app_en: PodiumApp) -> None:
+    """The notes take three lines under the next line: a longer note ended mid-sentence with
+    nothing to tell the host that more was written; now its third line ends in `…`."""
+    import dataclasses
+
+    clock = app_en.session.clock
+    assert isinstance(clock, ManualClock)
+    long_note = " ".join(f"Check item {n} before the keynote." for n in range(1, 40))
+    items = list(app_en.session.plan.agenda.items)
+    agenda = dataclasses.replace(
+        app_en.session.plan.agenda,
+        items=(dataclasses.replace(items[0], notes=long_note), *items[1:]),
+    )
+    app = make_app(agenda, clock=clock)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app, clock, 0)
+        await pilot.pause()
+        notes = app.main.query_one("#notes")
+        lines = [notes.render_line(y).text.rstrip() for y in range(notes.size.height)]
+        assert len(lines) == 3 and lines[0].startswith("Notes: Check item 1 "), lines
+        assert lines[-1].endswith("…"), lines
+
+    run(app, scenario, (80, 24))

@@ -16,18 +16,28 @@ from textual.widgets import Static
 from podium.agenda.linebreak import line_spans
 
 
-def broken_lines(text: Text, width: int) -> Text:
-    """`text` (styles kept) as lines of at most `width` cells, joined by newlines."""
-    spans = line_spans(text.plain, max(1, width), get_character_cell_size)
-    return Text("\n").join(text[a:b] for a, b in spans)
+def broken_lines(text: Text, width: int, max_lines: int | None = None) -> Text:
+    """`text` (styles kept) as lines of at most `width` cells, joined by newlines; past
+    `max_lines` the last line shown ends in `…`, so a cut is never silent."""
+    width = max(1, width)
+    spans = line_spans(text.plain, width, get_character_cell_size)
+    lines = [text[a:b] for a, b in spans]
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        last.truncate(max(0, width - 1))
+        last.append("…")
+    return Text("\n").join(lines)
 
 
 class BrokenText(Static):
-    """Set its text with `show_text`; it is re-broken for every width it is laid out at."""
+    """Set its text with `show_text`; it is re-broken for every width it is laid out at
+    (and cut with `…` after `max_lines` lines, when given)."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, max_lines: int | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._source = Text()
+        self.max_lines = max_lines
 
     def show_text(self, text: Text) -> None:
         self._source = text
@@ -35,9 +45,10 @@ class BrokenText(Static):
         self.refresh(layout=True)
 
     def render(self) -> RenderResult:
-        return broken_lines(self._source, self.content_size.width)
+        return broken_lines(self._source, self.content_size.width, self.max_lines)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if not width:
             return 0
-        return len(line_spans(self._source.plain, width, get_character_cell_size))
+        lines = len(line_spans(self._source.plain, width, get_character_cell_size))
+        return lines if self.max_lines is None else min(lines, self.max_lines)

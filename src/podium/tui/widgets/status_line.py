@@ -84,11 +84,15 @@ def status_text(state: StatusState, lang: str) -> Text:
     return line
 
 
+NOTES_LINES = 3
+"""The notes take at most this many lines (the cue comes first); a longer note ends in `…`."""
+
+
 class NotesLine(BrokenText):
     """The current item's private notes (never spoken); hidden when it has none."""
 
     def __init__(self, lang: str, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, max_lines=NOTES_LINES)
         self.lang = lang
         self._notes: str | None = "\0"
 
