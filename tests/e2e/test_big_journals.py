@@ -9,7 +9,6 @@ session reads only journals' headers and tails.
 
 from __future__ import annotations
 
-import json
 import os
 import resource
 import shutil
@@ -18,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from benchmarks.big_journal import write_big_journal
 
 pytestmark = pytest.mark.e2e
 
@@ -51,33 +51,6 @@ def bounded(*args: str, state: Path, cpu_s: int = CPU_S) -> subprocess.Completed
         preexec_fn=lambda: _limits(cpu_s),
         check=False,
     )
-
-
-def write_big_journal(path: Path, agenda: Path, *, size: int, ended: bool = False) -> Path:
-    """A journal of `agenda` of about `size` bytes: a header, a GO, then pause/resume pairs
-    (as a host toggling pause for days would write), optionally ended."""
-    header = {
-        "format": "podium-journal/1",
-        "agenda": str(agenda),
-        "agenda_sha256": "",
-        "rehearsal": False,
-        "started_at": "2026-03-12T09:00:00.000+08:00",
-    }
-
-    def line(event: str, second: int) -> str:
-        at = f"2026-03-12T09:00:{second:02d}.000+08:00"
-        return json.dumps({"at": at, "event": event, "item": "welcome", "cue": 0}) + "\n"
-
-    pair = line("pause", 2) + line("resume", 2)
-    block = (pair * ((1 << 20) // len(pair))).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as f:
-        f.write((json.dumps(header) + "\n" + line("go", 1)).encode())
-        while f.tell() < size:
-            f.write(block)
-        if ended:
-            f.write(line("end", 3).encode())
-    return path
 
 
 @pytest.fixture(scope="module")
