@@ -282,12 +282,17 @@ class BigDigits(CachedBaseStyle, Widget, can_focus=False):
             box, top = shared, 0
         elif text <= slack - slack // 2:
             box, top = need + slack // 2, slack // 2
-        elif text <= slack:
-            box, top = shared - text, shared - text - need
-        else:  # the text takes at most half
-            box = max(shared - text, shared - shared // 2)
-            scale, reserved, either = self._choose(template, width, box)
-            top = max(0, box - self._need(scale, reserved))
+        else:
+            if text > slack:  # the text takes at most half
+                box = max(shared - text, shared - shared // 2)
+                scale, reserved, either = self._choose(template, width, box)
+                need = self._need(scale, reserved)
+            else:
+                box = shared - text
+            # The digits centred in what the text leaves (an odd row goes under a caption,
+            # over the blank caption rows of the hold).
+            top = (max(0, box - need) + (0 if self._caption else 1)) // 2
+            either = False
         captioned = None if either else bool(self._caption)
         return (width, box, template, captioned, scale, reserved, top, shared_height)
 
