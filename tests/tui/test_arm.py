@@ -660,3 +660,34 @@ def test_an_agenda_without_items_content_still_shows() -> None:
         assert app.main.query_one(CueText).pages() == (1, 1)
 
     run(app, scenario, (40, 12))
+
+
+# --- what the screen itself pays per command -------------------------------------------------
+
+
+def test_the_same_remote_notice_again_moves_its_end_not_its_timer(
+    app_en: PodiumApp, clock: ManualClock
+) -> None:
+    """A control page sending a command 20 times a second: each names it on the status line
+    for a moment; the same notice again keeps the timer it has (only its end moves), and the
+    notice goes once that end has passed."""
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_en, clock, 0)
+        await settle(pilot, app_en)
+        app_en.run_command("message", via="http 127.0.0.1", to="stage", text="Two minutes")
+        timer = app_en._notice_timer
+        end = app_en._notice_until
+        assert timer is not None and "message · http 127.0.0.1" in str(app_en.main.status.render())
+        await asyncio.sleep(0.05)
+        app_en.run_command("message", via="http 127.0.0.1", to="stage", text="Two minutes")
+        assert app_en._notice_timer is timer and app_en._notice_until > end
+        app_en.run_command("message", via="osc 127.0.0.1", to="stage", text="One minute")
+        assert app_en._notice_timer is not timer  # another notice: its own timer
+        app_en._notice_ended()  # (the timer fires early: the end is later, so it waits)
+        assert "osc 127.0.0.1" in str(app_en.main.status.render())
+        app_en._notice_until = 0.0
+        app_en._notice_ended()
+        assert "127.0.0.1" not in str(app_en.main.status.render())
+
+    run(app_en, scenario, (120, 40))
