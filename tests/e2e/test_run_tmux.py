@@ -37,8 +37,13 @@ def test_run_a_chinese_meeting_with_clicker_keys(tmp_path: Path, size: tuple[int
     journal = tmp_path / "meeting.jsonl"
     with Tmux(tmp_path, size) as tmux:
         tmux.start(str(ZH_AGENDA), "--fresh", "--journal", str(journal))
-        first = tmux.wait_for(standing_by, "the standby screen", timeout=20)
-        assert "下一步" in first and "会前提示" in first  # Chinese labels and the run sheet
+        # Chinese labels and the run sheet, waited for together: a capture may come while the
+        # first frame's bytes are still arriving.
+        tmux.wait_for(
+            lambda s: standing_by(s) and "下一步" in s and "会前提示" in s,
+            "the standby screen with its labels and run sheet",
+            timeout=20,
+        )
 
         last_press = 0.0
 

@@ -220,6 +220,17 @@ def test_an_unknown_named_voice_is_reported_at_start(speakers, stand_in):
     assert "unknown voice 'no-such-voice'" in speaker.reason
 
 
+def test_an_unknown_voice_wins_over_a_missing_sound_device(speakers):
+    # The device probe waits until the voice is checked: `podium say --voice nosuch` on a
+    # machine without sound said "no audio device" (the probe won the race), hiding the typo.
+    # A player that fails at once, as aplay does (the Python stand-in starts too slowly to
+    # lose the race).
+    fails_at_once = ["sh", "-c", "echo 'aplay: audio open error' >&2; exit 1", "player"]
+    speaker = speakers(player=fails_at_once, voice="no-such-voice")
+    settled(speaker, SpeechState.UNAVAILABLE)
+    assert "unknown voice 'no-such-voice'" in speaker.reason, speaker.reason
+
+
 def test_a_missing_player_program_makes_speech_unavailable(speakers):
     speaker = speakers(player=["no-such-player-here", "-q"])
     assert speaker.state is SpeechState.UNAVAILABLE

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextvars
 import sys
 from typing import Any
 
@@ -60,9 +61,15 @@ def attach(server: Any, app: Any) -> None:
 def run_app(app: Any, server: Any) -> Any:
     """Run the screen with the server in the same event loop; the app's return value."""
     loop = asyncio.new_event_loop()
+    # The server's callbacks (HTTP handlers, OSC datagrams, its tick) change the Host, whose
+    # change events paint the screen: they must run in the app's context, as Textual's own
+    # tasks do, or a widget mounted from them (the blank view of a remote `blank`) cannot find
+    # its app and the screen crashes. Every task and reader the server makes inherits this.
+    context = contextvars.copy_context()
+    context.run(_make_active, app)
     try:
         try:
-            loop.run_until_complete(server.start())
+            loop.run_until_complete(loop.create_task(server.start(), context=context))
         except OSError as exc:
             server.close_sockets()
             raise UsageError(
@@ -74,3 +81,9 @@ def run_app(app: Any, server: Any) -> Any:
             loop.run_until_complete(server.stop())
     finally:
         loop.close()
+
+
+def _make_active(app: Any) -> None:
+    from textual._context import active_app
+
+    active_app.set(app)

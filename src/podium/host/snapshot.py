@@ -257,10 +257,10 @@ def _sheet(session: Session, now_wall: dt.datetime) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     pos = session.position
     expected: dt.datetime | None = None
-    if pos is not None and not session.ended:
-        left = session.item_planned_s() - session.item_elapsed_s()
-        expected = now_wall + dt.timedelta(seconds=max(0.0, left))
-    elif pos is None:
+    # Under way: the engine's expected starts, which honour fixed `at` times as the screen's
+    # run sheet does (a lunch fixed at 12:00 is never expected at 11:50).
+    offsets = session.expected_offsets() if pos is not None else []
+    if pos is None:
         start = session.planned_start(0) if session.items else None
         expected = max(start, now_wall) if start is not None else now_wall
     for item in session.items:
@@ -268,9 +268,12 @@ def _sheet(session: Session, now_wall: dt.datetime) -> list[dict[str, Any]]:
         planned_start = session.planned_start(item.index)
         actual = session.actual_s(item.index)
         row_expected: str = ""
-        if expected is not None and status == "upcoming":
-            row_expected = expected.strftime("%H:%M")
-            expected += dt.timedelta(seconds=session.planned_with_adjustments_s(item.index))
+        if status == "upcoming":
+            if expected is not None:
+                row_expected = expected.strftime("%H:%M")
+                expected += dt.timedelta(seconds=session.planned_with_adjustments_s(item.index))
+            elif (offset := offsets[item.index]) is not None:
+                row_expected = (now_wall + dt.timedelta(seconds=offset)).strftime("%H:%M")
         planned_s = session.planned_with_adjustments_s(item.index)
         delta = None if actual is None or status == "current" else actual - item.duration_s
         rows.append(

@@ -59,6 +59,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "outcome_not_started": NP_("view.outcome_not_started", "Not started: press GO first"),
     "outcome_paged": NP_("view.outcome_paged", "Next page"),
     "outcome_unavailable": NP_("view.outcome_unavailable", "Not available"),
+    "outcome_unblanked": NP_("view.outcome_unblanked", "The screen shows again"),
+    "outcome_nothing": NP_("view.outcome_nothing", "Nothing to do"),
     "sheet_time": NP_("view.sheet_time", "Planned"),
     "sheet_item": NP_("view.sheet_item", "Item"),
     "sheet_planned": NP_("view.sheet_planned", "Length"),

@@ -321,18 +321,22 @@ class Speaker:
     # rendering -------------------------------------------------------------------------
 
     def _render_loop(self) -> None:
+        # The player's device probe waits for this check, the named voice included: a machine
+        # lacking a sound device and given an unknown voice reports the voice, every time
+        # (the voice is what the user typed wrong; --out still works without a device).
         try:
-            self._renderer.wait_ready()
-        except SpeechUnavailable as exc:
-            self._give_up_for(exc)
-            return
-        except RendererCrashed:
-            if not self._count_crash():
+            try:
+                self._renderer.wait_ready()
+            except SpeechUnavailable as exc:
+                self._give_up_for(exc)
+                return
+            except RendererCrashed:
+                if not self._count_crash():
+                    return
+            if self.voice and not self._check_named_voice(self.voice):
                 return
         finally:
             self._engine_checked.set()
-        if self.voice and not self._check_named_voice(self.voice):
-            return
         try:
             while (piece := self._next_to_render()) is not None:
                 self._render(piece)

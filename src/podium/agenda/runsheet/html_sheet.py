@@ -13,7 +13,7 @@ from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
 from podium.agenda.runsheet.header import meeting_facts
 from podium.agenda.runsheet.labels import Labels, labels_for
-from podium.agenda.runsheet.numbering import item_number, names_listed
+from podium.agenda.runsheet.numbering import entry, item_number, names_listed
 from podium.agenda.runsheet.printed import PrintedTimes
 from podium.agenda.runsheet.timing import gap_before, gap_estimated, late_by
 from podium.language import parse_language
@@ -214,14 +214,12 @@ def cue_html(cue: Cue, item: Item, labels: Labels, times: PrintedTimes) -> str:
 
 def name_html(cue: Cue, index: int, labels: Labels) -> str:
     """One recipient: the name, its unit, how to say it and the host's note."""
-    name = cue.names[index]
-    entry = h(name)
-    unit = cue.units[index] if index < len(cue.units) else None
-    if unit:
-        entry += " — " + h(unit)
-    if cue.say and cue.say[index] != name:
-        entry += f' <span class="say">{escape(labels.say)} {h(cue.say[index])}</span>'
-    note = cue.notes[index] if index < len(cue.notes) else None
-    if note:
-        entry += f' <span class="note">{escape(labels.note + labels.colon)}{h(note)}</span>'
-    return entry
+    one = entry(cue, index)
+    html = h(one.name)
+    if one.unit:
+        html += " — " + h(one.unit)
+    if one.say:
+        html += f' <span class="say">{escape(labels.say)} {h(one.say)}</span>'
+    if one.note:
+        html += f' <span class="note">{escape(labels.note + labels.colon)}{h(one.note)}</span>'
+    return html

@@ -8,7 +8,7 @@ from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
 from podium.agenda.runsheet.header import meeting_facts
 from podium.agenda.runsheet.labels import Labels, labels_for
-from podium.agenda.runsheet.numbering import item_number, names_listed
+from podium.agenda.runsheet.numbering import entry, item_number, names_listed
 from podium.agenda.runsheet.printed import PrintedTimes
 from podium.agenda.runsheet.timing import gap_before, gap_estimated, late_by
 
@@ -111,31 +111,30 @@ def cue_markdown(
         return [f"{number}. **{kind}** {speaker} · {length}{suffix}"]
     if cue.kind is CueKind.BREAK:
         length = md(times.duration(cue.duration_s or item.duration_s))
-        return [f"{number}. **{kind} {length}** {text}".rstrip()]
+        return [f"{number}. **{kind} {length}** {text}".rstrip(" ")]
     if cue.kind is CueKind.CALL:
         head = " · ".join(
             part
             for part in (md(cue.award or ""), f"{cue.batch}/{cue.batches}" if cue.batches else "")
             if part
         )
-        lines = [f"{number}. **{kind}** {head}".rstrip()]
+        lines = [f"{number}. **{kind}** {head}".rstrip(" ")]
         if text:
             lines[0] += "  \n" + hang + text
         if names_listed(cue):
             lines.append("")
-            for i, name in enumerate(cue.names):
-                entry = md(name)
-                unit = cue.units[i] if i < len(cue.units) else None
-                if unit:
-                    entry += " — " + md(unit)
-                if cue.say and cue.say[i] != name:
-                    entry += f" · *{labels.say} {md(cue.say[i])}*"
-                note = cue.notes[i] if i < len(cue.notes) else None
-                if note:
-                    entry += f" · *{md(labels.note + labels.colon)}{md(note)}*"
-                lines.append(f"{hang}{i + 1}. {entry}")
+            for i in range(len(cue.names)):
+                one = entry(cue, i)
+                listed = md(one.name)
+                if one.unit:
+                    listed += " — " + md(one.unit)
+                if one.say:
+                    listed += f" · *{labels.say} {md(one.say)}*"
+                if one.note:
+                    listed += f" · *{md(labels.note + labels.colon)}{md(one.note)}*"
+                lines.append(f"{hang}{i + 1}. {listed}")
             lines.append("")
         return lines
     if cue.who:
         text = f"*{md(cue.who)}*{labels.colon}{text}"
-    return [f"{number}. **{kind}** {text}".rstrip()]
+    return [f"{number}. **{kind}** {text}".rstrip(" ")]

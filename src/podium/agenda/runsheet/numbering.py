@@ -3,6 +3,8 @@ and when a call-up lists its names, numbered in stage order."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from podium.agenda.model import Cue
 
 _DIGITS = "零一二三四五六七八九"
@@ -42,3 +44,23 @@ def names_listed(cue: Cue) -> bool:
     """A call-up lists its names, numbered in stage order, when there is more than one or
     any has a unit, a pronunciation or a note (one bare name is in the call already)."""
     return len(cue.names) > 1 or any(cue.units) or bool(cue.say) or any(cue.notes)
+
+
+class Entry(NamedTuple):
+    """One recipient of a call-up as every run sheet lists it: the name, its unit, how to
+    say it (only when that differs from the name) and the host's note."""
+
+    name: str
+    unit: str | None
+    say: str | None
+    note: str | None
+
+
+def entry(cue: Cue, index: int) -> Entry:
+    """The `index`-th recipient of `cue` (the cue keeps names, units, say and notes side by
+    side; units and notes may be shorter, say is all or nothing)."""
+    name = cue.names[index]
+    unit = cue.units[index] if index < len(cue.units) else None
+    say = cue.say[index] if cue.say and index < len(cue.say) else None
+    note = cue.notes[index] if index < len(cue.notes) else None
+    return Entry(name, unit or None, say if say != name else None, note or None)

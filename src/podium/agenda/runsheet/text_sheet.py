@@ -7,7 +7,7 @@ from podium.agenda.model import Cue, CueKind, Item
 from podium.agenda.plan import Plan
 from podium.agenda.runsheet.header import MeetingFacts, meeting_facts
 from podium.agenda.runsheet.labels import Labels, labels_for
-from podium.agenda.runsheet.numbering import item_number, names_listed
+from podium.agenda.runsheet.numbering import entry, item_number, names_listed
 from podium.agenda.runsheet.timing import (
     fixed_clock,
     gap_before,
@@ -58,7 +58,7 @@ def render_text(plan: Plan, measured: bool = False) -> str:
     indent = " " * (start_w + 2 + dur_w + 2)
 
     def row(start: str, duration: str, title: str) -> str:
-        return f"{pad(start, start_w)}  {pad_left(duration, dur_w)}  {title}".rstrip()
+        return f"{pad(start, start_w)}  {pad_left(duration, dur_w)}  {title}".rstrip(" ")
 
     lines.append(row(labels.start, labels.duration, labels.item))
     for index, planned in enumerate(plan.items):
@@ -105,8 +105,8 @@ def item_lines(item: Item, labels: Labels, width: int | None = None) -> list[str
         head = f"{str(number).rjust(number_w)}. {pad(labels.cue_kinds[cue.kind], kind_w)}  "
         body = _wrapped(cue_lines(cue, item, labels), width, display_width(head))
         hang = " " * display_width(head)
-        lines.append((head + body[0]).rstrip())
-        lines.extend((hang + line).rstrip() for line in body[1:])
+        lines.append((head + body[0]).rstrip(" "))
+        lines.extend((hang + line).rstrip(" ") for line in body[1:])
     if item.notes:
         head = f"{labels.note}{labels.colon}"
         note_lines = _wrapped(item.notes.split("\n"), width, display_width(head))
@@ -158,13 +158,12 @@ def cue_lines(cue: Cue, item: Item, labels: Labels) -> list[str]:
 def name_line(cue: Cue, index: int, labels: Labels) -> str:
     """One recipient of a call-up, numbered in stage order: `2. name — unit · say … (note)`."""
     width = len(str(len(cue.names)))
-    line = f"{str(index + 1).rjust(width)}. {cue.names[index]}"
-    unit = cue.units[index] if index < len(cue.units) else None
-    if unit:
-        line += " — " + unit
-    if cue.say and cue.say[index] != cue.names[index]:
-        line += f" · {labels.say} {cue.say[index]}"
-    note = cue.notes[index] if index < len(cue.notes) else None
-    if note:
-        line += f" · {labels.note}{labels.colon}{note}"
+    one = entry(cue, index)
+    line = f"{str(index + 1).rjust(width)}. {one.name}"
+    if one.unit:
+        line += " — " + one.unit
+    if one.say:
+        line += f" · {labels.say} {one.say}"
+    if one.note:
+        line += f" · {labels.note}{labels.colon}{one.note}"
     return line
