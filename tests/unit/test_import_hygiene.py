@@ -189,7 +189,8 @@ FIRST_FRAME_PROBE = textwrap.dedent(
 
             from podium.agenda.pyyaml import LazyPattern
 
-            found = [yaml.reader.Reader.NON_PRINTABLE, yaml.constructor.SafeConstructor.timestamp_regexp]
+            found = [yaml.reader.Reader.NON_PRINTABLE]
+            found.append(yaml.constructor.SafeConstructor.timestamp_regexp)
             for resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.values():
                 found += [regexp for _tag, regexp in resolvers]
             patterns = [p for p in found if isinstance(p, LazyPattern)]
