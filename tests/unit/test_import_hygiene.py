@@ -176,7 +176,7 @@ def test_podium_run_with_serve_loads_the_server(tmp_path: Path) -> None:
 
 FIRST_FRAME_PROBE = textwrap.dedent(
     """
-    import json, sys
+    import gc, json, sys
     from textual.app import App
 
     seen = {}
@@ -204,7 +204,8 @@ FIRST_FRAME_PROBE = textwrap.dedent(
     async def shown(pilot):
         await pilot.pause()
         await pilot.pause()
-        seen["after"] = {"footer": [type(w).__name__ for w in pilot.app.screen.query("#footer *")]}
+        footer = [type(w).__name__ for w in pilot.app.screen.query("#footer *")]
+        seen["after"] = {"footer": footer, "collecting": gc.isenabled()}
         pilot.app.exit()
 
     App._display = _display
@@ -243,6 +244,7 @@ def test_the_first_frame_of_podium_run_waits_for_nothing_it_does_not_show(tmp_pa
     assert first["footer"] == []
     assert "Footer" in report["after"]["footer"]  # and then the footer is there, with its keys
     assert "FooterKey" in report["after"]["footer"]
+    assert report["after"]["collecting"]  # the collector, off until the first frame, is back
     assert first["patterns"] >= 5  # PyYAML's import-time expressions, all deferred …
     assert first["compiled"] == 0  # … and loading the agenda compiled none of them
 
