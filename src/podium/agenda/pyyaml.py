@@ -19,30 +19,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["yaml"]
+from podium.lazyre import LazyPattern
 
-
-class LazyPattern:
-    """A regular expression compiled on first use; otherwise used like the `re.Pattern` it
-    stands for (`match`, `search`, `sub`, `pattern` …)."""
-
-    __slots__ = ("_compiled", "_flags", "_pattern")
-
-    def __init__(self, pattern: Any, flags: int) -> None:
-        self._pattern = pattern
-        self._flags = flags
-        self._compiled: re.Pattern[Any] | None = None
-
-    @property
-    def compiled(self) -> bool:
-        return self._compiled is not None
-
-    def __getattr__(self, name: str) -> Any:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = _compile(self._pattern, self._flags)
-        return getattr(compiled, name)
-
+__all__ = ["LazyPattern", "yaml"]
 
 _compile = re.compile
 
