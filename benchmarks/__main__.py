@@ -14,7 +14,7 @@ from benchmarks.harness import ROOT, Context, Figure, missing
 
 MEASUREMENTS = (
     "loading", "importing", "imports", "journal_cost", "first_frame", "repaint", "memory",
-    "speech", "remote",
+    "speech", "remote", "big_journal",
 )  # fmt: skip
 """Modules of this package with a `measure(ctx) -> list[Figure]`, run in this order."""
 

@@ -9,15 +9,17 @@ session reads only journals' headers and tails.
 
 from __future__ import annotations
 
-import json
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from benchmarks.big_journal import write_big_journal
 
 pytestmark = pytest.mark.e2e
 
@@ -51,33 +53,6 @@ def bounded(*args: str, state: Path, cpu_s: int = CPU_S) -> subprocess.Completed
         preexec_fn=lambda: _limits(cpu_s),
         check=False,
     )
-
-
-def write_big_journal(path: Path, agenda: Path, *, size: int, ended: bool = False) -> Path:
-    """A journal of `agenda` of about `size` bytes: a header, a GO, then pause/resume pairs
-    (as a host toggling pause for days would write), optionally ended."""
-    header = {
-        "format": "podium-journal/1",
-        "agenda": str(agenda),
-        "agenda_sha256": "",
-        "rehearsal": False,
-        "started_at": "2026-03-12T09:00:00.000+08:00",
-    }
-
-    def line(event: str, second: int) -> str:
-        at = f"2026-03-12T09:00:{second:02d}.000+08:00"
-        return json.dumps({"at": at, "event": event, "item": "welcome", "cue": 0}) + "\n"
-
-    pair = line("pause", 2) + line("resume", 2)
-    block = (pair * ((1 << 20) // len(pair))).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as f:
-        f.write((json.dumps(header) + "\n" + line("go", 1)).encode())
-        while f.tell() < size:
-            f.write(block)
-        if ended:
-            f.write(line("end", 3).encode())
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +96,47 @@ def test_run_of_its_own_agenda_finds_the_big_unfinished_session_from_its_tail(
     assert result.returncode == 2, result.stderr
     assert "an unfinished session of this agenda exists" in result.stderr
     assert big["journal"].name in result.stderr and "--resume" in result.stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_signal_during_a_long_report_is_an_interruption(tmp_path: Path, sig: int) -> None:
+    # Exit codes everywhere: 130 interrupted. SIGTERM (a service manager) and SIGHUP (the
+    # terminal closing) end any command as Ctrl+C does, not by the signal's default death.
+    agenda = tmp_path / "a.yaml"
+    shutil.copy(ROOT / "agendas/quick-demo.en.yaml", agenda)
+    journal = write_big_journal(tmp_path / "j.jsonl", agenda, size=40 * 1024 * 1024)
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path), "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    proc = subprocess.Popen(
+        [str(PODIUM), "report", str(journal)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        # Until the report has started reading (its interpreter is up and the handlers are
+        # set): the report of 40 MB takes seconds more than that.
+        deadline = time.monotonic() + 60
+        while not _reading(proc.pid, journal):
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the report never opened the journal"
+            time.sleep(0.02)
+        proc.send_signal(sig)
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 130, stderr
+    assert stderr.strip() == "podium: interrupted" and stdout == ""
+
+
+def _reading(pid: int, path: Path) -> bool:
+    """Whether process `pid` has `path` open."""
+    try:
+        return any(
+            os.path.realpath(f"/proc/{pid}/fd/{fd}") == str(path.resolve())
+            for fd in os.listdir(f"/proc/{pid}/fd")
+        )
+    except OSError:
+        return False

@@ -97,6 +97,13 @@ def test_every_key_leaves_one_line_in_the_documented_shape_at_the_default_place(
 
         key(("Space",), "go", "first", 0)  # the first GO starts the meeting
         key(("Enter",), "go", "first", 1)
+        # every other GO and back key of the clicker table, in a real terminal
+        key(("Up",), "back", "first", 0)
+        key(("Right",), "go", "first", 1)
+        key(("BSpace",), "back", "first", 0)
+        key(("Down",), "go", "first", 1)
+        key(("PageUp",), "back", "first", 0)
+        key(("PageDown",), "go", "first", 1)
         key(("p",), "pause", "first", 1)
         key(("p",), "resume", "first", 1)
         plus = key(("+",), "adjust", "first", 1)

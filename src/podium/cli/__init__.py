@@ -237,7 +237,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         module = importlib.import_module(f"podium.cli.{args.module}")
         entry = getattr(module, getattr(args, "entry", "main"))
-        return int(entry(args))
+        if args.module == "run":  # the screen has its own handlers (the journal first)
+            return int(entry(args))
+        from podium.cli.stopping import signals_exit
+
+        with signals_exit():  # SIGTERM/SIGHUP end every other command as Ctrl+C does: 130
+            return int(entry(args))
     except UsageError as exc:
         print(error_line(str(exc)), file=sys.stderr)
         return EXIT_USAGE

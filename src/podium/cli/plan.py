@@ -43,10 +43,8 @@ def main(args: argparse.Namespace) -> int:
     agenda = result.agenda
     spoken = None
     if args.spoken:
-        from podium.cli.stopping import signals_exit
-
-        with signals_exit():  # SIGTERM too removes the temporary speech files
-            agenda, spoken = with_spoken_durations(agenda)
+        # (SIGTERM/SIGHUP interrupt like Ctrl+C: podium.cli.main; the speech files go too)
+        agenda, spoken = with_spoken_durations(agenda)
     write_out(safe_sheet(render(make_plan(agenda, start_s), args.format, spoken), args.format))
     return EXIT_OK
 

@@ -38,7 +38,6 @@ def voices(args: argparse.Namespace) -> int:
 
 def say(args: argparse.Namespace) -> int:
     """Read TEXT aloud, or write it to a WAV file with --out."""
-    from podium.cli.stopping import signals_exit
     from podium.tts import INSTALL_HINT, SpeechUnavailable, language_voice, voice_for
     from podium.tts.chunks import split_for_speech
     from podium.tts.errors import RenderError, TooMuchSpeech, UnknownVoice
@@ -61,11 +60,11 @@ def say(args: argparse.Namespace) -> int:
     else:
         voice, strict = voice_for(text, "en", None), False
     try:
-        with signals_exit():  # SIGTERM too removes the temporary speech files
-            check_speech_size([text])
-            if args.out:
-                return _write(text, args.out, voice=voice, rate=rate, strict=strict)
-            return _speak(text, voice=voice, rate=rate, strict=strict)
+        # (SIGTERM/SIGHUP interrupt like Ctrl+C: podium.cli.main; the speech files go too)
+        check_speech_size([text])
+        if args.out:
+            return _write(text, args.out, voice=voice, rate=rate, strict=strict)
+        return _speak(text, voice=voice, rate=rate, strict=strict)
     except TooMuchSpeech as exc:
         raise UsageError(
             _("podium say reads at most {limit} characters aloud; TEXT has {count}").format(

@@ -1,4 +1,4 @@
-"""A termination signal as a clean exit, for commands that leave temporary files behind them.
+"""A termination signal as a clean exit, for every command but `run` (podium.cli.main).
 
 By default SIGTERM (and SIGHUP, the terminal closing) ends Python at once: no `finally`, no
 `with` block runs, and a temporary folder of speech files stays in /tmp. Inside
