@@ -121,7 +121,10 @@ class MainScreen(Screen[None]):
         first frame that the host does not read first."""
         from textual.widgets import Footer
 
-        await self.query_one("#footer").mount(Footer(show_command_palette=False))
+        slot = self.query("#footer")
+        if not self.is_attached or not slot:
+            return  # the screen closed before its first frame was followed by another
+        await slot.first().mount(Footer(show_command_palette=False))
         self.refresh_bindings()  # the Footer shows the keys once the bindings are announced
 
     def on_resize(self, event: events.Resize) -> None:
