@@ -347,6 +347,98 @@ def test_cue_text_keeps_chinese_punctuation_off_line_starts(
     run(app_zh, scenario, (80, 24))
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+def test_go_from_the_hold_onto_the_speech_moves_nothing(
+    agenda_zh: Agenda, clock: ManualClock, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """The intro in its hold (banner, the hold's countdown, the intro's text) and the speech
+    (speaker, its own countdown, no text) share one geometry: GO between them lays nothing
+    out, the countdown's box stays where it is, and only the glyph cells that changed, the
+    caption and the rows whose text changed are repainted (each new row rendered once)."""
+    from podium.tui.screens.main import MainScreen
+
+    app = make_app(_fixed(agenda_zh, "09:20"), clock=clock)
+    layouts: list[object] = []
+    full: list[object] = []
+    rendered: list[str] = []
+
+    def count_layout(self: MainScreen, *args: Any, **kwargs: Any) -> None:
+        layouts.append(args)
+        original_layout(self, *args, **kwargs)
+
+    def count_refresh(self: BigDigits, *regions: Region, **kwargs: Any) -> Any:
+        if not regions and kwargs.get("repaint", True):
+            full.append(kwargs)
+        return original_refresh(self, *regions, **kwargs)
+
+    def count_line(self: BigDigits, text: str, x0: int | None) -> Any:
+        rendered.append(text)
+        return original_line(self, text, x0)
+
+    original_layout = MainScreen._refresh_layout
+    original_refresh = BigDigits.refresh
+    original_line = BigDigits._line
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        clock.advance(300)
+        goto(app, clock, 1)  # the speech's intro at 09:00:01, held for 09:20
+        clock.advance(14 * 60 + 51)
+        await settle(pilot, app)
+        now = app.main.query_one(NowPanel)
+        digits = app.main.query_one(BigDigits)
+        assert now.holding and digits.value == "5:08"
+        box = digits.region
+        monkeypatch.setattr(MainScreen, "_refresh_layout", count_layout)
+        monkeypatch.setattr(BigDigits, "refresh", count_refresh)
+        monkeypatch.setattr(BigDigits, "_line", count_line)
+        clock.advance(1)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert app.session.cue is not None and app.session.cue.kind is CueKind.SPEECH
+        assert not now.holding
+        assert digits.value == "5:00" and digits.caption.startswith("正常")
+        assert layouts == [], "GO from the hold onto the speech laid the screen out"
+        assert full == [], "the countdown was repainted whole"
+        assert digits.region == box
+        assert len(rendered) == len(set(rendered)), "a row was rendered twice"
+        _, sy = digits.scale or (0, 0)
+        assert len(rendered) <= rows_for(sy) + 1  # the new digits' rows and the caption
+
+    run(app, scenario, size)
+
+
+def test_a_text_under_the_countdown_leaves_its_box_alone_while_short(
+    app_en: PodiumApp, clock: ManualClock
+) -> None:
+    """The box is the digits and caption, centred in what box and text share: a short text
+    under it (none, one line, three) does not change it; a long one takes at most half."""
+    from podium.tui.widgets.cue_text import para
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_en, clock, 1, 1)
+        await settle(pilot, app_en)
+        digits = app_en.main.query_one(BigDigits)
+        body = app_en.main.query_one(CueText)
+        box, rows = digits.region, digits.glyph_rows
+        stage = app_en.main.query_one("#now-stage").region
+        drawn = digits.drawn_region.translate(box.offset)
+        above, below = drawn.y - stage.y, stage.bottom - drawn.bottom - 1  # (a row: the gap)
+        assert abs(above - below) <= 1 and above > 5  # centred
+        for lines in (1, 3):
+            body.show([para(f"line {n}") for n in range(lines)])
+            digits.text_changed()
+            await settle(pilot, app_en)
+            assert digits.region == box, lines
+        body.show([para("A long text, " * 400)])
+        digits.text_changed()
+        await settle(pilot, app_en)
+        assert digits.region.height >= (stage.height - 1) // 2
+        assert digits.region.height < box.height and digits.glyph_rows <= rows
+        assert body.region.y > digits.region.bottom - 1
+
+    run(app_en, scenario, (200, 60))
+
+
 # --- fixed times hold -------------------------------------------------------------------------
 
 
@@ -366,13 +458,15 @@ def test_the_hold_before_a_fixed_time(agenda_zh: Agenda, clock: ManualClock, sho
         text = shown(app)
         assert "固定 09:20 开始 · 还需等待 5:08" in text
         assert app.main.query_one(BigDigits).value == "5:08"
-        assert app.main.query_one("#now-hold").display
+        assert app.main.query_one(NowPanel).holding
+        assert app.main.query_one("#now-meta").has_class("-hold")
         assert "请张建国同志讲话" in text  # the cue is still there, under the hold
         sheet = app.main.query_one(RunSheet)
         clock.advance(5 * 60 + 8)  # 09:20: the leader has arrived
         await settle(pilot, app)
         assert "还需等待" not in shown(app)
-        assert not app.main.query_one("#now-hold").display
+        assert not app.main.query_one(NowPanel).holding
+        assert not app.main.query_one("#now-meta").has_class("-hold")
         assert sheet.row(1)[0] == "▶"
 
     run(app, scenario, (80, 24))
@@ -566,3 +660,34 @@ def test_an_agenda_without_items_content_still_shows() -> None:
         assert app.main.query_one(CueText).pages() == (1, 1)
 
     run(app, scenario, (40, 12))
+
+
+# --- what the screen itself pays per command -------------------------------------------------
+
+
+def test_the_same_remote_notice_again_moves_its_end_not_its_timer(
+    app_en: PodiumApp, clock: ManualClock
+) -> None:
+    """A control page sending a command 20 times a second: each names it on the status line
+    for a moment; the same notice again keeps the timer it has (only its end moves), and the
+    notice goes once that end has passed."""
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app_en, clock, 0)
+        await settle(pilot, app_en)
+        app_en.run_command("message", via="http 127.0.0.1", to="stage", text="Two minutes")
+        timer = app_en._notice_timer
+        end = app_en._notice_until
+        assert timer is not None and "message · http 127.0.0.1" in str(app_en.main.status.render())
+        await asyncio.sleep(0.05)
+        app_en.run_command("message", via="http 127.0.0.1", to="stage", text="Two minutes")
+        assert app_en._notice_timer is timer and app_en._notice_until > end
+        app_en.run_command("message", via="osc 127.0.0.1", to="stage", text="One minute")
+        assert app_en._notice_timer is not timer  # another notice: its own timer
+        app_en._notice_ended()  # (the timer fires early: the end is later, so it waits)
+        assert "osc 127.0.0.1" in str(app_en.main.status.render())
+        app_en._notice_until = 0.0
+        app_en._notice_ended()
+        assert "127.0.0.1" not in str(app_en.main.status.render())
+
+    run(app_en, scenario, (120, 40))

@@ -86,7 +86,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         )
         p.add_argument("--voice", metavar="V", help=_("text-to-speech voice id or name"))
         p.add_argument(
-            "--rate", metavar="N", type=int, default=None, help=_("speech rate, words per minute")
+            "--rate", metavar="N", type=int, default=None, help=_("words per minute (default: 200)")
         )
         p.add_argument("--ui-lang", metavar="L", help=_("language of the screen's labels (en, zh)"))
         g = p.add_mutually_exclusive_group()

@@ -64,6 +64,8 @@ class PodiumApp(App[int]):
         """`podium run --serve/--osc` sets this: the remote server (podium.remote.server)."""
         self._main: MainScreen | None = None
         self._notice_timer: Timer | None = None
+        self._notice_text = ""
+        self._notice_until = 0.0
         self._sticky_notice = False
         self._quit_asked = False
         self._finishing = False
@@ -364,14 +366,32 @@ class PodiumApp(App[int]):
             self.call_after_refresh(self._update_status, **fields)
 
     def _notice(self, text: str, seconds: float | None = NOTICE_S) -> None:
-        """Show a notice on the status line: brief, or (`seconds=None`) until the cue changes."""
+        """Show a notice on the status line: brief, or (`seconds=None`) until the cue changes.
+
+        The same brief notice again while it is shown (a remote control sending the same
+        command many times a second) only moves its end: no timer stopped and made anew."""
         self._update_status(notice=text)
         self._sticky_notice = seconds is None
+        if seconds is not None and self._notice_timer is not None and text == self._notice_text:
+            self._notice_until = asyncio.get_running_loop().time() + seconds
+            return
         if self._notice_timer is not None:
             self._notice_timer.stop()
             self._notice_timer = None
+        self._notice_text = text
         if seconds is not None:
-            self._notice_timer = self.set_timer(seconds, lambda: self._update_status(notice=""))
+            self._notice_until = asyncio.get_running_loop().time() + seconds
+            self._notice_timer = self.set_timer(seconds, self._notice_ended)
+
+    def _notice_ended(self) -> None:
+        """A brief notice's time is up (or, repeated since, later: wait for that)."""
+        left = self._notice_until - asyncio.get_running_loop().time()
+        if left > 0.05:
+            self._notice_timer = self.set_timer(left, self._notice_ended)
+            return
+        self._notice_timer = None
+        self._notice_text = ""
+        self._update_status(notice="")
 
 
 def summary_hints(host: Host, lang: str) -> list[str]:

@@ -79,6 +79,9 @@ class CueText(CachedBaseStyle, ScrollView, can_focus=False):
         self._layout = _Layout()
         self._layout_for: tuple[int, int] | None = None
         self._strips: dict[int, Strip] = {}
+        self._measured: tuple[tuple[int, int], int] | None = None
+        self._painted = True
+        """The text shown was on screen (a repaint since `show`): only then does GO page."""
         self._line_width = 0
         self.on_layout: Callable[[], None] | None = None
         """Called after the text was laid out again (a resize): pages may have changed."""
@@ -88,12 +91,33 @@ class CueText(CachedBaseStyle, ScrollView, can_focus=False):
         """New content, from its first page."""
         self._blocks = tuple(blocks)
         self._layout_for = None
+        self._measured = None
+        self._painted = False
         self._relayout()
         self.scroll_to(y=0, animate=False, immediate=True)
+        if self.is_mounted:
+            self.call_after_refresh(self._on_painted)
+
+    def _on_painted(self) -> None:
+        self._painted = True
 
     @property
     def line_count(self) -> int:
         return len(self._layout.lines)
+
+    def needed_rows(self, width: int, height: int) -> int:
+        """How many lines the text takes at `width` (and `height`, which only columns of
+        names depend on): the layout shown when it is for that width, else measured once."""
+        if not self._blocks:
+            return 0
+        columns = any(isinstance(block, Columns) for block in self._blocks)
+        shown = self._layout_for
+        if shown is not None and shown[0] == width and (not columns or shown[1] == height):
+            return self.line_count
+        key = (width, height if columns else 0)
+        if self._measured is None or self._measured[0] != key:
+            self._measured = (key, len(layout(self._blocks, width, height).lines))
+        return self._measured[1]
 
     @property
     def columns(self) -> int:
@@ -134,6 +158,10 @@ class CueText(CachedBaseStyle, ScrollView, can_focus=False):
         top = round(self.scroll_y)
         if self.visible_rows <= 0 or not self.display:
             return False  # nothing of it is on screen (e.g. behind the too-small notice)
+        if not self._painted:
+            # A new cue before its first repaint: the box it will have is not known yet (a
+            # GO in a burst would page a text the host has not seen); GO moves on.
+            return False
         if step > 0:
             if top >= self._max_top():
                 return False
@@ -143,8 +171,6 @@ class CueText(CachedBaseStyle, ScrollView, can_focus=False):
                 return False
             target = max(0, top - self._step())
         self.scroll_to(y=target, animate=False, immediate=True)
-        # A text not laid out yet (a new cue before its first repaint) cannot scroll: then
-        # nothing was paged, and GO must move on rather than page in place for ever.
         return round(self.scroll_y) != top
 
     # --- layout --------------------------------------------------------------------------
@@ -160,17 +186,37 @@ class CueText(CachedBaseStyle, ScrollView, can_focus=False):
         if key == self._layout_for:
             return
         old_total, old_top = self.line_count, round(self.scroll_y)
+        old_lines = self._layout.lines
         self._layout_for = key
         self._layout = layout(self._blocks, width, height)
         self._strips.clear()
-        self.virtual_size = Size(width, len(self._layout.lines))
+        lines = len(self._layout.lines)
+        # A text that fits keeps the virtual height of the box (a text of 1 line after one of
+        # 3 changes nothing of the layout): a new virtual size is a layout pass of the whole
+        # screen and a repaint of every row of the box. (Not with `height: auto`, where the
+        # virtual height is the box's.)
+        fixed = self.styles.height is not None and not self.styles.height.is_auto
+        virtual = Size(width, max(lines, height) if fixed else lines)
+        same_box = virtual == self.virtual_size
+        self.virtual_size = virtual
         if old_total and old_top:
             # Keep the reader's place after a resize (proportionally).
-            top = round(old_top * len(self._layout.lines) / old_total)
+            top = round(old_top * lines / old_total)
             self.scroll_to(y=min(top, self._max_top()), animate=False, immediate=True)
-        self.refresh()
+        if same_box and round(self.scroll_y) == 0 == old_top:
+            self._refresh_changed(old_lines, width, height)
+        else:
+            self.refresh()
         if self.on_layout is not None:
             self.on_layout()
+
+    def _refresh_changed(self, old: list[list[Segment]], width: int, height: int) -> None:
+        """Repaint only the rows in view whose text or style changed (from the first page)."""
+        new = self._layout.lines
+        span = min(height, max(len(old), len(new)))
+        rows = [y for y in range(span) if _row(old, y) != _row(new, y)]
+        if rows:
+            self.refresh(*(Region(0, y, width, 1) for y in rows))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -204,6 +250,10 @@ class CueText(CachedBaseStyle, ScrollView, can_focus=False):
             self._strips.clear()
         self._strips[index] = strip
         return strip
+
+
+def _row(lines: list[list[Segment]], y: int) -> list[Segment] | None:
+    return lines[y] if y < len(lines) else None
 
 
 # --- laying out blocks (pure, rich only) -------------------------------------------------

@@ -15,7 +15,6 @@ from textual.color import Color
 from textual.containers import Vertical
 from textual.css.types import EdgeType
 from textual.geometry import Region
-from textual.widget import Widget
 from textual.widgets import Static
 
 from podium.agenda.model import Cue, CueKind, Item
@@ -59,34 +58,39 @@ class NowPanel(Vertical):
     when its classes change, and a restyled widget renders all of its lines again; so the
     panel has no classes of its own: its border (a phase, which changes a few times per
     speech) is set inline (`apply_classes`), and what a GO toggles is set on the widget
-    concerned: the countdown's and the phase line's `display`, the text's height, the meta
-    line's `display`, the phase colours as classes of the countdown and the phase line
-    (leaves, one node each).
+    concerned: the countdown's and the phase line's `display`, the meta line's `display`, the
+    phase colours as classes of the countdown and the phase line (leaves, one node each).
+    The countdown and the text share the stage below the title: the countdown's box is as
+    tall as its digits need, centred in the stage while the text is short, so that the box
+    does not move when the text changes (`BigDigits.get_content_height`).
     """
 
     def compose(self) -> ComposeResult:
         # Statics styled as labels in podium.tcss (no Label: its stylesheet is parsed at start-up)
         yield Static(id="now-title", markup=False)
         yield Static(id="now-meta", markup=False)
-        yield CueText(id="now-body")
+        # The countdown and the text share the stage (the countdown sizes itself from it).
+        with Vertical(id="now-stage"):
+            yield CueText(id="now-body")
         yield Static(id="now-more", markup=False)
-        # The hold banner and the countdown (#now-timer, #now-phase) are mounted above the
-        # text the first time they are needed.
+        # The countdown (#now-timer, #now-phase, above the text) is mounted the first time
+        # it is needed. The hold's banner is shown in the meta line (class -hold).
 
     def on_mount(self) -> None:
         self._timer_text: str | None = None
         self._phase_text: str | None = None
         self._phase: Phase | None = None
         self._timer: tuple[BigDigits, Static] | None = None
-        self._timed = False
-        self._hold: Static | None = None
         self._hold_text: str | None = None
+        self._meta_text = ""
+        self._line_shown: tuple[str, bool] | None = None
         self._more_text: str | None = None
         self._title = self.query_one("#now-title", Static)
         self._meta = self.query_one("#now-meta", Static)
         self._shown: dict[Static, str] = {}
         self._body = self.query_one(CueText)
         self._body.on_layout = self._update_more
+        self._stage = self.query_one("#now-stage", Vertical)
         self._more = self.query_one("#now-more", Static)
         self._more.display = False
         self.lang = "en"
@@ -102,9 +106,35 @@ class NowPanel(Vertical):
 
     def _show_meta(self, meta: str) -> None:
         """The meta line; an empty one gives its row to the text."""
-        self._put(self._meta, meta)
-        if self._meta.display != bool(meta):
-            self._meta.display = bool(meta)
+        self._meta_text = meta
+        self._show_line()
+
+    def _show_line(self) -> None:
+        """The line under the title: the hold's banner while there is one, else the cue's
+        meta (speaker, award, break). One widget for both: a GO from the intro in its hold
+        onto the speech changes what the row says, not the layout (showing one line and
+        hiding another is a layout pass of the whole screen, ~2 ms). Without either, the row
+        goes to the text."""
+        holding = self._hold_text is not None
+        text = self._hold_text if self._hold_text is not None else self._meta_text
+        if (text, holding) == self._line_shown:
+            return
+        before = self._line_shown
+        self._line_shown = (text, holding)
+        line = self._meta
+        width = line.content_region.width
+        # Stays one row (shown before and after, fitting the width both times): no layout.
+        same_rows = (
+            before is not None
+            and bool(before[0])
+            and bool(text)
+            and 0 < cell_len(before[0]) <= width
+            and cell_len(text) <= width
+        )
+        line.set_class(holding, "-hold")
+        if line.display != bool(text):
+            line.display = bool(text)
+        line.update(text, layout=not same_rows)
 
     # --- the cue (changes on GO, back, jump) -------------------------------------------
     def show_standby(self, meeting_title: str, lang: str, note: str | None = None) -> None:
@@ -117,6 +147,7 @@ class NowPanel(Vertical):
         if note:
             blocks += [para(""), para(note, SAY)]
         self._body.show(blocks)
+        self._text_changed()
         self._update_more()
 
     def show_cue(self, item: Item, cue: Cue, lang: str) -> None:
@@ -149,6 +180,7 @@ class NowPanel(Vertical):
         # Every block carries its own weight (bold text, a call-up's dim numbers and plain
         # names): no class on the text to restyle it.
         self._body.show(blocks)
+        self._text_changed()
         self._update_more()
 
     # --- pages ---------------------------------------------------------------------------
@@ -202,18 +234,19 @@ class NowPanel(Vertical):
         self._set_timer(countdown, words, phase)
 
     def show_hold(self, banner: str | None) -> None:
-        """The hold before a fixed time: a banner over the cue (None: no hold)."""
+        """The hold before a fixed time: a banner over the cue, in the meta line's place
+        (None: no hold)."""
         if banner == self._hold_text:
             return
         self._hold_text = banner
-        if banner is not None and self._hold is None:
-            self._hold = Static(id="now-hold", markup=False)
-            self.mount(self._hold, before=self._above_body())
-        if self._hold is not None:
-            self._hold.display = banner is not None
-            self._hold.update(banner or "")
+        self._show_line()
         # (The border stays as it is: a GO out of the hold would otherwise repaint the whole
         # panel; the banner and the big countdown say it plainly enough.)
+
+    @property
+    def holding(self) -> bool:
+        """The hold's banner is shown."""
+        return self._hold_text is not None
 
     def show_hold_countdown(self, remaining_s: float) -> None:
         """The countdown to the fixed time, big (the cue has no timer of its own)."""
@@ -242,7 +275,6 @@ class NowPanel(Vertical):
             self._put(label, (words or "") if digits is None else "")
             self._show(timer, digits is not None)
             self._show(label, digits is None and words is not None)
-            self._set_timed(digits is not None)
         if phase is not self._phase:
             old, self._phase = self._phase, phase
             timer, label = self._timer_widgets()
@@ -257,13 +289,18 @@ class NowPanel(Vertical):
         if widget.display != on:
             widget.display = on
 
-    def _set_timed(self, timed: bool) -> None:
-        """With a countdown the digits take what the text leaves (the text at most half)."""
-        if timed != self._timed:
-            self._timed = timed
-            styles = self._body.styles
-            styles.height = "auto" if timed else None
-            styles.max_height = "50%" if timed else None
+    def _below(self, width: int, height: int) -> tuple[int, int]:
+        """For the countdown's box: (rows between it and the text, rows the text needs)."""
+        body = self._body
+        if not body.display:
+            return 0, 0
+        gap = body.styles.margin.top
+        return gap, body.needed_rows(width, max(0, height - gap))
+
+    def _text_changed(self) -> None:
+        """The text under a countdown changed: its box may too."""
+        if self._timer is not None and self._timer[0].display:
+            self._timer[0].text_changed()
 
     # --- the border: a phase, set on the panel alone -------------------------------------
     def _flag(self, on: bool, name: str) -> None:
@@ -312,17 +349,15 @@ class NowPanel(Vertical):
         )
         self.refresh(*(edge.translate((-dx, -dy)) for edge in edges))
 
-    def _above_body(self) -> Widget:
-        return self._timer[0] if self._timer else self._body
-
     def _timer_widgets(self) -> tuple[BigDigits, Static]:
         """The countdown and its phase line, mounted above the text the first time either is
         shown: a meeting opened away from its day never builds them for its first frame."""
         if self._timer is None:
             self._timer = (BigDigits(id="now-timer"), Static(id="now-phase", markup=False))
             self._timer[0].display = False
+            self._timer[0].below = self._below
             self._timer[1].display = False
-            self.mount(*self._timer, before=self._body)
+            self._stage.mount(*self._timer, before=self._body)
         return self._timer
 
 
