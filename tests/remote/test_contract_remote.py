@@ -314,3 +314,21 @@ def test_the_end_is_asked_and_confirmed_remotely(fresh: Live) -> None:
     assert live.state()["ended"] is True
     live.term.wait_for(lambda s: "Keynote" in s and "Planned" in s, "the summary")
     assert live.events()[-1]["event"] == "end" and live.events()[-1]["via"] == "http 127.0.0.1"
+
+
+def test_serve_alone_listens_on_127_0_0_1_port_8740(tmp_path: Path) -> None:
+    """`--serve` with no address. The port is a fixed one on a shared machine: when something
+    else holds it, podium must refuse it naming 8740 (and then the default is proven that way)."""
+    agenda = tmp_path / "default-port.yaml"
+    title = f"Default port {tmp_path.name}"
+    agenda.write_text(AGENDA.replace("Remote contract", title), encoding="utf-8")
+    with Tmux(tmp_path, (100, 30)) as term:
+        term.start(str(agenda), "--fresh", "--journal", str(tmp_path / "j.jsonl"), "--serve")
+        term.wait_for(lambda s: title in s or term.dead() is not None, "the screen", timeout=25)
+        if term.dead() is not None:
+            assert term.dead() == 2
+            said = term.screen(joined=True)
+            assert "8740" in said and "--serve" in said and "Traceback" not in said
+            pytest.skip("127.0.0.1:8740 is taken on this machine; podium refused it by name")
+        status, state, _ = http("GET", "http://127.0.0.1:8740/api/v1/state")
+        assert status == 200 and state["meeting_title"] == title

@@ -172,3 +172,112 @@ def test_podium_run_with_serve_loads_the_server(tmp_path: Path) -> None:
     for loaded in ("podium.remote.server", "aiohttp.web", "pythonosc", "podium.tui.app"):
         assert _loaded(modules, loaded) != [], loaded
     assert "podium: view    http://127.0.0.1:" in done.stderr
+
+
+FIRST_FRAME_PROBE = textwrap.dedent(
+    """
+    import gc, json, sys
+    from textual.app import App
+
+    seen = {}
+    display = App._display
+
+    def _display(self, screen, renderable):
+        display(self, screen, renderable)
+        if renderable is not None and "first" not in seen:
+            import yaml
+
+            from podium.agenda.pyyaml import LazyPattern
+
+            found = [yaml.reader.Reader.NON_PRINTABLE]
+            found.append(yaml.constructor.SafeConstructor.timestamp_regexp)
+            for resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.values():
+                found += [regexp for _tag, regexp in resolvers]
+            patterns = [p for p in found if isinstance(p, LazyPattern)]
+            from podium.agenda import placeholders, slips, yaml_words
+
+            ours = [placeholders._MASKED, placeholders._STANDIN, slips._COLON_KEY]
+            ours += [slips._INDENT, slips._LINE_KEY] + [p for p, _ in yaml_words._PATTERNS]
+            seen["first"] = {
+                "modules": sorted(sys.modules),
+                "patterns": len(patterns),
+                "compiled": sum(p.compiled for p in patterns),
+                "ours": [isinstance(p, LazyPattern) and not p.compiled for p in ours],
+                "footer": [type(w).__name__ for w in self.screen.query("#footer *")],
+            }
+
+    async def shown(pilot):
+        await pilot.pause()
+        await pilot.pause()
+        footer = [type(w).__name__ for w in pilot.app.screen.query("#footer *")]
+        seen["after"] = {"footer": footer, "collecting": gc.isenabled()}
+        pilot.app.exit()
+
+    App._display = _display
+    run = App.run
+    App.run = lambda self, **kw: run(self, headless=True, auto_pilot=shown, **kw)
+    from podium.cli import main
+
+    code = main(["run", sys.argv[1], "--fresh", "--journal", sys.argv[2]])
+    print(json.dumps({"code": code, **seen}))
+    """
+)
+
+
+def test_the_first_frame_of_podium_run_waits_for_nothing_it_does_not_show(tmp_path: Path) -> None:
+    """Before the first frame of a plain `podium run`: no key footer (it moves into its row
+    right after, with its keys), none of the regular expressions PyYAML compiles at import
+    (podium composes with libyaml and resolves no YAML 1.1 types; they are compiled when first
+    used), nor podium's own that only unusual input needs."""
+    agenda = Path(__file__).parents[2] / "agendas" / "district-conference.zh.yaml"
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_PROBE, str(agenda), str(tmp_path / "journal.jsonl")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "XDG_STATE_HOME": str(tmp_path)},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0
+    first = report["first"]
+    modules = set(first["modules"])
+    assert "podium.tui.app" in modules and "yaml" in modules  # the probe saw the screen
+    for lazy in ("textual.widgets._footer", "textual.widgets._label"):
+        assert _loaded(modules, lazy) == [], lazy
+    assert first["footer"] == []
+    assert "Footer" in report["after"]["footer"]  # and then the footer is there, with its keys
+    assert "FooterKey" in report["after"]["footer"]
+    assert report["after"]["collecting"]  # the collector, off until the first frame, is back
+    assert first["patterns"] >= 5  # PyYAML's import-time expressions, all deferred …
+    assert first["compiled"] == 0  # … and loading the agenda compiled none of them
+    # podium's own rarely needed expressions (masked names, slips, PyYAML's wording) likewise
+    assert first["ours"] and all(first["ours"]), first["ours"]
+
+
+def test_pyyaml_behaves_as_before_for_anyone_else_in_the_process() -> None:
+    """The deferred expressions compile when used: implicit types and the pure-Python reader's
+    check of non-printable characters work as in a plain PyYAML."""
+    code = textwrap.dedent(
+        """
+        import json
+        import podium.agenda.loader
+        import yaml
+
+        typed = yaml.safe_load("a: yes\\nb: 1.5\\nc: 2020-01-02\\nd: ~\\ne: 0x1F")
+        try:
+            yaml.load("a: \\x07", Loader=yaml.SafeLoader)
+            refused = ""
+        except yaml.reader.ReaderError as exc:
+            refused = str(exc)
+        print(json.dumps({"typed": repr(typed), "refused": refused}))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["typed"] == repr(
+        {"a": True, "b": 1.5, "c": __import__("datetime").date(2020, 1, 2), "d": None, "e": 31}
+    )
+    assert "special characters are not allowed" in report["refused"]

@@ -14,8 +14,6 @@ import os
 import re
 from dataclasses import dataclass
 
-import yaml
-
 from podium.agenda import limits
 from podium.agenda.context import ItemContext
 from podium.agenda.diagnostics import AgendaFileError, Diagnostic, Severity
@@ -42,6 +40,7 @@ from podium.agenda.limits import CueBudget, TooManyCues
 from podium.agenda.meeting_reader import read_meeting, read_names
 from podium.agenda.model import Agenda, Meeting
 from podium.agenda.positions import byte_to_char_index
+from podium.agenda.pyyaml import yaml
 from podium.agenda.reporting import Reporter
 from podium.agenda.scan import scan_document
 from podium.agenda.slips import FULLWIDTH_COLON, FULLWIDTH_SPACE, syntax_slip

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from podium.i18n import _
+from podium.lazyre import lazy
 
-_MASKED = re.compile(r"[*＊×]{2,}|(?<![A-Za-z])X{3,}(?![A-Za-z])")
-_STANDIN = re.compile(
+_MASKED = lazy(r"[*＊×]{2,}|(?<![A-Za-z])X{3,}(?![A-Za-z])")
+_STANDIN = lazy(
     r"[\[［][^\[\]［］\n]{0,40}?\b[Nn](?:ame|AME)[Ss]?\b[^\[\]［］\n]{0,40}[\]］]"
     r"|[【［\[][^【】［］\[\]\n]{0,20}?(?:姓名|名字|名单|人名|某某)[^【】［］\[\]\n]{0,20}[】］\]]"
 )

@@ -5,19 +5,18 @@ minutes."""
 
 from __future__ import annotations
 
-import re
-
 from podium.agenda.positions import Positions
 from podium.i18n import _
+from podium.lazyre import lazy
 
 FULLWIDTH_COLON = "："
 FULLWIDTH_SPACE = "\u3000"
 
 # A key written with a full-width colon: a word without spaces, then `：`.
-_COLON_KEY = re.compile(r"[ \t]*([^\s:：#'\"\[\]{},&*!|>%@`-][^\s:：]{0,39})[ \t]*：")
+_COLON_KEY = lazy(r"[ \t]*([^\s:：#'\"\[\]{},&*!|>%@`-][^\s:：]{0,39})[ \t]*：")
 # A line's indentation: ASCII spaces (and list dashes), then what breaks it.
-_INDENT = re.compile(r"(?:[ ]|-(?=[ \t\u3000]))*([\u3000\t])")
-_LINE_KEY = re.compile(r"((?:[ ]*-[ ]+)*)")
+_INDENT = lazy(r"(?:[ ]|-(?=[ \t\u3000]))*([\u3000\t])")
+_LINE_KEY = lazy(r"((?:[ ]*-[ ]+)*)")
 
 NAME_SEPARATORS = ("、", "，", ",", ";", "；")
 """What separates names in one text: 赵一、钱二 or A, B; B."""

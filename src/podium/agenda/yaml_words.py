@@ -3,9 +3,8 @@ language: the common ones have a translation; any other is shown as PyYAML wrote
 
 from __future__ import annotations
 
-import re
-
 from podium.i18n import N_, _
+from podium.lazyre import lazy
 
 _WORDS = (
     N_("could not find expected ':'"),
@@ -36,15 +35,15 @@ _WORDS = (
 
 _PATTERNS = (
     (
-        re.compile(r"found character (.+) that cannot start any token"),
+        lazy(r"found character (.+) that cannot start any token"),
         N_("found character {what} that cannot start any token"),
     ),
-    (re.compile(r"found undefined alias (.+)"), N_("found undefined alias {what}")),
+    (lazy(r"found undefined alias (.+)"), N_("found undefined alias {what}")),
     (
-        re.compile(r"found duplicate anchor (.+); first occurrence"),
+        lazy(r"found duplicate anchor (.+); first occurrence"),
         N_("found duplicate anchor {what}"),
     ),
-    (re.compile(r"expected (.+), but found (.+)"), N_("expected {what}, but found {found}")),
+    (lazy(r"expected (.+), but found (.+)"), N_("expected {what}, but found {found}")),
 )
 
 

@@ -8,9 +8,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any, cast
 
-import yaml
-import yaml.composer
-
+from podium.agenda.pyyaml import yaml
 from podium.i18n import N_
 
 if TYPE_CHECKING:  # the same interface either way; the checker needs one static base

@@ -53,7 +53,9 @@ def _localize_argparse() -> None:
     argparse.ngettext = translations.ngettext  # type: ignore[attr-defined]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with `only`, the other commands are there (names, help in
+    the command list) without their arguments: what a `podium run` does not need to build."""
     _localize_argparse()
     parser = _Parser(prog="podium", description=_("Run a meeting from the lectern."))
     parser.add_argument(
@@ -71,91 +73,108 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     p = sub.add_parser("run", help=_("open the podium screen for an agenda"))
-    p.add_argument("agenda", metavar="AGENDA", help=_("the agenda file (YAML)"))
-    p.add_argument(
-        "--rehearse",
-        action="store_true",
-        help=_("rehearsal: a banner on the screen; timing starts at the first GO"),
-    )
-    p.add_argument(
-        "--tts", action="store_true", help=_("read each cue aloud as it becomes current")
-    )
-    p.add_argument("--voice", metavar="V", help=_("text-to-speech voice id or name"))
-    p.add_argument(
-        "--rate", metavar="N", type=int, default=None, help=_("speech rate, words per minute")
-    )
-    p.add_argument("--ui-lang", metavar="L", help=_("language of the screen's labels (en, zh)"))
-    g = p.add_mutually_exclusive_group()
-    g.add_argument("--resume", action="store_true", help=_("continue the unfinished journal"))
-    g.add_argument("--fresh", action="store_true", help=_("start a new journal"))
-    p.add_argument("--journal", metavar="PATH", help=_("where to write (or resume) the journal"))
-    p.add_argument(
-        "--guard",
-        metavar="SECONDS",
-        type=float,
-        default=0.4,
-        help=_("double-press guard for GO, in seconds"),
-    )
-    p.add_argument(
-        "--serve",
-        metavar="[HOST:]PORT",
-        nargs="?",
-        const="127.0.0.1:8740",
-        help=_("serve the browser views and the remote API (alone: 127.0.0.1:8740)"),
-    )
-    p.add_argument(
-        "--osc",
-        metavar="[HOST:]PORT",
-        nargs="?",
-        const="127.0.0.1:8741",
-        help=_("take OSC commands over UDP (alone: 127.0.0.1:8741)"),
-    )
-    p.add_argument(
-        "--osc-allow",
-        metavar="CIDR",
-        action="append",
-        default=[],
-        help=_("also take OSC from this network (repeatable; loopback always)"),
-    )
     p.set_defaults(module="run")
+    if only in (None, "run"):
+        p.add_argument("agenda", metavar="AGENDA", help=_("the agenda file (YAML)"))
+        p.add_argument(
+            "--rehearse",
+            action="store_true",
+            help=_("rehearsal: a banner on the screen; timing starts at the first GO"),
+        )
+        p.add_argument(
+            "--tts", action="store_true", help=_("read each cue aloud as it becomes current")
+        )
+        p.add_argument("--voice", metavar="V", help=_("text-to-speech voice id or name"))
+        p.add_argument(
+            "--rate", metavar="N", type=int, default=None, help=_("words per minute (default: 200)")
+        )
+        p.add_argument("--ui-lang", metavar="L", help=_("language of the screen's labels (en, zh)"))
+        g = p.add_mutually_exclusive_group()
+        g.add_argument("--resume", action="store_true", help=_("continue the unfinished journal"))
+        g.add_argument("--fresh", action="store_true", help=_("start a new journal"))
+        p.add_argument(
+            "--journal", metavar="PATH", help=_("where to write (or resume) the journal")
+        )
+        p.add_argument(
+            "--guard",
+            metavar="SECONDS",
+            type=float,
+            default=0.4,
+            help=_("double-press guard for GO, in seconds"),
+        )
+        p.add_argument(
+            "--serve",
+            metavar="[HOST:]PORT",
+            nargs="?",
+            const="127.0.0.1:8740",
+            help=_("serve the browser views and the remote API (alone: 127.0.0.1:8740)"),
+        )
+        p.add_argument(
+            "--osc",
+            metavar="[HOST:]PORT",
+            nargs="?",
+            const="127.0.0.1:8741",
+            help=_("take OSC commands over UDP (alone: 127.0.0.1:8741)"),
+        )
+        p.add_argument(
+            "--osc-allow",
+            metavar="CIDR",
+            action="append",
+            default=[],
+            help=_("also take OSC from this network (repeatable; loopback always)"),
+        )
 
     p = sub.add_parser("validate", help=_("check agenda files"))
-    p.add_argument("agendas", metavar="AGENDA", nargs="+", help=_("agenda files to check"))
     p.set_defaults(module="validate")
+    if only in (None, "validate"):
+        p.add_argument("agendas", metavar="AGENDA", nargs="+", help=_("agenda files to check"))
 
     p = sub.add_parser("plan", help=_("print the timed run sheet"))
-    p.add_argument("agenda", metavar="AGENDA", help=_("the agenda file (YAML)"))
-    p.add_argument(
-        "--format", choices=PLAN_FORMATS, default="text", help=_("output format (default: text)")
-    )
-    p.add_argument("--start", metavar="HH:MM", help=_("plan from this start time"))
-    p.add_argument(
-        "--spoken", action="store_true", help=_("measure spoken durations with text-to-speech")
-    )
     p.set_defaults(module="plan")
+    if only in (None, "plan"):
+        p.add_argument("agenda", metavar="AGENDA", help=_("the agenda file (YAML)"))
+        p.add_argument(
+            "--format",
+            choices=PLAN_FORMATS,
+            default="text",
+            help=_("output format (default: text)"),
+        )
+        p.add_argument("--start", metavar="HH:MM", help=_("plan from this start time"))
+        p.add_argument(
+            "--spoken", action="store_true", help=_("measure spoken durations with text-to-speech")
+        )
 
     p = sub.add_parser("report", help=_("planned against actual, from session journals"))
-    p.add_argument("journals", metavar="JOURNAL", nargs="+", help=_("session journals (.jsonl)"))
-    p.add_argument(
-        "--agenda", metavar="PATH", help=_("the agenda to compare with (default: the journal's)")
-    )
-    p.add_argument("--exclude-pauses", action="store_true", help=_("do not count paused time"))
-    p.add_argument(
-        "--format", choices=REPORT_FORMATS, default="text", help=_("output format (default: text)")
-    )
     p.set_defaults(module="report")
+    if only in (None, "report"):
+        p.add_argument(
+            "journals", metavar="JOURNAL", nargs="+", help=_("session journals (.jsonl)")
+        )
+        p.add_argument(
+            "--agenda",
+            metavar="PATH",
+            help=_("the agenda to compare with (default: the journal's)"),
+        )
+        p.add_argument("--exclude-pauses", action="store_true", help=_("do not count paused time"))
+        p.add_argument(
+            "--format",
+            choices=REPORT_FORMATS,
+            default="text",
+            help=_("output format (default: text)"),
+        )
 
     p = sub.add_parser(
         "import", help=_("make a draft agenda from a host script (.txt, .md, .docx)")
     )
-    p.add_argument("script", metavar="SCRIPT", help=_("the host script to import"))
-    p.add_argument("-o", "--output", metavar="AGENDA.yaml", help=_("write the draft here"))
-    p.add_argument("--force", action="store_true", help=_("replace an existing output file"))
-    p.add_argument(
-        "--language", choices=("zh", "en"), help=_("the script's language (default: detected)")
-    )
-    p.add_argument("--title", metavar="TEXT", help=_("the meeting's title"))
     p.set_defaults(module="import_script")
+    if only in (None, "import"):
+        p.add_argument("script", metavar="SCRIPT", help=_("the host script to import"))
+        p.add_argument("-o", "--output", metavar="AGENDA.yaml", help=_("write the draft here"))
+        p.add_argument("--force", action="store_true", help=_("replace an existing output file"))
+        p.add_argument(
+            "--language", choices=("zh", "en"), help=_("the script's language (default: detected)")
+        )
+        p.add_argument("--title", metavar="TEXT", help=_("the meeting's title"))
 
     p = sub.add_parser("schema", help=_("print the JSON Schema of the agenda format"))
     p.set_defaults(module="schema")
@@ -164,14 +183,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(module="speech", entry="voices")
 
     p = sub.add_parser("say", help=_("speak TEXT, or write it to a WAV file"))
-    p.add_argument("text", metavar="TEXT", help=_("what to say"))
-    p.add_argument("--lang", metavar="L", help=_("read in this language's voice (en, zh, en-GB …)"))
-    p.add_argument("--voice", metavar="V", help=_("voice id or name (see `podium voices`)"))
-    p.add_argument(
-        "--rate", metavar="N", type=int, default=None, help=_("words per minute (default: 200)")
-    )
-    p.add_argument("--out", metavar="FILE.wav", help=_("write a WAV file instead of playing"))
     p.set_defaults(module="speech", entry="say")
+    if only in (None, "say"):
+        p.add_argument("text", metavar="TEXT", help=_("what to say"))
+        p.add_argument(
+            "--lang", metavar="L", help=_("read in this language's voice (en, zh, en-GB …)")
+        )
+        p.add_argument("--voice", metavar="V", help=_("voice id or name (see `podium voices`)"))
+        p.add_argument(
+            "--rate", metavar="N", type=int, default=None, help=_("words per minute (default: 200)")
+        )
+        p.add_argument("--out", metavar="FILE.wav", help=_("write a WAV file instead of playing"))
     return parser
 
 
@@ -184,10 +206,18 @@ def _version() -> str:
 _ARGPARSE_UNRECOGNIZED = "unrecognized arguments: %s"
 
 
+def _command(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` names (its first word after the global `--debug`), or None."""
+    for arg in argv:
+        if arg != "--debug":
+            return None if arg.startswith("-") else arg
+    return None
+
+
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     """The arguments; an unknown option is refused by its subcommand's parser, so the usage
     printed is that subcommand's (`podium voices --bad` shows `usage: podium voices …`)."""
-    parser = build_parser()
+    parser = build_parser(_command(sys.argv[1:] if argv is None else argv))
     args, extra = parser.parse_known_args(argv)
     if extra:
         by_name: dict[str, argparse.ArgumentParser] = {}

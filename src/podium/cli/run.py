@@ -21,29 +21,31 @@ from podium.language import supported_language
 
 def main(args: argparse.Namespace) -> int:
     """Run the podium screen for `args.agenda`; the exit code."""
+    collecting = gc.isenabled()
     try:
         with _startup_without_gc():
             prepared = _prepare(args)
-        if isinstance(prepared, int):
-            return prepared
+            if isinstance(prepared, int):
+                return prepared
+            # The collector stays off until the first frame is painted: the app freezes what
+            # it built and turns collecting back on when it is ready (`PodiumApp.on_ready`).
+            prepared[0].collect_when_ready = collecting
         return _run(*prepared)
     finally:
         gc.unfreeze()  # only matters to a caller that goes on (tests run podium in-process)
+        if collecting:
+            gc.enable()
 
 
 @contextmanager
 def _startup_without_gc() -> Iterator[None]:
     """Start-up without cyclic garbage collection, then what it built is frozen out of later
     collections: the modules, the agenda and the app live until exit, so collecting among them
-    is only time the first frame waits for (and, later, time a GO would wait for)."""
-    collecting = gc.isenabled()
+    is only time the first frame waits for (and, later, time a GO would wait for). Collecting
+    stays off when this ends: the caller turns it back on."""
     gc.disable()
-    try:
-        yield
-        gc.freeze()
-    finally:
-        if collecting:
-            gc.enable()
+    yield
+    gc.freeze()
 
 
 def _prepare(args: argparse.Namespace) -> int | tuple[Any, Any, Any]:
@@ -51,19 +53,21 @@ def _prepare(args: argparse.Namespace) -> int | tuple[Any, Any, Any]:
     the exit code when the agenda is invalid."""
     from podium.agenda.diagnostics import AgendaFileError
     from podium.agenda.loader import load_agenda
-    from podium.cli.speech import MAX_RATE, MIN_RATE
 
     if args.guard is not None and not 0 <= args.guard <= 10:
         guard = str(args.guard).removesuffix(".0")
         raise UsageError(
             _("--guard must be between 0 and 10 seconds, not {guard}").format(guard=guard)
         )
-    if args.rate is not None and not MIN_RATE <= args.rate <= MAX_RATE:
-        raise UsageError(
-            _("--rate must be between {low} and {high} words per minute, not {rate}").format(
-                low=MIN_RATE, high=MAX_RATE, rate=args.rate
+    if args.rate is not None:
+        from podium.cli.speech import MAX_RATE, MIN_RATE
+
+        if not MIN_RATE <= args.rate <= MAX_RATE:
+            raise UsageError(
+                _("--rate must be between {low} and {high} words per minute, not {rate}").format(
+                    low=MIN_RATE, high=MAX_RATE, rate=args.rate
+                )
             )
-        )
     if args.ui_lang is not None and supported_language(args.ui_lang) is None:
         raise UsageError(
             _("--ui-lang {lang} is not available (choose en or zh)").format(lang=repr(args.ui_lang))

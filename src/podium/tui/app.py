@@ -71,6 +71,8 @@ class PodiumApp(App[int]):
         self._finishing = False
         self._end_screen: Any = None
         self._shown: tuple[object, ...] | None = None
+        self.collect_when_ready = False
+        """`podium run` starts with the cyclic collector off; True: turn it on once ready."""
         self._unsubscribe = host.subscribe(self._on_change)
         # Rendering upcoming cues waits for the repaint: it must not delay the new cue.
         host.set_defer(self.call_after_refresh)
@@ -112,6 +114,8 @@ class PodiumApp(App[int]):
         # out of the cyclic collector, whose full collections otherwise scan it all and made
         # the slowest GOs wait ~30 ms.
         gc.freeze()
+        if self.collect_when_ready:
+            gc.enable()
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # for callers that go on, e.g. tests running many apps in one process

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
 from podium.engine.session import Session
 from podium.engine.timefmt import countdown_text
@@ -94,7 +94,8 @@ class MainScreen(Screen[None]):
                 yield NotesLine(self.lang, id="notes")
             yield RunSheet(id="run-sheet")
         yield StatusLine(self.lang, id="status")
-        yield Footer(id="footer", show_command_palette=False)
+        # The key footer's row; Textual's Footer moves in after the first frame (below).
+        yield Widget(id="footer")
         # The blank view and the too-small notice are mounted when first needed.
 
     def on_mount(self) -> None:
@@ -111,6 +112,20 @@ class MainScreen(Screen[None]):
         set_pager = getattr(host, "set_pager", None)
         if callable(set_pager):
             set_pager(self.page)
+        self.call_after_refresh(self._mount_footer)
+
+    async def _mount_footer(self) -> None:
+        """Textual's key footer, into its row once the first frame is painted: the first cue
+        is readable without it (the Footer shows its keys only after a refresh anyway), and
+        importing, styling and laying it out were the largest part of the screen before the
+        first frame that the host does not read first."""
+        from textual.widgets import Footer
+
+        slot = self.query("#footer")
+        if not self.is_attached or not slot:
+            return  # the screen closed before its first frame was followed by another
+        await slot.first().mount(Footer(show_command_palette=False))
+        self.refresh_bindings()  # the Footer shows the keys once the bindings are announced
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
