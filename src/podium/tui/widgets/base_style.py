@@ -31,6 +31,7 @@ class CachedBaseStyle(_Base):
     another `DOMNode.__init_subclass__` at start-up."""
 
     _base_style: Style | None = None
+    _plain: bool | None = None
 
     @property
     def base_style(self) -> Style:
@@ -39,6 +40,28 @@ class CachedBaseStyle(_Base):
             style = self._base_style = self.rich_style
         return style
 
+    @property
+    def plain_box(self) -> bool:
+        """No border, padding, outline, tint, hatch, opacity or border title: the widget's
+        rows are its content lines as they are (worked out once per restyle). A Line-API
+        widget whose box is plain can hand Textual its own kept strips (`render_lines`)
+        instead of having each row built again by Textual's styles cache."""
+        plain = self._plain
+        if plain is None:
+            styles = self.styles
+            plain = self._plain = (
+                not any(styles.gutter)
+                and not any(edge for edge, _ in styles.outline)
+                and not styles.tint.a
+                and styles.text_opacity == 1.0
+                and self.opacity == 1.0
+                and not (styles.has_rule("hatch") and styles.hatch != "none")
+                and self._border_title is None
+                and self._border_subtitle is None
+            )
+        return plain
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._base_style = None
+        self._plain = None

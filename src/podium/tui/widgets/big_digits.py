@@ -167,7 +167,6 @@ class BigDigits(CachedBaseStyle, Widget, can_focus=False):
         filters applied: rows that look the same are one strip, and a new time renders only
         new rows."""
         self._filters: tuple[LineFilter, ...] = ()
-        self._plain: bool | None = None
 
     @property
     def value(self) -> str:
@@ -343,7 +342,6 @@ class BigDigits(CachedBaseStyle, Widget, can_focus=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
-        self._plain = None
 
     def _draw(self) -> list[str]:
         if self._scale is None:
@@ -401,7 +399,7 @@ class BigDigits(CachedBaseStyle, Widget, can_focus=False):
         the strips kept here, line filters applied once each: rows that look the same (the
         blank ones) are one strip, and a repaint sends Textual strips it has already divided."""
         self._ensure_drawn()  # once per paint, not per line (`size` is not free)
-        if not self._plain_box():
+        if not self.plain_box:
             return super().render_lines(crop)
         filters = tuple(self.get_line_filters())
         if filters != self._filters:
@@ -412,23 +410,6 @@ class BigDigits(CachedBaseStyle, Widget, can_focus=False):
         if (x1, x2) != (0, self.size.width):
             lines = [line.crop(x1, x2) for line in lines]
         return lines
-
-    def _plain_box(self) -> bool:
-        """No border, padding, outline, tint, hatch or opacity: the rows are the content."""
-        plain = self._plain
-        if plain is None:
-            styles = self.styles
-            plain = self._plain = (
-                not any(styles.gutter)
-                and not any(edge for edge, _ in styles.outline)
-                and not styles.tint.a
-                and styles.text_opacity == 1.0
-                and self.opacity == 1.0
-                and not (styles.has_rule("hatch") and styles.hatch != "none")
-                and self._border_title is None
-                and self._border_subtitle is None
-            )
-        return plain
 
     def render_line(self, y: int) -> Strip:
         x0, y0 = self._origin_xy

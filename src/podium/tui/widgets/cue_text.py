@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual.filter import LineFilter
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -79,6 +80,8 @@ class CueText(CachedBaseStyle, ScrollView, can_focus=False):
         self._layout = _Layout()
         self._layout_for: tuple[int, int] | None = None
         self._strips: dict[int, Strip] = {}
+        self._filters: tuple[LineFilter, ...] | None = None
+        """The line filters the kept strips carry (None: Textual's own path, unfiltered)."""
         self._measured: tuple[tuple[int, int], int] | None = None
         self._painted = True
         """The text shown was on screen (a repaint since `show`): only then does GO page."""
@@ -223,15 +226,43 @@ class CueText(CachedBaseStyle, ScrollView, can_focus=False):
         self._strips.clear()
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        """The rows in `crop`: the strips kept per line of the text (line filters applied),
+        handed to Textual as they are when the box is plain; a page turned back, or a row
+        that did not change, is not built again (Textual's styles cache would build every
+        row anew after a scroll, ~70 µs each)."""
         # Once per paint, not per line: `scrollable_content_region` asks the screen.
-        self._line_width = self.scrollable_content_region.width
-        return super().render_lines(crop)
+        self._line_width = width = self.scrollable_content_region.width
+        if not self.plain_box or width != self.size.width:
+            if self._filters is not None:  # (the kept strips carry filters Textual adds)
+                self._filters = None
+                self._strips.clear()
+            return super().render_lines(crop)
+        filters = tuple(self.get_line_filters())
+        if filters != self._filters:
+            self._filters = filters
+            self._strips.clear()
+        lines = [self.render_line(y) for y in crop.line_range]
+        x1, x2 = crop.column_span
+        if (x1, x2) != (0, width):
+            lines = [line.crop(x1, x2) for line in lines]
+        return lines
 
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
         strip = self._strips.get(index)
         if strip is not None:
             return strip
+        strip = self._content_line(index)
+        if self._filters:
+            background = self.background_colors[1]
+            for line_filter in self._filters:
+                strip = strip.apply_filter(line_filter, background)
+        if len(self._strips) > 4 * max(1, self.size.height):
+            self._strips.clear()
+        self._strips[index] = strip
+        return strip
+
+    def _content_line(self, index: int) -> Strip:
         width = self._line_width
         base = self.base_style
         if index >= len(self._layout.lines):
@@ -243,13 +274,9 @@ class CueText(CachedBaseStyle, ScrollView, can_focus=False):
         used = sum(cell_len(seg.text) for seg in segments)
         if used < width:
             segments.append(Segment(" " * (width - used), base))
-            strip = Strip(segments, width)
-        else:  # (lines are wrapped to the width: only a narrowing between layouts gets here)
-            strip = Strip(segments).crop(0, width)
-        if len(self._strips) > 4 * max(1, self.size.height):
-            self._strips.clear()
-        self._strips[index] = strip
-        return strip
+            return Strip(segments, width)
+        # (lines are wrapped to the width: only a narrowing between layouts gets here)
+        return Strip(segments).crop(0, width)
 
 
 def _row(lines: list[list[Segment]], y: int) -> list[Segment] | None:

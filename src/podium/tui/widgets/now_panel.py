@@ -99,10 +99,12 @@ class NowPanel(Vertical):
         self._border: tuple[EdgeType, str] | None = None
 
     def _put(self, widget: Static, text: str) -> None:
-        """Update a line only when its text changed (an update lays the panel out again)."""
-        if self._shown.get(widget) != text:
+        """Update a line only when its text changed; without a layout pass when it stays one
+        row (both texts fit its width): a GO onto another item changes the title."""
+        before = self._shown.get(widget)
+        if before != text:
             self._shown[widget] = text
-            widget.update(text)
+            widget.update(text, layout=not _one_row_both(widget, before, text))
 
     def _show_meta(self, meta: str) -> None:
         """The meta line; an empty one gives its row to the text."""
@@ -122,15 +124,7 @@ class NowPanel(Vertical):
         before = self._line_shown
         self._line_shown = (text, holding)
         line = self._meta
-        width = line.content_region.width
-        # Stays one row (shown before and after, fitting the width both times): no layout.
-        same_rows = (
-            before is not None
-            and bool(before[0])
-            and bool(text)
-            and 0 < cell_len(before[0]) <= width
-            and cell_len(text) <= width
-        )
+        same_rows = before is not None and _one_row_both(line, before[0], text)
         line.set_class(holding, "-hold")
         if line.display != bool(text):
             line.display = bool(text)
@@ -359,6 +353,13 @@ class NowPanel(Vertical):
             self._timer[1].display = False
             self._stage.mount(*self._timer, before=self._body)
         return self._timer
+
+
+def _one_row_both(widget: Static, before: str | None, text: str) -> bool:
+    """Both texts are one row of `widget` (shown, not empty, within its width): updating one
+    to the other moves nothing."""
+    width = widget.content_region.width
+    return bool(before) and bool(text) and cell_len(before or "") <= width >= cell_len(text) > 0
 
 
 def _capped(text: str, lang: str) -> str:
