@@ -439,6 +439,45 @@ def test_a_text_under_the_countdown_leaves_its_box_alone_while_short(
     run(app_en, scenario, (200, 60))
 
 
+def test_a_page_turned_back_renders_nothing_again_and_a_burst_does_not_page(
+    agenda_en: Agenda, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cue text keeps its rendered lines: a page turned back is on screen again without
+    a line built anew. And a cue pages only once it was painted: GO pressed again before the
+    new cue's first repaint goes on, as on a short text (the box the text will have is not
+    known before that repaint)."""
+    agenda = _with(agenda_en, 0, cues=(Cue(CueKind.SCRIPT, LONG, spoken=LONG),))
+    app = make_app(agenda, clock=clock)
+    built: list[int] = []
+    original = CueText._content_line
+
+    def counting(self: CueText, index: int) -> Any:
+        built.append(index)
+        return original(self, index)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        goto(app, clock, 0)
+        await settle(pilot, app)
+        body = app.main.query_one(CueText)
+        assert body.pages()[1] > 2
+        monkeypatch.setattr(CueText, "_content_line", counting)
+        assert app.main.page(1)
+        await pilot.pause()
+        assert built, "the next page was not rendered"
+        built.clear()
+        assert app.main.page(-1)
+        await pilot.pause()
+        assert body.pages()[0] == 1
+        assert built == [], "lines of the first page were built again"
+        # A burst: the long cue shown anew and GO at once, before any repaint.
+        app.main.show_position()
+        assert not app.main.page(1)
+        await pilot.pause()
+        assert app.main.page(1)  # painted now: GO pages
+
+    run(app, scenario, (80, 24))
+
+
 # --- fixed times hold -------------------------------------------------------------------------
 
 
