@@ -28,6 +28,8 @@ EN = ROOT / "agendas" / "awards-night.en.yaml"
 
 SMALL = (80, 24)
 LARGE = (120, 40)
+COMPACT = (40, 12)
+"""A laptop at a large font: the smallest size the screen serves."""
 
 # Seconds past the start of the speech cue at which each phase shows, per agenda speech item
 # (zh "speech": 30 min, warn 5, danger 2; en "keynote": 20 min, warn 3, danger 1).
@@ -203,6 +205,9 @@ CASES = [
     ("zh", "speech-overtime", LARGE),
     ("en", "speech-overtime", SMALL),
     ("en", "summary", SMALL),
+    # The summary at a large font (compact): the table must not give way to the hints.
+    ("zh", "summary", COMPACT),
+    ("en", "summary", COMPACT),
 ]
 
 

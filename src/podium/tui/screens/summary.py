@@ -70,6 +70,14 @@ class SummaryScreen(Screen[None]):
         text-style: bold;
         padding: 0 0 0 2;
     }
+    /* Below 24 rows (a large font) the table keeps most of the screen: the hints get three
+       rows (they scroll; podium report prints them all) and the title no blank row. */
+    SummaryScreen.-compact #summary-title {
+        padding: 0;
+    }
+    SummaryScreen.-compact #summary-hints-box {
+        max-height: 4;
+    }
     SummaryScreen #summary-leave {
         width: 100%;
         text-align: center;
@@ -132,6 +140,7 @@ class SummaryScreen(Screen[None]):
             yield Static(t("summary.leave", self.lang), id="summary-leave")
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.height < self.COMPACT_BELOW, "-compact")
         table = self.query_one(DataTable)
         no_w, planned_w, actual_w, delta_w = self._FIXED
         table.add_column(Text(t("summary.col_no", self.lang), justify="right", end=""), width=no_w)
@@ -199,7 +208,11 @@ class SummaryScreen(Screen[None]):
         fixed = sum(self._FIXED) + 2 * (len(self._FIXED) + 1) + 2
         return max(12, self.size.width - 2 - fixed)
 
+    COMPACT_BELOW = 24
+    """Rows under which the summary is compact (as the podium screen below 80×24)."""
+
     def on_resize(self) -> None:
+        self.set_class(self.size.height < self.COMPACT_BELOW, "-compact")
         table = self.query_one(DataTable)
         column = table.columns.get("title")  # type: ignore[call-overload]
         if column is not None and column.width != self._title_width():
