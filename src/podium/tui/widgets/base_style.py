@@ -9,11 +9,13 @@ which is when the value can change: the cache is dropped there.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 
 if TYPE_CHECKING:
+    from textual.geometry import Region
+    from textual.strip import Strip
     from textual.widget import Widget
 
     _Base = Widget
@@ -32,6 +34,9 @@ class CachedBaseStyle(_Base):
 
     _base_style: Style | None = None
     _plain: bool | None = None
+    _strips: dict[Any, Strip]
+    """The widget's kept rows (keyed as it likes), built with `_filters` applied."""
+    _filters: tuple[Any, ...] | None
 
     @property
     def base_style(self) -> Style:
@@ -60,6 +65,21 @@ class CachedBaseStyle(_Base):
                 and self._border_subtitle is None
             )
         return plain
+
+    def kept_lines(self, crop: Region, width: int) -> list[Strip]:
+        """The rows of `crop` from the widget's own `render_line` (its kept strips), for a
+        `render_lines` whose box is `plain_box`: the kept strips are dropped when Textual's line
+        filters change (they are applied once, when a strip is made), and cropped to `crop`'s
+        columns of a widget `width` wide."""
+        filters = tuple(self.get_line_filters())
+        if filters != self._filters:
+            self._filters = filters
+            self._strips.clear()
+        lines = [self.render_line(y) for y in crop.line_range]
+        x1, x2 = crop.column_span
+        if (x1, x2) != (0, width):
+            lines = [line.crop(x1, x2) for line in lines]
+        return lines
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -401,15 +401,7 @@ class BigDigits(CachedBaseStyle, Widget, can_focus=False):
         self._ensure_drawn()  # once per paint, not per line (`size` is not free)
         if not self.plain_box:
             return super().render_lines(crop)
-        filters = tuple(self.get_line_filters())
-        if filters != self._filters:
-            self._filters = filters
-            self._strips.clear()
-        lines = [self.render_line(y) for y in crop.line_range]
-        x1, x2 = crop.column_span
-        if (x1, x2) != (0, self.size.width):
-            lines = [line.crop(x1, x2) for line in lines]
-        return lines
+        return self.kept_lines(crop, self.size.width)
 
     def render_line(self, y: int) -> Strip:
         x0, y0 = self._origin_xy

@@ -237,15 +237,7 @@ class CueText(CachedBaseStyle, ScrollView, can_focus=False):
                 self._filters = None
                 self._strips.clear()
             return super().render_lines(crop)
-        filters = tuple(self.get_line_filters())
-        if filters != self._filters:
-            self._filters = filters
-            self._strips.clear()
-        lines = [self.render_line(y) for y in crop.line_range]
-        x1, x2 = crop.column_span
-        if (x1, x2) != (0, width):
-            lines = [line.crop(x1, x2) for line in lines]
-        return lines
+        return self.kept_lines(crop, width)
 
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
